@@ -1,0 +1,87 @@
+"""The pipeline for one text: document → claims → relations → findings.
+
+A `Checker` is built once per process (or per worker) and reused for every article: it owns the
+compiled rule set and the caches, so an archive run pays for loading rules and quantulum3 once,
+not once per article. It holds no global state, so two Checkers with different rules can live
+side by side (the pytest plugin keeps one per session, the CLI one per worker).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from numcheck.document import Document, read_document
+from numcheck.extract import Extractor
+from numcheck.model import Claim, Finding, Relation, Report
+from numcheck.relate import relate
+from numcheck.ruleset import RuleSet, load_rules
+from numcheck.suppress import apply_suppressions
+
+__all__ = ["Checker", "check", "extract"]
+
+
+class Checker:
+    """Checks many texts with one compiled rule set.
+
+    ``rules`` are extra rule-pack paths (files or folders); the default packs are included unless
+    ``use_default_rules`` is False. ``select``/``disable`` take rule ids or check kinds;
+    ``severity`` maps a rule id to an overriding severity. Unknown ids raise `ConfigError`, so a
+    typo in CI config fails loudly instead of silently checking nothing.
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[str] | str | None = None,
+        *,
+        use_default_rules: bool = True,
+        select: Iterable[str] = (),
+        disable: Iterable[str] = (),
+        severity: dict[str, str] | None = None,
+    ) -> None:
+        paths = [rules] if isinstance(rules, str) else list(rules or ())
+        ruleset = load_rules(paths, use_defaults=use_default_rules)
+        self.ruleset: RuleSet = ruleset.configured(select=select, disable=disable, severity=severity or {})
+        self.extractor = Extractor()
+
+    def read(self, text: str, kind: str = "text") -> Document:
+        return read_document(text, kind)
+
+    def extract(self, text: str, kind: str = "text") -> list[Claim]:
+        """The claims of one text, in reading order."""
+        return list(self.extractor.extract(self.read(text, kind)))
+
+    def check(self, text: str, source: str = "<text>", kind: str | None = None) -> Report:
+        """Run every rule over one text and return its `Report`; never raises on odd text."""
+        from numcheck.document import kind_for_path
+
+        document = self.read(text, kind or kind_for_path(source))
+        claims = self.extractor.extract(document)
+        relations = relate(document, claims)
+        findings = self.run_rules(document, claims, relations, source)
+        findings, warnings = apply_suppressions(document, findings, self.ruleset.ids)
+        return Report(source=source, claims=claims, relations=relations, findings=tuple(findings),
+                      warnings=tuple(warnings))
+
+    def run_rules(
+        self, document: Document, claims: tuple[Claim, ...], relations: tuple[Relation, ...], source: str
+    ) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.ruleset.rules:
+            visible = tuple(c for c in claims if rule.where.matches(c, document))
+            ids = {c.id for c in visible}
+            linked = tuple(r for r in relations if all(i in ids for i in r.claims))
+            for finding in rule.kind.run(rule, visible, linked):
+                findings.append(dataclasses.replace(finding, source=source))
+        findings.sort(key=lambda f: (f.start, f.rule))
+        return findings
+
+
+def extract(text: str) -> list[Claim]:
+    """Every quantity in ``text`` as a `Claim` (plain text; see `Checker.extract` for Markdown)."""
+    return Checker(use_default_rules=False).extract(text)
+
+
+def check(text: str, rules: Sequence[str] | str | None = None, source: str = "<text>") -> Report:
+    """Check one text with the default packs plus ``rules``; build a `Checker` to check many."""
+    return Checker(rules=rules).check(text, source=source)

@@ -1,0 +1,179 @@
+"""Command line: argument parsing and exit codes only; all work is done through the public API.
+
+Exit codes follow ruff and Vale: 0 nothing at or above ``--fail-on``, 1 findings at or above it,
+2 usage/config/rule/input errors (any input error wins over findings), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from numcheck.errors import InputError, NumcheckError
+from numcheck.model import SEVERITIES, Report, severity_rank
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _UsageError(Exception):
+    """argparse's complaint, raised instead of exiting so main() owns every exit code."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from numcheck.report import CHECK_FORMATS, EXTRACT_FORMATS
+
+    parser = _Parser(prog="numcheck", description="Check that the numbers in news articles agree.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def add_input_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, .jsonl/.csv corpora, or - for stdin")
+        p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+        p.add_argument("--max-bytes", type=int, default=20_000_000, help="largest article read (default 20 MB)")
+        p.add_argument("--text-field", default=None, help="corpus column/key holding the article text")
+        p.add_argument("--id-field", default=None, help="corpus column/key naming each article")
+        p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = all cores)")
+        p.add_argument("--config", metavar="FILE", help="project config (pyproject.toml or .numcheck.yaml)")
+
+    check = sub.add_parser("check", help="extract, relate and check the figures of each article")
+    add_input_options(check)
+    check.add_argument("--rules", action="append", default=[], metavar="PATH", help="add a rule pack")
+    check.add_argument("--no-default-rules", action="store_true", help="do not load the bundled packs")
+    check.add_argument("--disable", action="append", default=[], metavar="ID", help="rule id or check kind")
+    check.add_argument("--select", action="append", default=[], metavar="ID", help="rule id or check kind")
+    check.add_argument("--format", "-f", default=None, choices=sorted(CHECK_FORMATS), help="report format")
+    check.add_argument("--fail-on", default=None, choices=[*reversed(SEVERITIES), "never"])
+    check.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings to FILE")
+
+    extract = sub.add_parser("extract", help="list every quantity found in each article")
+    add_input_options(extract)
+    extract.add_argument("--format", "-f", default="table", choices=sorted(EXTRACT_FORMATS))
+
+    rules = sub.add_parser("rules", help="list, validate and explain rules")
+    rules_sub = rules.add_subparsers(dest="rules_command", parser_class=_Parser)
+    rules_list = rules_sub.add_parser("list", help="a table of the loaded rules")
+    rules_list.add_argument("--rules", action="append", default=[], metavar="PATH")
+    rules_list.add_argument("--no-default-rules", action="store_true")
+    validate = rules_sub.add_parser("validate", help="check rule files without running them")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    explain = rules_sub.add_parser("explain", help="a rule's documentation and live examples")
+    explain.add_argument("rule_id", metavar="ID")
+    explain.add_argument("--rules", action="append", default=[], metavar="PATH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``numcheck`` script; returns the exit code instead of raising."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _restore_sigint()
+        print("numcheck: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+    except _UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
+    if args.version:
+        from numcheck import __version__
+
+        print(f"numcheck {__version__}")
+        return EXIT_OK
+    if args.command is None:
+        build_parser().print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "rules":
+            from numcheck.rules_cli import run_rules_command
+
+            return run_rules_command(args)
+        return _run(args)
+    except NumcheckError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from numcheck.checker import Checker
+    from numcheck.inputs import iter_articles
+    from numcheck.output import open_output
+    from numcheck.report import RenderContext, get_writer
+    from numcheck.runner import run_articles
+
+    mode = args.command
+    fmt = args.format or ("text" if mode == "check" else "table")
+    fail_on = getattr(args, "fail_on", None) or "error"
+    if mode == "check":
+        def make_checker() -> Checker:
+            return Checker(rules=args.rules, use_default_rules=not args.no_default_rules,
+                           select=args.select, disable=args.disable)
+    else:
+        def make_checker() -> Checker:
+            return Checker(use_default_rules=False)
+
+    checker = make_checker()  # fail fast on bad rules before reading any article
+    paths = args.paths or ["-"]
+    corpus = {"text_field": args.text_field, "id_field": args.id_field}
+    items = iter_articles(paths, max_bytes=args.max_bytes, **corpus)
+    state = _RunState(fail_on)
+    reports = state.track(run_articles(items, lambda: checker, mode=mode, jobs=args.jobs))
+    writer = get_writer(fmt, mode)
+    context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules))
+    with open_output(args.output) as out:
+        writer(reports, out, context)
+    return state.exit_code()
+
+
+class _RunState:
+    """Watches the report stream go by: prints input errors at once, remembers the worst finding."""
+
+    def __init__(self, fail_on: str, err: TextIO | None = None) -> None:
+        self.fail_on = fail_on
+        self.err = err or sys.stderr
+        self.had_error = False
+        self.worst = -1
+
+    def track(self, items: Iterator[Report | InputError]) -> Iterator[Report]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.had_error = True
+                print(item, file=self.err)
+                continue
+            for message in (*item.errors, *item.warnings):
+                print(message, file=self.err)
+            if item.errors:
+                self.had_error = True
+            for finding in item.findings:
+                self.worst = max(self.worst, severity_rank(finding.severity))
+            yield item
+
+    def exit_code(self) -> int:
+        if self.had_error:
+            return EXIT_ERROR
+        if self.fail_on != "never" and self.worst >= severity_rank(self.fail_on):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def _restore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

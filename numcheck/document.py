@@ -1,0 +1,210 @@
+"""Turn an article file into readable prose without losing where anything was.
+
+Markup is *blanked*, not removed: every markup character becomes a space (newlines stay), so the
+readable text has exactly the length of the original and an offset found in one is an offset in
+the other. That is what lets a finding point at line:column of the file the editor has open,
+however much front matter, Markdown or HTML surrounds the figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+__all__ = ["Document", "Span", "kind_for_path", "read_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: the original text, its blanked prose, and its sentence/paragraph spans."""
+
+    original: str
+    text: str
+    sentences: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    line_starts: tuple[int, ...]
+    kind: str = "text"
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset, as editors and SARIF count them."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the nearest one before it if in a gap)."""
+        starts = [s.start for s in self.sentences]
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    def paragraph_index(self, offset: int) -> int:
+        starts = [p.start for p in self.paragraphs]
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    def sentence_text(self, index: int) -> str:
+        span = self.sentences[index]
+        return self.text[span.start : span.end]
+
+
+def kind_for_path(path: str) -> str:
+    """The markup a file is read with, from its suffix; anything unknown is plain text."""
+    lower = path.lower()
+    if lower.endswith((".md", ".markdown")):
+        return "markdown"
+    if lower.endswith((".html", ".htm")):
+        return "html"
+    return "text"
+
+
+def read_document(original: str, kind: str = "text") -> Document:
+    """Blank the markup of ``original`` and split the prose into sentences and paragraphs."""
+    chars = list(original)
+    _blank_front_matter(original, chars)
+    if kind == "markdown":
+        _blank_markdown(original, chars)
+        _blank_html(original, chars)
+    elif kind == "html":
+        _blank_html(original, chars)
+    text = "".join(chars)
+    line_starts = (0, *(m.end() for m in _NEWLINE.finditer(original)))
+    paragraphs = tuple(_split_paragraphs(text))
+    sentences = tuple(s for p in paragraphs for s in _split_sentences(text, p))
+    return Document(original, text, sentences or (Span(0, len(text)),), paragraphs or (Span(0, len(text)),),
+                    line_starts, kind)
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?:[^\n]*\n){0,500}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+def _blank_front_matter(original: str, chars: list[str]) -> None:
+    """YAML front matter holds metadata, not prose; a date or word count there is no claim."""
+    match = _FRONT_MATTER.match(original)
+    if match:
+        _blank(chars, 0, match.end())
+
+
+# Markdown constructs whose characters are markup. Each pattern is linear: no nested quantifiers.
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n(?:.*?\n)??[ \t]{0,3}\1[^\n]*$", re.M | re.S)
+_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_REF_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,500}\]:[^\n]*$", re.M)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)", re.M)
+_LIST_MARKER = re.compile(r"^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M)
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?){1,20}", re.M)
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|`+|~~")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*){0,100}\|?[ \t]*$", re.M)
+_PIPE = re.compile(r"\|")
+_HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
+
+
+def _blank_markdown(original: str, chars: list[str]) -> None:
+    for match in _FENCE.finditer(original):
+        _blank(chars, match.start(), match.end())
+    for match in _IMAGE.finditer(original):
+        _blank(chars, match.start(), match.end())
+    for match in _LINK.finditer(original):
+        _blank(chars, match.start(), match.start() + 1)
+        _blank(chars, match.end(1), match.end())
+    for pattern in (_REF_LINK_DEF, _HEADING, _LIST_MARKER, _QUOTE, _TABLE_RULE, _HR):
+        for match in pattern.finditer(original):
+            _blank(chars, match.start(), match.end())
+    for pattern in (_EMPHASIS, _PIPE):
+        for match in pattern.finditer(original):
+            _blank(chars, match.start(), match.end())
+
+
+_HIDDEN_ELEMENT = re.compile(r"<(script|style|noscript|template)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,4000}>|<![A-Za-z][^<>]{0,4000}>|<\?[^<>]{0,4000}\?>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|hr)\b", re.I)
+
+
+def _blank_html(original: str, chars: list[str]) -> None:
+    for pattern in (_HIDDEN_ELEMENT, _COMMENT):
+        for match in pattern.finditer(original):
+            _blank(chars, match.start(), match.end())
+    for match in _TAG.finditer(original):
+        _blank(chars, match.start(), match.end())
+        if _BLOCK_TAG.match(match.group()) and match.start() < len(chars):
+            # A block tag separates sentences even on one line ("<td>12</td><td>40</td>").
+            chars[match.start()] = "\n" if "\n" not in match.group() else chars[match.start()]
+    for match in _ENTITY.finditer(original):
+        decoded = html.unescape(match.group())
+        if len(decoded) == 1:
+            _blank(chars, match.start(), match.end())
+            chars[match.start()] = " " if decoded in "\u00a0\u2009\u202f" else decoded
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _split_paragraphs(text: str) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append(_trim(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+# Words whose trailing full stop does not end a sentence. Lower-case, without the dot.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs v etc gen col lt sgt capt maj rep sen gov jan feb mar apr jun jul aug "
+    "sep sept oct nov dec inc ltd co corp approx est fig e.g i.e u.s u.k u.n a.m p.m mt ft jr sr".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n(?=[ \t]*[^\sa-z])")
+
+
+def _split_sentences(text: str, paragraph: Span) -> list[Span]:
+    """Split on terminal punctuation and on line breaks that do not continue a wrapped line."""
+    spans: list[Span] = []
+    start = paragraph.start
+    body = text[paragraph.start : paragraph.end]
+    for match in _SENTENCE_END.finditer(body):
+        end = paragraph.start + match.end()
+        if match.group()[0] == "." and _is_abbreviation(text, paragraph.start + match.start()):
+            continue
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+            start = end
+    if text[start : paragraph.end].strip():
+        spans.append(_trim(text, start, paragraph.end))
+    return spans
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())

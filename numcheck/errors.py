@@ -1,0 +1,49 @@
+"""One exception tree, so callers can catch numcheck's own failures and nothing else.
+
+Every message is one line in the ``file:line: what is wrong; what is allowed`` shape, because the
+CLI prints ``str(error)`` as is and an editor should not have to read a traceback.
+"""
+
+from __future__ import annotations
+
+
+class NumcheckError(Exception):
+    """Base of every error numcheck raises on purpose."""
+
+
+class RuleFileError(NumcheckError):
+    """Raised when a rule pack cannot be loaded: bad YAML, unknown check, bad field, duplicate id."""
+
+    def __init__(self, path: str, line: int | None, message: str, column: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.detail = message
+        where = path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class ConfigError(NumcheckError):
+    """Raised for a bad project config (``[tool.numcheck]``, ``.numcheck.yaml``) or CLI option."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        prefix = ""
+        if path:
+            prefix = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(prefix + message)
+
+
+class InputError(NumcheckError):
+    """Raised when an article cannot be read: missing, binary, wrong encoding, too large."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,149 @@
+"""Find and decode the articles named on a command line.
+
+Input problems are yielded as `InputError` values in reading order instead of being raised, so
+one unreadable file never stops the others from being checked; the CLI prints each as one line
+and exits 2 at the end. Directories are walked lazily and files read one at a time, so memory
+stays flat however large the archive.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from numcheck.document import kind_for_path
+from numcheck.errors import InputError
+
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "Article", "decode_bytes", "iter_articles"]
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_MAX_BYTES = 20_000_000
+
+# Magic numbers of the binary files most often dropped into article folders by mistake.
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"PK\x03\x04", "a zip archive (or .docx/.xlsx)"),
+    (b"%PDF", "a PDF document"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article to check: where it came from, its text, and the markup to strip."""
+
+    source: str
+    text: str
+    kind: str = "text"
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode an article's bytes, refusing binary and ambiguous encodings with a clear reason.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read; UTF-16 without a BOM is refused
+    rather than guessed, because a wrong guess silently yields garbage claims.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"invalid UTF-16 after its byte-order mark ({exc.reason})") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(source, f"binary file ({what}); numcheck reads UTF-8 text articles")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        sample = data[:4096]
+        if len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4):
+            raise InputError(source, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(source, f"binary file (NUL byte at byte {nul}); numcheck reads UTF-8 text", line)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            source, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte {exc.start}); save it as UTF-8", line
+        ) from None
+
+
+def iter_articles(
+    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, **corpus_options: str | None
+) -> Iterator[Article | InputError]:
+    """Yield each article (or the error reading it) for files, folders, corpora and ``-``."""
+    for path in paths:
+        if path == "-":
+            yield _read_stdin(max_bytes)
+        elif os.path.isdir(path):
+            yield from _walk(path, max_bytes)
+        elif path.lower().endswith((".jsonl", ".csv")) and os.path.isfile(path):
+            from numcheck.corpus import iter_corpus
+
+            yield from iter_corpus(path, max_bytes=max_bytes, **corpus_options)
+        else:
+            yield read_article(path, max_bytes)
+
+
+def read_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | InputError:
+    """Read one file; every way it can fail becomes an `InputError` naming the file."""
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return InputError(
+                path, f"article is {size:,} bytes, over the {max_bytes:,}-byte limit; raise it with --max-bytes"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return InputError(path, "no such file or directory")
+    except PermissionError:
+        return InputError(path, "permission denied")
+    except IsADirectoryError:
+        return InputError(path, "is a directory")
+    except OSError as exc:
+        return InputError(path, f"cannot read ({exc.strerror or exc})")
+    try:
+        return Article(path, decode_bytes(data, path), kind_for_path(path))
+    except InputError as exc:
+        return exc
+
+
+def _read_stdin(max_bytes: int) -> Article | InputError:
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        return InputError("<stdin>", "standard input is closed")
+    try:
+        data = stream.buffer.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        return InputError("<stdin>", f"cannot read standard input ({exc})")
+    if len(data) > max_bytes:
+        return InputError("<stdin>", f"input is over the {max_bytes:,}-byte limit; raise it with --max-bytes")
+    try:
+        return Article("<stdin>", decode_bytes(data, "<stdin>"), "text")
+    except InputError as exc:
+        return exc
+
+
+def _walk(root: str, max_bytes: int) -> Iterator[Article | InputError]:
+    """Walk a folder in sorted order; symlinked folders are not followed, so loops cannot hang us."""
+    found = False
+
+    def on_error(exc: OSError) -> None:
+        raise exc
+
+    try:
+        for folder, subfolders, files in os.walk(root, onerror=on_error):
+            subfolders.sort()
+            for name in sorted(files):
+                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                    found = True
+                    yield read_article(os.path.join(folder, name), max_bytes)
+    except OSError as exc:
+        yield InputError(exc.filename or root, f"cannot read folder ({exc.strerror or exc})")
+        return
+    if not found:
+        yield InputError(root, "folder holds no articles (looked for *.txt, *.md, *.markdown, *.html)")

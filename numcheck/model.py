@@ -1,0 +1,152 @@
+"""The objects passed between pipeline stages.
+
+Every stage (document → claims → relations → findings → reports) hands the next one frozen
+dataclasses, so no stage can quietly change what an earlier one decided, and a `Report` can be
+cached, pickled to a worker process and compared in tests. The field names are the public JSON and
+DataFrame contract in DESIGN.md: renaming one is a breaking change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+#: Canonical qualifiers. Keep in sync with ``extract._QUALIFIERS`` and the JSON schema.
+QUALIFIERS = ("eq", "approx", "gt", "ge", "lt", "le", "vague")
+
+#: Finding severities, weakest first; the order is what ``--fail-on`` compares.
+SEVERITIES = ("info", "warning", "error")
+
+#: Relation kinds produced by ``relate.py``.
+RELATION_KINDS = ("part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "change", "repeated_figure")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One quantity as the article states it.
+
+    ``value`` is the figure as printed (scale applied: "1.1 billion" is 1.1e9). ``low``/``high``
+    are what the printed figure can honestly mean once its rounding and qualifier are taken into
+    account; the checks compare those intervals, never bare values, because a checker that ignores
+    rounding raises false alarms (statcheck's lesson). ``precision`` is the size of one unit of the
+    last printed digit (0.1e6 for "4.3 million", 1 for "300", 0 when the figure is exact by
+    construction, such as a number word).
+    """
+
+    id: str
+    text: str
+    value: float
+    unit: str
+    noun: str | None
+    qualifier: str
+    low: float
+    high: float
+    precision: float
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    line: int
+    column: int
+    #: "number", "range", "fraction", "vague" or "ratio" (one in four): how the figure was written.
+    kind: str = "number"
+    #: The word(s) the counted noun was read from when it is not right after the number
+    #: (an antecedent such as "drones" for "84 of them"); empty when the noun follows directly.
+    noun_source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A link between claims that lets a check compare them.
+
+    ``claims`` are ids in role order (part before whole, parts before total, old before new) and
+    ``roles`` names each one, so a check never has to guess which claim plays which part.
+    """
+
+    id: str
+    kind: str
+    claims: tuple[str, ...]
+    roles: tuple[str, ...]
+    cue: str
+    sentence: int
+    #: For change: "up", "down" or "" when the text gives no direction word.
+    direction: str = ""
+    #: For change: a multiplier word's factor ("doubled" 2.0, "halved" 0.5), else None.
+    factor: float | None = None
+    #: For sum_of_parts: the breakdown is introduced by "including"/"among them", so it may fall short.
+    partial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["claims"] = list(self.claims)
+        data["roles"] = list(self.roles)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing an editor should look at, with the arithmetic spelled out.
+
+    ``line``/``column`` are 1-based positions of the primary (first) claim in the original file,
+    so an editor's cursor lands on the figure, not on the start of the sentence.
+    """
+
+    rule: str
+    check: str
+    severity: str
+    message: str
+    claims: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+    column: int
+    expected: float | None
+    actual: float | None
+    source: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["claims"] = list(self.claims)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything numcheck learned about one article.
+
+    ``errors`` holds input problems (unreadable file, row without text) as one-line messages;
+    a report with errors still carries whatever could be checked.
+    """
+
+    source: str
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing at warning or error level was found and the input was readable."""
+        return not self.errors and not any(f.severity in ("warning", "error") for f in self.findings)
+
+    def claims_frame(self) -> Any:
+        """The claims as a pandas DataFrame (pandas is imported only when asked for)."""
+        from numcheck.frame import claims_frame
+
+        return claims_frame([self])
+
+    def findings_frame(self) -> Any:
+        """The findings as a pandas DataFrame with stable dtypes, empty or not."""
+        from numcheck.frame import findings_frame
+
+        return findings_frame([self])
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities so ``--fail-on warning`` can compare them; unknown names rank lowest."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else -1

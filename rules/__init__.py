@@ -1,0 +1,1 @@
+"""The default rule packs, shipped inside the wheel as ``numcheck.rules``."""

@@ -1,0 +1,29 @@
+"""Markup is blanked in place, so offsets in the prose are offsets in the file."""
+
+from numcheck.document import read_document
+
+
+def test_markdown_blanking_keeps_offsets():
+    original = "---\ntitle: 2024 report\n---\n# Head 7\n\nThe **26** of [35 countries](http://x/9).\n"
+    doc = read_document(original, "markdown")
+    assert len(doc.text) == len(original)
+    start = original.index("26")
+    assert doc.text[start : start + 2] == "26"
+    assert "2024" not in doc.text and "http" not in doc.text and "#" not in doc.text
+    assert doc.position(start) == (6, 7)
+
+
+def test_sentences_split_on_punctuation_not_abbreviations():
+    doc = read_document("Mr. Smith said 3.5 million. Then No. 10 spoke! Fine")
+    assert [doc.sentence_text(i) for i in range(len(doc.sentences))] == [
+        "Mr. Smith said 3.5 million.",
+        "Then No. 10 spoke!",
+        "Fine",
+    ]
+
+
+def test_html_entities_and_tags_blanked():
+    original = "<p>Prices rose 5&nbsp;% in <b>May</b></p><script>var x = 99;</script>"
+    doc = read_document(original, "html")
+    assert len(doc.text) == len(original)
+    assert "99" not in doc.text and "<" not in doc.text
