@@ -1,0 +1,12 @@
+"""Placeholder for the granularity check."""
+
+from __future__ import annotations
+
+from numcheck.checks import CheckKind
+
+
+def check(rule, claims, relations):
+    return []
+
+
+CHECK = CheckKind(name="granularity", run=check)
