@@ -1,11 +1,432 @@
-"""Build claims (placeholder)."""
+"""Turn the figures of a document into `Claim`s: value, unit, counted noun, qualifier, interval.
+
+`numcheck.numbers` says where figures are and what they are worth; this module says what they
+*mean*: "€1.1bn" is 1.1e9 EUR, "nearly 90%" is percent in [85.5, 90), "84 of the 112 drones"
+counts drones twice. Physical units are resolved by quantulum3, but only on a short window
+after a figure that is followed by a unit word, and only once per distinct unit phrase (the
+`Extractor` owns that cache), so articles without physical units never load quantulum3 at all.
+
+>>> [(c.text, c.value, c.unit) for c in Extractor().extract_text("Russia got €1.1bn and 12% more.")]
+[('€1.1bn', 1100000000.0, 'EUR'), ('12%', 12.0, 'percent')]
+>>> [(c.text, c.noun, c.qualifier) for c in Extractor().extract_text("Nearly 84 of the 112 drones fell.")]
+[('84', 'drone', 'lt'), ('112', 'drone', 'eq')]
+"""
 
 from __future__ import annotations
 
-from numcheck.document import Document
+import math
+import re
+from dataclasses import dataclass
+
+from numcheck._units import (
+    DURATIONS,
+    OWN_UNITS,
+    PHYSICAL_UNIT_WORDS,
+    REJECTED_UNITS,
+    TEMPERATURE_LETTERS,
+    TEMPERATURE_WORDS,
+)
+from numcheck._words import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    NEAR_BELOW,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+)
+from numcheck.document import Document, read_document
+from numcheck.lemma import head_noun, lemmatize
 from numcheck.model import Claim
+from numcheck.numbers import Mention, Token, scan_tokens, tokenize
+from numcheck.quantulum import UnitResolver
+
+__all__ = ["Extractor"]
+
+#: "approx" widens a figure by this share either side; "nearly" allows this much below it.
+APPROX_WIDTH = 0.05
+
+_MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIERS_BEFORE)
+_OTHER_DOLLAR = re.compile(r"\b(australian|canadian|hong kong|new zealand|singapore|taiwan(?:ese)?)\s+dollars?\b"
+                           r"|\b(A|C|HK|NZ|S|NT)\$", re.I)
+_US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|American)\s*(?:\$|dollars?)", re.I)
+_DOLLAR_CODES = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD",
+                 "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "a": "AUD", "c": "CAD", "hk": "HKD",
+                 "nz": "NZD", "s": "SGD", "nt": "TWD"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """What follows (or precedes) a figure: its unit, the token range it covers and a value factor."""
+
+    unit: str
+    first: int  # first token of the claim (a currency symbol may come before the number)
+    last: int  # token after the claim
+    factor: float = 1.0
 
 
 class Extractor:
+    """Builds claims for many documents; owns the quantulum3 unit cache."""
+
+    def __init__(self) -> None:
+        self.units = UnitResolver()
+
+    def extract_text(self, text: str, kind: str = "text") -> tuple[Claim, ...]:
+        return self.extract(read_document(text, kind))
+
     def extract(self, document: Document) -> tuple[Claim, ...]:
-        return ()
+        """Claims of a document in reading order, ids ``c1``, ``c2``, ..."""
+        dollar = _default_dollar(document.text)
+        claims: list[Claim] = []
+        previous_nouns: list[str] = []
+        for index, span in enumerate(document.sentences):
+            tokens = tokenize(document.text, span.start, span.end)
+            if not any(t.is_digit or t.is_word for t in tokens):
+                continue
+            sentence = _Sentence(self, document, index, tokens, dollar)
+            built = sentence.claims(previous_nouns, len(claims))
+            claims.extend(built)
+            nouns = [c.noun for c in built if c.noun and c.unit == "count"]
+            previous_nouns = nouns or sentence.plural_nouns()
+        return tuple(claims)
+
+
+def _default_dollar(text: str) -> str:
+    """"$" is USD unless the article names exactly one other dollar and never the US one."""
+    others = {(_DOLLAR_CODES.get((m.group(1) or m.group(2) or "").lower(), "")) for m in _OTHER_DOLLAR.finditer(text)}
+    others.discard("")
+    if len(others) == 1 and not _US_DOLLAR.search(text):
+        return others.pop()
+    return "USD"
+
+
+class _Sentence:
+    """The claims of one sentence; a short-lived helper that shares the sentence's tokens."""
+
+    def __init__(self, extractor: Extractor, document: Document, index: int, tokens: list[Token], dollar: str):
+        self.extractor = extractor
+        self.document = document
+        self.index = index
+        self.tokens = tokens
+        self.dollar = dollar
+
+    def lower(self, i: int) -> str:
+        return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
+
+    def text_of(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def glued(self, i: int, j: int) -> bool:
+        return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and self.tokens[i].end == self.tokens[j].start
+
+    def plural_nouns(self) -> list[str]:
+        """Plural nouns of a sentence without claims, for "84 of them" in the next sentence."""
+        nouns = []
+        for i, t in enumerate(self.tokens):
+            if t.is_word and len(t.lower) > 3 and t.text[0].islower():
+                noun = head_noun([t.lower], plural_only=True)
+                if noun and self.lower(i + 1) not in ("of",):
+                    nouns.append(noun)
+        return nouns[-1:]
+
+    def claims(self, previous_nouns: list[str], offset: int) -> list[Claim]:
+        mentions = scan_tokens(self.document.text, self.tokens)
+        drafts = []
+        for mention in mentions:
+            unit = self.unit_of(mention)
+            if unit is None:
+                continue
+            drafts.append((mention, unit))
+        nouns = [self.noun_of(m, u) for m, u in drafts]
+        nouns = self.share_partitive_nouns(drafts, nouns, previous_nouns)
+        out = []
+        for (mention, unit), noun in zip(drafts, nouns, strict=True):
+            out.append(self.build(mention, unit, noun, offset + len(out) + 1))
+        return out
+
+    # -- units ---------------------------------------------------------------------------------
+    def unit_of(self, m: Mention) -> _Unit | None:
+        """The unit of a figure, or None when the figure is part of something else."""
+        before = self.currency_before(m)
+        after = self.unit_after(m)
+        if before is not None:
+            last = after.last if after is not None and after.unit == before.unit else m.last
+            if after is not None and after.unit in CURRENCY_CODES_UPPER and after.unit != before.unit:
+                last = after.last
+            return _Unit(before.unit, before.first, last)
+        if after is not None:
+            return after
+        if self.lower(m.first - 1) in ("aged", "age", "ages") and 0 <= m.value < 130:
+            return _Unit("year", m.first, m.last)
+        if m.kind in ("fraction", "ratio"):
+            return _Unit("fraction", m.first, m.last)
+        return _Unit("count", m.first, m.last)
+
+    def currency_before(self, m: Mention) -> _Unit | None:
+        i = m.first - 1
+        if m.value < 0 and self.text_of(m.first - 1) in "-−":
+            i -= 1
+        t = self.text_of(i)
+        if not t:
+            return None
+        if t in CURRENCY_SYMBOLS:
+            code = self.dollar if t == "$" else CURRENCY_SYMBOLS[t]
+            first = i
+            prefix = self.lower(i - 1)
+            if t == "$" and self.glued(i - 1, i) and (prefix + "$") in CURRENCY_SYMBOLS:
+                code = CURRENCY_SYMBOLS[prefix + "$"]
+                first = i - 1
+            return _Unit(code, first, m.last)
+        if self.lower(i) in CURRENCY_CODES and self.tokens[i].text.isupper():
+            return _Unit(self.tokens[i].text.upper().replace("RMB", "CNY"), i, m.last)
+        return None
+
+    def unit_after(self, m: Mention) -> _Unit | None:
+        j = m.last
+        w = self.lower(j)
+        text = self.text_of(j)
+        if not w:
+            return None
+        if text == "%" or w in ("percent", "pc", "pct"):
+            return _Unit("percent", m.first, j + 1)
+        if w == "per" and self.lower(j + 1) == "cent":
+            return _Unit("percent", m.first, j + 2)
+        if (w == "percentage" and self.lower(j + 1) in ("point", "points")) or \
+                (w == "percentage" and self.lower(j + 1) == "-" and self.lower(j + 2) in ("point", "points")):
+            end = j + 2 if self.lower(j + 1) != "-" else j + 3
+            return _Unit("percentage_point", m.first, end)
+        if w in ("pp", "ppt", "ppts") and m.kind != "fraction":
+            return _Unit("percentage_point", m.first, j + 1)
+        if (w == "basis" and self.lower(j + 1) in ("point", "points")) or w in ("bps", "bp"):
+            end = j + 2 if w == "basis" else j + 1
+            return _Unit("percentage_point", m.first, end, factor=0.01)
+        currency = self.currency_after(m, j)
+        if currency is not None:
+            return currency
+        temperature = self.temperature_after(m, j)
+        if temperature is not None:
+            return temperature
+        return self.physical_after(m, j)
+
+    def currency_after(self, m: Mention, j: int) -> _Unit | None:
+        w = self.lower(j)
+        if w in ("us", "u.s") and self.lower(j + 1) in ("dollar", "dollars"):
+            return _Unit("USD", m.first, j + 2)
+        if w in DOLLAR_COUNTRIES and self.lower(j + 1) in ("dollar", "dollars"):
+            return _Unit(DOLLAR_COUNTRIES[w], m.first, j + 2)
+        if w == "hong" and self.lower(j + 2) in ("dollar", "dollars"):
+            return _Unit("HKD", m.first, j + 3)
+        if w in CURRENCY_CODES and self.tokens[j].text.isupper():
+            return _Unit(self.tokens[j].text.replace("RMB", "CNY"), m.first, j + 1)
+        if w not in CURRENCY_WORDS or m.kind in ("fraction", "ratio"):
+            return None
+        code = CURRENCY_WORDS[w]
+        if w in ("dollar", "dollars"):
+            code = self.dollar
+        if w in ("pound", "pounds") and self.is_weight(m, j):
+            return None
+        if w in ("won", "real", "rand", "dong") and (m.scale == 1.0 or self.tokens[j].text[0].isupper()):
+            return None  # "5 won" is more often a verb than Korean money
+        if w in ("pence", "cent", "cents"):
+            return _Unit(code, m.first, j + 1, factor=0.01)
+        return _Unit(code, m.first, j + 1)
+
+    def is_weight(self, m: Mention, j: int) -> bool:
+        nearby = {self.lower(k) for k in range(max(0, m.first - 4), min(len(self.tokens), j + 4))}
+        return bool(nearby & {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "lighter", "heavier"})
+
+    def temperature_after(self, m: Mention, j: int) -> _Unit | None:
+        t = self.text_of(j)
+        if t in "°º" and t:
+            letter = self.lower(j + 1)
+            if letter in TEMPERATURE_LETTERS and self.glued(j, j + 1):
+                return _Unit(TEMPERATURE_LETTERS[letter], m.first, j + 2)
+            return _Unit("degree Celsius", m.first, j + 1)
+        if t in ("C", "F") and self.glued(m.last - 1, j):
+            return _Unit(TEMPERATURE_LETTERS[t.lower()], m.first, j + 1)
+        if self.lower(j) in ("degree", "degrees") and self.lower(j + 1) in TEMPERATURE_WORDS:
+            if self.lower(j + 1) in ("c", "f") and not self.text_of(j + 1).isupper():
+                return None
+            return _Unit(TEMPERATURE_WORDS[self.lower(j + 1)], m.first, j + 2)
+        return None
+
+    def physical_after(self, m: Mention, j: int) -> _Unit | None:
+        """Durations, ages and quantulum3 units after a figure ("40 km", "a 10-day trip", "aged 34")."""
+        if m.kind in ("fraction", "ratio", "vague"):
+            return None
+        k = j
+        if self.text_of(k) == "-" and self.glued(k - 1, k) and self.glued(k, k + 1):
+            k += 1  # "10-day", "5-kilometre"
+        w = self.lower(k)
+        if w in DURATIONS:
+            last = k + 1
+            if self.text_of(last) == "-" and self.lower(last + 1) == "old" and self.glued(last - 1, last):
+                last += 2  # "34-year-old"
+            elif self.lower(last) == "old":
+                last += 1
+            return _Unit(DURATIONS[w], m.first, last)
+        if w in OWN_UNITS:
+            last = k + 2 if w == "nautical" else k + 1
+            return _Unit(OWN_UNITS[w], m.first, last)
+        if w not in PHYSICAL_UNIT_WORDS or m.suffix:
+            return None
+        if w in ("m", "g", "l", "b") and not self.glued(j - 1, j) and self.tokens[j].text != self.tokens[j].lower:
+            return None
+        phrase_end = min(len(self.tokens), k + 4)
+        phrase = self.document.text[self.tokens[k].start : self.tokens[phrase_end - 1].end]
+        resolved = self.extractor.units.resolve(phrase)
+        if resolved is None or resolved[0] in REJECTED_UNITS:
+            return None
+        name, length = resolved
+        end_char = self.tokens[k].start + length
+        last = k + 1
+        while last < phrase_end and self.tokens[last].end <= end_char:
+            last += 1
+        return _Unit(name, m.first, last)
+
+    # -- nouns ---------------------------------------------------------------------------------
+    def noun_of(self, m: Mention, unit: _Unit) -> str | None:
+        if unit.unit not in ("count", "percent", "fraction"):
+            return None
+        j = unit.last
+        if self.lower(j) == "of" and (unit.unit != "count" or m.kind == "vague"):
+            j += 1
+            if self.lower(j) in ("the", "its", "their", "all", "these", "those", "his", "her", "our"):
+                j += 1
+        elif unit.unit != "count":
+            return None
+        words = []
+        k = j
+        while k < len(self.tokens) and len(words) < 8:
+            t = self.tokens[k]
+            if t.is_word:
+                words.append(t.lower if not t.text.isupper() or len(t.text) < 2 else t.text)
+            elif t.text in "-‐" and self.glued(k - 1, k) and self.glued(k, k + 1) and words:
+                words[-1] = words[-1] + "-"
+            else:
+                break
+            k += 1
+        joined = _join_hyphens(words)
+        return head_noun(joined, plural_only=m.value != 1 and m.kind not in ("fraction", "ratio"))
+
+    def share_partitive_nouns(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None],
+                              previous_nouns: list[str]) -> list[str | None]:
+        """"26 of 35 countries", "84 of the 112 drones", "84 of them": the part counts the whole's noun."""
+        nouns = list(nouns)
+        for k in range(len(drafts) - 1, -1, -1):
+            _mention, unit = drafts[k]
+            if nouns[k] is not None or unit.unit != "count":
+                continue
+            j = unit.last
+            if self.lower(j) != "of":
+                continue
+            j += 1
+            if self.lower(j) in ("the", "its", "their", "these", "those", "all"):
+                j += 1
+            if k + 1 < len(drafts) and drafts[k + 1][1].first == j and drafts[k + 1][1].unit == "count":
+                nouns[k] = nouns[k + 1]
+            elif self.lower(j) in ("them", "those", "these", "which", "whom") or \
+                    self.lower(j - 1) in ("them", "those", "these"):
+                earlier = [n for n in nouns[:k] if n] or previous_nouns
+                nouns[k] = earlier[-1] if earlier else None
+        return nouns
+
+    # -- the claim -----------------------------------------------------------------------------
+    def build(self, m: Mention, unit: _Unit, noun: str | None, number: int) -> Claim:
+        document = self.document
+        first_token = self.tokens[unit.first]
+        start = min(first_token.start, m.start)
+        end = max(self.tokens[unit.last - 1].end, m.end)
+        value = m.value * unit.factor
+        precision = m.precision * unit.factor
+        low, high = m.low * unit.factor, m.high * unit.factor
+        qualifier, q_low, q_high = self.qualify(m, unit, value, low, high)
+        line, column = document.position(start)
+        kind = m.kind
+        return Claim(
+            id=f"c{number}",
+            text=document.original[start:end],
+            value=value,
+            unit=unit.unit,
+            noun=noun,
+            qualifier=qualifier,
+            low=q_low,
+            high=q_high,
+            precision=precision,
+            start=start,
+            end=end,
+            sentence=self.index,
+            paragraph=document.paragraph_index(start),
+            line=line,
+            column=column,
+            kind=kind,
+        )
+
+    def qualify(self, m: Mention, unit: _Unit, value: float, low: float, high: float) -> tuple[str, float, float]:
+        """The canonical qualifier and the interval it allows (rounding already in low/high)."""
+        if m.kind == "vague":
+            return "vague", low, high
+        phrase = self.qualifier_before(unit.first)
+        after = self.qualifier_after(unit.last)
+        floor = 0.0 if value >= 0 else -math.inf
+        if phrase is None and after is None:
+            return "eq", low, high
+        if after is not None and phrase is None:
+            phrase_kind = after
+        else:
+            phrase_kind = QUALIFIERS_BEFORE[phrase or ""]
+        if phrase_kind == "approx":
+            width = abs(value) * APPROX_WIDTH
+            return "approx", low - width, high + width
+        if phrase_kind == "lt":
+            if phrase in NEAR_BELOW:
+                return "lt", min(value * (1 - APPROX_WIDTH), value), value
+            return "lt", min(floor, low), value
+        if phrase_kind == "le":
+            return "le", min(floor, low), high
+        if phrase_kind == "gt":
+            if phrase == "just over":
+                return "gt", value, max(value * (1 + APPROX_WIDTH), value)
+            return "gt", value, math.inf
+        if phrase_kind == "ge":
+            return "ge", low, math.inf
+        return "eq", low, high
+
+    def qualifier_before(self, first: int) -> str | None:
+        words = [self.lower(i) for i in range(max(0, first - _MAX_QUALIFIER_WORDS), first)]
+        for size in range(min(len(words), _MAX_QUALIFIER_WORDS), 0, -1):
+            phrase = " ".join(words[-size:])
+            if phrase in QUALIFIERS_BEFORE:
+                if phrase in ("over", "under", "below", "above") and self.lower(first - 2) in (
+                        "rose", "fell", "increased", "grew", "from", "up", "down"):
+                    continue
+                return phrase
+        return None
+
+    def qualifier_after(self, last: int) -> str | None:
+        two = f"{self.lower(last)} {self.lower(last + 1)}"
+        if two in QUALIFIERS_AFTER:
+            return QUALIFIERS_AFTER[two]
+        if two in ("and over", "and above", "or older", "and older"):
+            return "ge"
+        if self.text_of(last) == "-" and self.lower(last + 1) == "odd" and self.glued(last - 1, last):
+            return "approx"
+        if self.text_of(last) == "+" and self.glued(last - 1, last):
+            return "ge"
+        return None
+
+
+CURRENCY_CODES_UPPER = frozenset(c.upper() for c in CURRENCY_CODES)
+
+
+def _join_hyphens(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if out and out[-1].endswith("-"):
+            out[-1] = out[-1] + w
+        else:
+            out.append(w)
+    return out
+
+
+__all__ += ["lemmatize"]

@@ -8,6 +8,7 @@ DataFrame contract in DESIGN.md: renaming one is a breaking change.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -55,7 +56,12 @@ class Claim:
     noun_source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The JSON form: an open-ended interval ("more than 100") has ``high`` null, not Infinity."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key in ("low", "high"):
+            if not math.isfinite(data[key]):
+                data[key] = None
+        return data
 
 
 @dataclass(frozen=True, slots=True)

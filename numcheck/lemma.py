@@ -1,0 +1,135 @@
+"""The counted noun: find the head of the noun phrase after a figure and reduce it to a lemma.
+
+No tagger is loaded (start-up must stay under half a second), so the head is found the way an
+editor skims: after a figure above one, the counted thing is the first plural noun before a
+function word ("26 *countries* have", "35 European *countries*"), and a coordination counts its
+last head ("112 strikes and decoy *drones*").
+
+>>> head_noun(["european", "countries", "have"], plural_only=True)
+'country'
+>>> head_noun(["strike", "and", "decoy", "drones"], plural_only=True)
+'drone'
+>>> head_noun(["member", "states"], plural_only=True)
+'member state'
+>>> [lemmatize(w) for w in ["allies", "people", "buses", "taxes", "lives", "losses", "houses"]]
+['ally', 'person', 'bus', 'tax', 'life', 'loss', 'house']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import MappingProxyType
+
+__all__ = ["head_noun", "is_plural", "lemmatize"]
+
+_IRREGULAR = MappingProxyType({
+    "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife", "wolves": "wolf",
+    "thieves": "thief", "halves": "half", "leaves": "leaf", "shelves": "shelf", "criteria": "criterion",
+    "phenomena": "phenomenon", "data": "data", "media": "media", "police": "police", "staff": "staff",
+    "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish", "deer": "deer",
+    "aircraft": "aircraft", "crew": "crew", "livestock": "livestock", "heroes": "hero", "potatoes": "potato",
+    "tomatoes": "tomato", "vetoes": "veto", "buses": "bus", "viruses": "virus", "bonuses": "bonus",
+    "campuses": "campus", "censuses": "census", "statuses": "status", "series": "series", "species": "species",
+    "offspring": "offspring", "clergy": "clergy", "infantry": "infantry", "alumni": "alumnus",
+    "businesses": "business", "analyses": "analysis", "crises": "crisis", "bases": "base", "cases": "case",
+    "premises": "premises", "troops": "troop", "euros": "euro", "countries": "country",
+})
+#: Words that are plural without a final s, or that count things in the plural sense.
+_PLURAL_WITHOUT_S = frozenset(
+    "people children men women feet teeth mice geese criteria phenomena data media police staff personnel "
+    "cattle sheep fish deer aircraft crew livestock offspring clergy infantry alumni".split()
+)
+#: Words ending in s that are not plural nouns.
+_NOT_PLURAL = frozenset(
+    "this its his has was is as us yes less unless always perhaps whereas across thus plus towards afterwards "
+    "besides sometimes overseas news politics economics physics mathematics athletics gymnastics olympics "
+    "series species means whereas nevertheless hers ours yours theirs was does goes says gets makes takes "
+    "lies dies wins leads remains includes comes rises falls stands sits runs sees shows holds seems calls "
+    "puts keeps needs wants gives tells works looks uses plays moves lives? adds hits cuts sets pays".split()
+)
+#: Function words and verbs that end a noun phrase.
+_STOP = frozenset(
+    "the a an this that these those its their his her our your my of in on at to from by for with without "
+    "over under into onto across against among between during since until after before per via than as "
+    "about around through within near like including while where when which who whom whose and or but nor "
+    "so yet because if is are was were be been being has have had do does did will would can could may "
+    "might must shall should said say says told according also still now then already just only each "
+    "apiece respectively more most less least other another such same than there here it they he she we "
+    "you i them him us me not no yes all both either neither every any some many much few several own "
+    "out up down off away back again ago year years month months week weeks day days per cent percent "
+    "hour hours minute minutes last next first second third".split()
+)
+_SINGULAR_OK_ING = frozenset("building meeting bombing shooting killing hearing recording dwelling".split())
+_COMPOUNDS = frozenset({
+    ("member", "state"), ("polling", "station"), ("police", "officer"), ("aid", "worker"), ("health", "worker"),
+    ("care", "home"), ("border", "guard"), ("civil", "servant"), ("nursing", "home"), ("asylum", "seeker"),
+    ("head", "teacher"), ("fire", "fighter"), ("bus", "driver"), ("train", "driver"),
+})
+
+
+def is_plural(word: str) -> bool:
+    """True for a word that reads as a plural noun ("drones", "people"), false for "various"."""
+    if word in _PLURAL_WITHOUT_S:
+        return True
+    if word in _NOT_PLURAL or len(word) < 3 or not word.isalpha():
+        return word in _IRREGULAR and word not in _NOT_PLURAL
+    if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous", "'s", "’s")):
+        return False
+    return not word.endswith("ings") or True
+
+
+def lemmatize(word: str) -> str:
+    """Singular lower-case form of a plural noun; other words come back lower-cased."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def head_noun(words: Sequence[str], plural_only: bool) -> str | None:
+    """The lemma of the counted thing among the words after a figure, or None."""
+    head_at = None
+    for index, word in enumerate(words[:6]):
+        lower = word.lower()
+        if (lower in _STOP and index > 0) or (lower in _STOP and lower not in ("year", "years")):
+            break
+        if lower.endswith("ed") and len(lower) > 4 and (index + 1 >= len(words) or words[index + 1].lower() in _STOP):
+            break
+        if plural_only:
+            if is_plural(lower):
+                head_at = index
+                break
+            if lower.endswith("ing") and lower not in _SINGULAR_OK_ING and index + 1 >= len(words):
+                break
+        elif lower.isalpha() and not lower.endswith("ed") and (not lower.endswith("ing") or lower in _SINGULAR_OK_ING):
+            if index + 1 < len(words) and words[index + 1].isalpha() and words[index + 1].lower() not in _STOP \
+                    and not words[index + 1].lower().endswith("ed"):
+                continue  # an adjective or noun modifier: the head comes later
+            head_at = index
+            break
+    if head_at is None:
+        return None
+    head_at = _coordinated_head(words, head_at)
+    lemma = lemmatize(words[head_at])
+    if head_at > 0 and (words[head_at - 1].lower(), lemma) in _COMPOUNDS:
+        return f"{words[head_at - 1].lower()} {lemma}"
+    return lemma if lemma.isalpha() or "-" in lemma else None
+
+
+def _coordinated_head(words: Sequence[str], head_at: int) -> int:
+    """"112 strikes and decoy drones" counts the last head of the coordination."""
+    if head_at + 1 < len(words) and words[head_at + 1].lower() in ("and", "or"):
+        for index in range(head_at + 2, min(len(words), head_at + 5)):
+            lower = words[index].lower()
+            if lower in _STOP:
+                break
+            if is_plural(lower):
+                return index
+    return head_at
