@@ -10,7 +10,8 @@ from types import MappingProxyType
 
 UNITS = MappingProxyType({
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "nine": 9, "nought": 0, "naught": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 })
 TENS = MappingProxyType({
@@ -21,7 +22,7 @@ TENS = MappingProxyType({
 SCALES = MappingProxyType({
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "crore": 1e7,
-    "k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
 })
 AMBIGUOUS_SCALES = MappingProxyType({"m": 1e6, "b": 1e9})
 
@@ -29,7 +30,9 @@ AMBIGUOUS_SCALES = MappingProxyType({"m": 1e6, "b": 1e9})
 FRACTION_DENOMINATORS = MappingProxyType({
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9,
+    "trillionth": 1e12, "trillionths": 1e12,
 })
 
 #: Vague amounts: the honest interval each word allows. The claim's value is the low end

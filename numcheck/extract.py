@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from numcheck._units import (
     DURATIONS,
@@ -36,7 +37,7 @@ from numcheck._words import (
     QUALIFIERS_BEFORE,
 )
 from numcheck.document import Document, read_document
-from numcheck.lemma import head_noun, lemmatize
+from numcheck.lemma import head_noun, is_plural, lemmatize
 from numcheck.model import Claim
 from numcheck.numbers import Mention, Token, scan_tokens, tokenize
 from numcheck.quantulum import UnitResolver
@@ -46,7 +47,7 @@ __all__ = ["Extractor"]
 #: "approx" widens a figure by this share either side; "nearly" allows this much below it.
 APPROX_WIDTH = 0.05
 
-_MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIERS_BEFORE)
+_MAX_QUALIFIER_WORDS = 4
 _OTHER_DOLLAR = re.compile(r"\b(australian|canadian|hong kong|new zealand|singapore|taiwan(?:ese)?)\s+dollars?\b"
                            r"|\b(A|C|HK|NZ|S|NT)\$", re.I)
 _US_DOLLAR = re.compile(r"\b(?:US|U\.S\.|American)\s*(?:\$|dollars?)", re.I)
@@ -156,11 +157,42 @@ class _Sentence:
             return _Unit(before.unit, before.first, last)
         if after is not None:
             return after
-        if self.lower(m.first - 1) in ("aged", "age", "ages") and 0 <= m.value < 130:
+        if self.is_age(m):
             return _Unit("year", m.first, m.last)
+        rate = self.exchange_rate(m)
+        if rate is not None:
+            return rate
         if m.kind in ("fraction", "ratio"):
             return _Unit("fraction", m.first, m.last)
         return _Unit("count", m.first, m.last)
+
+    def is_age(self, m: Mention) -> bool:
+        """"aged 34", "the age of five", "children under 15", "The player, 24, scored"."""
+        if not (0 <= m.value < 130 and m.precision == 1.0 and m.kind in ("number", "range")):
+            return False
+        before = self.lower(m.first - 1)
+        if before in ("aged", "ages") or (before == "of" and self.lower(m.first - 2) == "age"):
+            return True
+        if before in ("under", "over") and self.lower(m.first - 2) in _YOUNG_PEOPLE and not is_plural(
+                self.lower(m.last)):
+            return True
+        # An apposition: "The chief executive, 63, said" (a word, a comma, the figure, a comma).
+        return (self.text_of(m.first - 1) == "," and self.text_of(m.last) == "," and m.first >= 2
+                and self.tokens[m.first - 2].is_word and self.lower(m.first - 2) not in _STOP_WORDS_BEFORE_AGE
+                and m.value >= 12 and not self.tokens[m.first - 2].text[0].isdigit())
+
+    def exchange_rate(self, m: Mention) -> _Unit | None:
+        """"the yen weakened to 150 to the dollar": the figure is in the currency being traded."""
+        if self.lower(m.last) != "to" or self.lower(m.last + 1) != "the":
+            return None
+        target = self.lower(m.last + 2)
+        if target not in CURRENCY_WORDS:
+            return None
+        for t in self.tokens:
+            code = CURRENCY_WORDS.get(t.lower)
+            if code and t.lower not in (target, "dollar", "dollars") and t.end <= self.tokens[m.first].start:
+                return _Unit(code, m.first, m.last)
+        return None
 
     def currency_before(self, m: Mention) -> _Unit | None:
         i = m.first - 1
@@ -218,6 +250,9 @@ class _Sentence:
             return _Unit("HKD", m.first, j + 3)
         if w in CURRENCY_CODES and self.tokens[j].text.isupper():
             return _Unit(self.tokens[j].text.replace("RMB", "CNY"), m.first, j + 1)
+        if self.text_of(j)[:1].isupper() and self.lower(j + 1) in CURRENCY_WORDS and \
+                self.lower(j + 1) not in ("dollar", "dollars", "won", "real", "rand", "dong"):
+            return _Unit(CURRENCY_WORDS[self.lower(j + 1)], m.first, j + 2)  # "Swiss francs", "Japanese yen"
         if w not in CURRENCY_WORDS or m.kind in ("fraction", "ratio"):
             return None
         code = CURRENCY_WORDS[w]
@@ -268,11 +303,15 @@ class _Sentence:
         if w in OWN_UNITS:
             last = k + 2 if w == "nautical" else k + 1
             return _Unit(OWN_UNITS[w], m.first, last)
-        if w not in PHYSICAL_UNIT_WORDS or m.suffix:
-            return None
+        if w not in PHYSICAL_UNIT_WORDS or (k + 1 < len(self.tokens) and self.tokens[k + 1].is_digit
+                                            and self.glued(k, k + 1)):
+            return None  # "24703m212" is a code, not 24,703 metres
         if w in ("m", "g", "l", "b") and not self.glued(j - 1, j) and self.tokens[j].text != self.tokens[j].lower:
             return None
-        phrase_end = min(len(self.tokens), k + 4)
+        phrase_end = k + 1
+        while phrase_end < min(len(self.tokens), k + 4) and (
+                self.lower(phrase_end) in _UNIT_CONTINUATIONS or self.glued(phrase_end - 1, phrase_end)):
+            phrase_end += 1
         phrase = self.document.text[self.tokens[k].start : self.tokens[phrase_end - 1].end]
         resolved = self.extractor.units.resolve(phrase)
         if resolved is None or resolved[0] in REJECTED_UNITS:
@@ -311,25 +350,62 @@ class _Sentence:
 
     def share_partitive_nouns(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None],
                               previous_nouns: list[str]) -> list[str | None]:
-        """"26 of 35 countries", "84 of the 112 drones", "84 of them": the part counts the whole's noun."""
+        """Give a noun to counts that name theirs elsewhere.
+
+        "26 of 35 countries" and "84 of the 112 drones" share the whole's noun; "84 of them" and
+        "270 of its staff" take the noun they point to; an elliptical count ("Denmark pledged 19,
+        the Netherlands 24") takes the noun of the count before it in the sentence, or the
+        previous sentence's. Inherited nouns are marked in ``noun_source`` so the linker can be
+        more careful with them.
+        """
         nouns = list(nouns)
         for k in range(len(drafts) - 1, -1, -1):
-            _mention, unit = drafts[k]
-            if nouns[k] is not None or unit.unit != "count":
+            mention, unit = drafts[k]
+            if nouns[k] is not None or unit.unit != "count" or self.lower(unit.last) != "of":
                 continue
-            j = unit.last
-            if self.lower(j) != "of":
-                continue
-            j += 1
-            if self.lower(j) in ("the", "its", "their", "these", "those", "all"):
-                j += 1
+            j = self.skip_determiners(unit.last + 1)
             if k + 1 < len(drafts) and drafts[k + 1][1].first == j and drafts[k + 1][1].unit == "count":
                 nouns[k] = nouns[k + 1]
-            elif self.lower(j) in ("them", "those", "these", "which", "whom") or \
-                    self.lower(j - 1) in ("them", "those", "these"):
-                earlier = [n for n in nouns[:k] if n] or previous_nouns
-                nouns[k] = earlier[-1] if earlier else None
+            elif self.lower(j) in ("them", "those", "these", "which", "whom"):
+                nouns[k] = self.antecedent(drafts, nouns, k, previous_nouns)
+            elif self.tokens[j].is_word if j < len(self.tokens) else False:
+                words = [t.lower for t in self.tokens[j : j + 5] if t.is_word]
+                nouns[k] = head_noun(words, plural_only=False)
+        for k, (mention, unit) in enumerate(drafts):
+            if nouns[k] is not None or unit.unit != "count" or mention.kind not in ("number", "range", "vague"):
+                continue
+            if mention.value > 1 and self.is_elliptical(unit):
+                nouns[k] = self.antecedent(drafts, nouns, k, previous_nouns)
+            elif self.lower(unit.first - 1) in _CHANGE_PREPOSITIONS and self.lower(unit.first - 2) in _CHANGE_VERBS:
+                nouns[k] = self.antecedent(drafts, nouns, k, [])  # "Measles cases rose to 1,603"
         return nouns
+
+    def skip_determiners(self, j: int) -> int:
+        if self.lower(j) in ("the", "its", "their", "these", "those", "all", "his", "her", "our"):
+            j += 1
+        if self.lower(j) in ("previous", "last", "first", "next", "remaining", "past", "top", "other"):
+            j += 1
+        return j
+
+    def is_elliptical(self, unit: _Unit) -> bool:
+        """A bare count whose noun is understood: "the Netherlands 24", "the remaining 28 reached"."""
+        nxt = self.tokens[unit.last] if unit.last < len(self.tokens) else None
+        if nxt is None or not nxt.is_word:
+            return True
+        return nxt.lower in _ELLIPSIS_FOLLOWERS or (nxt.lower.endswith("ed") and nxt.lower != "need")
+
+    def antecedent(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None], k: int,
+                   previous_nouns: list[str]) -> str | None:
+        earlier = [n for (m, u), n in zip(drafts[:k], nouns[:k], strict=True) if n and u.unit == "count"]
+        if earlier:
+            return earlier[-1]
+        start = drafts[k][1].first
+        for i in range(start - 1, -1, -1):
+            t = self.tokens[i]
+            if t.is_word and t.text[0].islower() and is_plural(t.lower) and self.lower(i + 1) != "of" and \
+                    t.lower not in _NOT_ANTECEDENT:
+                return lemmatize(t.lower)
+        return previous_nouns[-1] if previous_nouns else None
 
     # -- the claim -----------------------------------------------------------------------------
     def build(self, m: Mention, unit: _Unit, noun: str | None, number: int) -> Claim:
@@ -374,7 +450,7 @@ class _Sentence:
         if after is not None and phrase is None:
             phrase_kind = after
         else:
-            phrase_kind = QUALIFIERS_BEFORE[phrase or ""]
+            phrase_kind = QUALIFIERS_BEFORE.get(phrase or "") or _COMPARATIVES[phrase or ""]
         if phrase_kind == "approx":
             width = abs(value) * APPROX_WIDTH
             return "approx", low - width, high + width
@@ -393,15 +469,29 @@ class _Sentence:
         return "eq", low, high
 
     def qualifier_before(self, first: int) -> str | None:
+        while self.lower(first - 1) in ("another", "additional", "further") or (
+                self.lower(first - 1) == "a" and self.lower(first) == "further"):
+            first -= 1
+        if self.lower(first - 1) in ("an", "a") and self.lower(first - 2) in ("than", "of"):
+            first -= 1
         words = [self.lower(i) for i in range(max(0, first - _MAX_QUALIFIER_WORDS), first)]
         for size in range(min(len(words), _MAX_QUALIFIER_WORDS), 0, -1):
             phrase = " ".join(words[-size:])
             if phrase in QUALIFIERS_BEFORE:
-                if phrase in ("over", "under", "below", "above") and self.lower(first - 2) in (
-                        "rose", "fell", "increased", "grew", "from", "up", "down"):
+                if phrase in ("over", "under", "below", "above") and self.lower(first - 2) in _NOT_QUALIFYING_OVER:
                     continue
+                if phrase == "over" and self.is_duration_at(first) and self.lower(first - 2) not in _WAITED:
+                    continue  # "over three nights" is when, not how many
+                return phrase
+            if phrase in _COMPARATIVES:
                 return phrase
         return None
+
+    def is_duration_at(self, first: int) -> bool:
+        for k in range(first, min(first + 4, len(self.tokens))):
+            if self.lower(k) in DURATIONS or self.lower(k) in ("nights", "night", "seasons", "season"):
+                return True
+        return False
 
     def qualifier_after(self, last: int) -> str | None:
         two = f"{self.lower(last)} {self.lower(last + 1)}"
@@ -417,6 +507,29 @@ class _Sentence:
 
 
 CURRENCY_CODES_UPPER = frozenset(c.upper() for c in CURRENCY_CODES)
+#: Words after a bare count that show its noun was left out ("24 and Norway six", "46,000 so far").
+_ELLIPSIS_FOLLOWERS = frozenset("and or so in by from to at on a an were was had have are will would more "
+                                "fewer less this that last each apiece worldwide altogether overall".split())
+_CHANGE_PREPOSITIONS = frozenset("to at by from".split())
+_CHANGE_VERBS = frozenset("rose fell climbed dropped jumped increased decreased grew reached totalled totaled stood "
+                          "declined slipped surged soared plunged risen fallen grown".split())
+_NOT_ANTECEDENT = frozenset("defences defenses officials authorities forces says years months weeks days "
+                            "figures numbers data statistics".split())
+_YOUNG_PEOPLE = frozenset("children child kids pupils those people adults girls boys babies infants youngsters "
+                          "aged men women students".split())
+_STOP_WORDS_BEFORE_AGE = frozenset("and or of in to at by for from with than the a an".split())
+_UNIT_CONTINUATIONS = frozenset("per a an / h hour day year week month second sq square cubic km metres miles "
+                                "kilometres feet tonnes".split())
+_NOT_QUALIFYING_OVER = frozenset("rose fell increased grew from up down handed taken took turned hand hands "
+                                 "signed won handing".split())
+_WAITED = frozenset("waited wait waiting lasted lasting for taken took spent been lived served".split())
+#: Verbs and comparatives that put a figure as a bound ("passed $10,000", "longer than 52 weeks").
+_COMPARATIVES = MappingProxyType({
+    "passed": "gt", "past": "gt", "top": "gt", "topped": "gt", "tops": "gt", "surpassed": "gt", "exceeded": "gt",
+    "exceeds": "gt", "exceed": "gt", "longer than": "gt", "greater than": "gt", "higher than": "gt",
+    "larger than": "gt", "bigger than": "gt", "shorter than": "lt", "lower than": "lt", "smaller than": "lt",
+    "fell short of": "lt",
+})
 
 
 def _join_hyphens(words: list[str]) -> list[str]:

@@ -98,9 +98,11 @@ def head_noun(words: Sequence[str], plural_only: bool) -> str | None:
     head_at = None
     for index, word in enumerate(words[:6]):
         lower = word.lower()
-        if (lower in _STOP and index > 0) or (lower in _STOP and lower not in ("year", "years")):
+        if lower in ("and", "or") and index > 0 and plural_only:
+            continue  # "112 strike and decoy drones": a coordinated modifier, the head is still to come
+        if lower in _STOP:
             break
-        if lower.endswith("ed") and len(lower) > 4 and (index + 1 >= len(words) or words[index + 1].lower() in _STOP):
+        if lower.endswith("ed") and len(lower) > 4 and lower not in _PARTICIPLE_ADJECTIVES:
             break
         if plural_only:
             if is_plural(lower):
@@ -116,6 +118,9 @@ def head_noun(words: Sequence[str], plural_only: bool) -> str | None:
             break
     if head_at is None:
         return None
+    if words[head_at].lower() in _PLURAL_WITHOUT_S and head_at + 1 < len(words) and \
+            is_plural(words[head_at + 1].lower()) and words[head_at + 1].lower() not in _VERBS:
+        head_at += 1  # "13,000 staff members"
     head_at = _coordinated_head(words, head_at)
     lemma = lemmatize(words[head_at])
     if head_at > 0 and (words[head_at - 1].lower(), lemma) in _COMPOUNDS:
@@ -128,8 +133,23 @@ def _coordinated_head(words: Sequence[str], head_at: int) -> int:
     if head_at + 1 < len(words) and words[head_at + 1].lower() in ("and", "or"):
         for index in range(head_at + 2, min(len(words), head_at + 5)):
             lower = words[index].lower()
-            if lower in _STOP:
+            if lower in _STOP or lower in _VERBS or lower.endswith("ed"):
                 break
             if is_plural(lower):
                 return index
     return head_at
+
+
+#: Past participles that modify a counted noun ("1,240 displaced people") rather than end the phrase.
+_PARTICIPLE_ADJECTIVES = frozenset(
+    "displaced injured wounded armed detained unemployed registered confirmed reported estimated elected "
+    "qualified skilled licensed trained unvaccinated vaccinated unaccompanied recorded affected unpaid paid "
+    "dedicated named listed rated ranked unnamed unidentified suspected alleged missing guided manned "
+    "unmanned medical".split()
+)
+#: Third-person verbs that look like plural nouns after "and" ("550 aircraft and flies to 230 airports").
+_VERBS = frozenset(
+    "flies operates operate employs serves carries runs makes includes covers owns sells says has does goes "
+    "gets takes plans expects wants needs remains stands holds sees shows plays works lives uses adds hits "
+    "leads wins loses pays buys builds sends".split()
+)

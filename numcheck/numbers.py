@@ -17,8 +17,8 @@ so the cost is linear in the text whatever it contains.
 >>> m = scan("a deficit of 4.3 million")[0]
 >>> (m.value, m.precision)
 (4300000.0, 100000.0)
->>> [m.value for m in scan("in English 1.240 is not 1240")]
-[1.24]
+>>> [m.value for m in scan("in English 1.240 tonnes is 1.24 tonnes, never 1,240")]
+[1.24, 1.24, 1240.0]
 >>> [(m.kind, m.low, m.high) for m in scan("between 30 and 40")]
 [('range', 30.0, 40.0)]
 """
@@ -43,6 +43,7 @@ from numcheck._words import (
     VAGUE,
     VAGUE_COMPOUND,
 )
+from numcheck.lemma import is_plural
 
 __all__ = ["Mention", "Token", "scan", "tokenize"]
 
@@ -81,13 +82,17 @@ class Mention:
     suffix: str = ""
 
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?|\S")
+_TOKEN = re.compile(r"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?|\S")
 _DIGITS_ONLY = re.compile(r"\d+")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _TIME_SUFFIX = frozenset({"am", "pm", "a", "p", "gmt", "bst", "cet", "utc", "est", "edt", "pst", "hrs", "h"})
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+_SINGULAR_DENOMINATORS = frozenset(w for w in FRACTION_DENOMINATORS if not w.endswith("s"))
+_THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")
 _SPACE_GROUP = frozenset(" \u00a0\u2009\u202f")
+#: Plurals after "100m" that keep the m a metre ("100m sprints" is rare; "100m races" is a distance).
+_UNITISH_PLURALS = frozenset({"races", "sprints", "heats", "finals", "hurdles", "metres"})
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -96,7 +101,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        first = word[0]
+        first = word[0] if word[0] != "." else word[-1]
         tokens.append(Token(word, word.lower(), match.start(), match.end(), first.isdigit(), first.isalpha()))
     return tokens
 
@@ -111,6 +116,8 @@ def parse_digits(text: str) -> tuple[float, float] | None:
         whole, _, decimals = text.partition(".")
         value = float(whole.replace(",", "") + ("." + decimals if decimals else ""))
         return value, 10.0 ** -len(decimals) if decimals else 1.0
+    if text.startswith(".") and text[1:].isdigit():
+        return float("0" + text), 10.0 ** -(len(text) - 1)
     if _PLAIN.fullmatch(text):
         _, _, decimals = text.partition(".")
         return float(text), 10.0 ** -len(decimals) if decimals else 1.0
@@ -139,6 +146,10 @@ class _Scanner:
         t = self.tok(i)
         return t.lower if t else ""
 
+    def text_of(self, i: int) -> str:
+        t = self.tok(i)
+        return t.text if t else ""
+
     def is_sentence_initial(self, i: int) -> bool:
         j = i - 1
         while j >= 0 and self.tokens[j].text in "\"'“‘([*":
@@ -153,7 +164,11 @@ class _Scanner:
             token = self.tokens[i]
             found: Mention | None = None
             skip_to = i + 1
-            if token.is_digit:
+            after = self.tokens[i + 1] if i + 1 < n else None
+            if token.lower in ("minus", "negative") and after is not None and (
+                    after.is_digit or after.lower in UNITS or after.lower in TENS):
+                found, skip_to = self.negated_at(i)
+            elif token.is_digit:
                 found, skip_to = self.digits_at(i)
             elif token.is_word:
                 found = self.words_at(i)
@@ -173,21 +188,19 @@ class _Scanner:
         if parsed is None:
             return None, last
         value, precision = parsed
-        # "5 000": space-grouped thousands, only when every group has exactly three digits.
-        while (
-            value < 1000 and precision == 1.0 and last < len(tokens)
-            and tokens[last].is_digit and len(tokens[last].text) == 3 and tokens[last].text.isdigit()
-            and tokens[last].start - tokens[last - 1].end == 1
-            and self.text[tokens[last - 1].end] in _SPACE_GROUP
-            and not (last + 1 < len(tokens) and tokens[last + 1].is_digit and self.glued(last, last + 1))
-            and (self.text[tokens[last - 1].end] != " " or i == 0 or not tokens[i - 1].is_digit)
-            and (len(tokens[i].text) <= 3)
-        ):
-            value = value * 1000 + float(tokens[last].text)
-            last += 1
-            if value >= 1_000_000_000:
-                break
-        if self.is_not_quantity(i, last, value, precision):
+        # "5 000", "1 234 567.89": space-grouped thousands, every group exactly three digits.
+        if token.text.isdigit() and len(token.text) <= 3 and (i == 0 or not tokens[i - 1].is_digit):
+            while last < len(tokens) and _THREE_DIGITS.fullmatch(tokens[last].text) and \
+                    tokens[last].start - tokens[last - 1].end == 1 and \
+                    self.text[tokens[last - 1].end] in _SPACE_GROUP and precision == 1.0 and value < 1e12:
+                group, _, decimals = tokens[last].text.partition(".")
+                value = value * 1000 + float(group + ("." + decimals if decimals else ""))
+                precision = 10.0 ** -len(decimals) if decimals else 1.0
+                last += 1
+        mixed = self.mixed_fraction(last)
+        if mixed is not None and precision == 1.0:
+            value, last, precision = value + mixed[0], mixed[1], 0.0
+        if self.is_not_quantity(i, last, value, precision if mixed is None else 1.0):
             return None, last
         start = token.start
         if self.is_negative(i):
@@ -197,6 +210,33 @@ class _Scanner:
         mention = _make(i, last, start, tokens[last - 1].end, value * scale, precision * scale, "number",
                         scale=scale, suffix=suffix)
         return mention, last
+
+    def mixed_fraction(self, j: int) -> tuple[float, int] | None:
+        """"10 1/2": a whole number, a space, then a small proper fraction written with a slash."""
+        a, slash, b = self.tok(j), self.tok(j + 1), self.tok(j + 2)
+        if a is None or slash is None or b is None or slash.text != "/" or not (a.is_digit and b.is_digit):
+            return None
+        if not (self.glued(j, j + 1) and self.glued(j + 1, j + 2)) or self.tokens[j - 1].end == a.start:
+            return None
+        if not (a.text.isdigit() and b.text.isdigit()) or int(b.text) not in (2, 3, 4, 5, 8, 10, 16):
+            return None
+        if int(a.text) >= int(b.text):
+            return None
+        return int(a.text) / int(b.text), j + 3
+
+    def negated_at(self, i: int) -> tuple[Mention | None, int]:
+        """"minus 5", "negative one": the figure after the word, with its sign flipped."""
+        if self.tokens[i + 1].is_digit:
+            found, last = self.digits_at(i + 1)
+        else:
+            found = self.spelled_at(i + 1) if self.tokens[i + 1].lower != "one" or True else None
+            if found is None and self.tokens[i + 1].lower == "one":
+                found = _make(i + 1, i + 2, self.tokens[i + 1].start, self.tokens[i + 1].end, 1.0, 1.0, "number")
+            last = found.last if found else i + 2
+        if found is None or found.value < 0 or found.kind not in ("number", "fraction"):
+            return found, last
+        return _make(i, found.last, self.tokens[i].start, found.end, -found.value, found.precision, found.kind,
+                     scale=found.scale, suffix=found.suffix), found.last
 
     def is_negative(self, i: int) -> bool:
         """A minus sign glued to the digits and not closing a range ("30-40") or a name."""
@@ -227,8 +267,14 @@ class _Scanner:
             if after is not None and after.lower in ("thousand", "million", "billion"):
                 return 100 * SCALES[after.lower], last + 2, ""
             return 100.0, last + 1, ""
+        if word in ("dozen", "dozens") and not glued:
+            return 12.0, last + 1, ""
+        if glued and nxt.text in ("M", "MM", "B"):
+            return (1e9 if nxt.text == "B" else 1e6), last + 1, word  # "10M", "US$ 1MM": finance shorthand
         if word in AMBIGUOUS_SCALES and glued:
-            if self.money_before(i) or self.lower(last + 1) in COUNT_NOUNS_FOR_SCALE:
+            following = self.lower(last + 1)
+            if self.money_before(i) or following in COUNT_NOUNS_FOR_SCALE or (
+                    is_plural(following) and following not in _UNITISH_PLURALS):
                 return AMBIGUOUS_SCALES[word], last + 1, word
         return 1.0, last, ""
 
@@ -254,6 +300,8 @@ class _Scanner:
                 before = tokens[i - 2]
                 if before.is_word or (before.is_digit and prev.text == "/"):
                     return True
+                if before.is_digit and len(before.text) == 4 and len(raw) == 2 and prev.text in "-–":
+                    return True  # the "20" of a 2019-20 season
             if prev.text in "#:/." or prev.text == "+":
                 return True
         if nxt is not None and self.glued(last - 1, last):
@@ -352,7 +400,7 @@ class _Scanner:
         word = self.tokens[j]
         if self.tok(j - 1) is not None and self.tokens[j - 1].text == "&" and self.glued(j - 1, j):
             return True  # S&P 500
-        if word.lower in ID_WORDS and word.text[0].isupper():
+        if word.lower in ID_WORDS and (word.text[0].isupper() or not word.text[1:].islower()):
             return True
         if word.text.isupper() and len(word.text) >= 2 and word.lower not in CURRENCY_CODES and \
                 word.lower not in ("us", "uk", "eu", "un", "i"):
@@ -405,13 +453,34 @@ class _Scanner:
                 precision = SCALES[w] if not current % 1 else precision
                 current = 0.0
                 previous = "scale"
-            elif w == "dozen" and previous == "unit":
-                current *= 12
+            elif w in ("dozen", "dozens") and previous in ("unit", "tens", "hundred"):
+                current = current - current % 100 + (current % 100 or current) * 12 if current % 100 else current * 12
                 previous = "scale"
+            elif w == "point" and previous in ("unit", "tens", "hundred", "scale") and \
+                    (self.lower(j + 1) in UNITS or self.lower(j + 1) in TENS):
+                fraction, j = self.spoken_decimals(j + 1)
+                current += fraction
+                last_good = j
+                previous = "decimal"
+                continue
+            elif w == "and" and previous in ("unit", "tens", "hundred") and self.lower(j + 1) in ("a", "an") and \
+                    self.lower(j + 2) in _SINGULAR_DENOMINATORS:
+                current += 1 / FRACTION_DENOMINATORS[self.lower(j + 2)]  # "two and a half"
+                j += 3
+                last_good = j
+                previous = "decimal"
+                continue
+            elif w == "and" and previous in ("unit", "tens", "hundred") and self.spoken_fraction(j + 1) is not None:
+                fraction, j = self.spoken_fraction(j + 1)  # "twenty and three fifths"
+                current += fraction
+                last_good = j
+                previous = "decimal"
+                continue
             elif w == "and" and previous in ("hundred", "scale") and self.lower(j + 1) in UNITS.keys() | TENS.keys():
                 j += 1
                 continue
-            elif w in FRACTION_DENOMINATORS and w != "half" and previous == "unit" and not total and current < 10:
+            elif w in FRACTION_DENOMINATORS and w != "half" and previous in ("unit", "tens") and not total and (
+                    w.endswith("s") or current == 1):
                 return self.fraction_from(i, j + 1, current, FRACTION_DENOMINATORS[w])
             elif w in "-‐" and previous == "unit" and not total and current < 10 and self.glued(j - 1, j) and \
                     self.lower(j + 1) in FRACTION_DENOMINATORS and self.lower(j + 1) != "half":
@@ -423,8 +492,8 @@ class _Scanner:
         if last_good == i:
             return None
         value = total + current
-        if last_good == i + 1 and (value == 0 or (value == 1 and not self.one_counts(i))):
-            return None
+        if last_good == i + 1 and value == 1 and self.lower(i + 1) not in ("in", "out"):
+            return None  # a bare "one" is a pronoun or determiner far more often than a count
         ratio = self.ratio_from(i, last_good, value)
         if ratio is not None:
             return ratio
@@ -436,6 +505,33 @@ class _Scanner:
                 precision = scale
         return _make(i, last, tokens[i].start, tokens[last - 1].end, value, precision, "number",
                      scale=precision if precision > 1 else 1.0)
+
+    def spoken_fraction(self, j: int) -> tuple[float, int] | None:
+        """"three fifths", "two thirds" starting at token j: (value, token after), or None."""
+        numerator = UNITS.get(self.lower(j), 0) or TENS.get(self.lower(j), 0)
+        denominator = FRACTION_DENOMINATORS.get(self.lower(j + 1))
+        if not numerator or not denominator or not self.lower(j + 1).endswith("s"):
+            return None
+        return numerator / denominator, j + 2
+
+    def spoken_decimals(self, j: int) -> tuple[float, int]:
+        """Digits after a spoken "point": "five point five" → .5, "nine point nought four" → .04."""
+        digits = ""
+        while j < len(self.tokens):
+            w = self.tokens[j].lower
+            if w in UNITS and UNITS[w] < 10:
+                digits += str(UNITS[w])
+            elif w in TENS:
+                digits += str(TENS[w] // 10)
+                if self.lower(j + 1) == "-" and UNITS.get(self.lower(j + 2), 10) < 10:
+                    digits += str(UNITS[self.lower(j + 2)])
+                    j += 2
+                else:
+                    digits += "0"
+            else:
+                break
+            j += 1
+        return (float("0." + digits) if digits else 0.0), j
 
     def and_before(self, j: int) -> bool:
         return self.lower(j - 1) == "and"
@@ -459,7 +555,11 @@ class _Scanner:
 
     def ratio_from(self, i: int, last: int, value: float) -> Mention | None:
         """"one in four" / "3 in 10": a share of a whole, read as a fraction."""
-        if self.lower(last) != "in" or self.tok(last + 1) is None:
+        if self.lower(last) == "out" and self.lower(last + 1) == "of":
+            last += 1  # "one out of three": read like "one in three"
+        elif self.lower(last) != "in":
+            return None
+        if self.tok(last + 1) is None:
             return None
         t = self.tokens[last + 1]
         if t.is_digit:
@@ -471,7 +571,7 @@ class _Scanner:
             if t.lower == "a" and self.lower(last + 2) in ("hundred", "thousand"):
                 return _make(i, last + 3, self.tokens[i].start, self.tokens[last + 2].end,
                              value / SCALES[self.lower(last + 2)], 0.0, "ratio")
-        if not denominator or denominator < value or denominator > 1_000_000:
+        if not denominator or denominator < value or denominator > 1000 or (t.is_digit and len(t.text) == 4):
             return None
         return _make(i, last + 2, self.tokens[i].start, t.end, value / denominator, 0.0, "ratio")
 
@@ -490,7 +590,8 @@ class _Scanner:
             if w == "hundred" and self.lower(i + 2) in ("thousand", "million"):
                 value, last = 100 * SCALES[self.lower(i + 2)], i + 3
             return _make(i, last, tokens[i].start, tokens[last - 1].end, value, scale, "number", scale=scale)
-        if w in ("third", "quarter", "fifth", "sixth", "tenth", "half") and self.fraction_context(i + 1):
+        ends = self.tok(i + 2) is None or self.tokens[i + 2].text in ",.;:!?)"
+        if w in FRACTION_DENOMINATORS and not w.endswith("s") and (self.fraction_context(i + 1) or ends):
             value = 1 / FRACTION_DENOMINATORS[w]
             if w == "half":
                 return self.half_of_scale(i, i + 2) or _make(i, i + 2, tokens[i].start, nxt.end, value, 0.0,
@@ -504,7 +605,7 @@ class _Scanner:
         if nxt in ("of", "the", "its", "their", "his", "her", "our", "all", "those", "these"):
             return True
         return self.tok(j + 1) is not None and self.tokens[j + 1].text in ",.;" and self.lower(j - 1) in (
-            "a", "than", "about", "nearly", "almost", "roughly", "around", "just", "over")
+            "a", "than", "about", "nearly", "almost", "roughly", "around", "just", "over", "below", "under", "above")
 
     def bare_fraction_at(self, i: int) -> Mention | None:
         """"half", "half the members", "half a million" (but not "first half" or "half-time")."""
@@ -519,7 +620,8 @@ class _Scanner:
             scaled = self.half_of_scale(i, i + 1)
             if scaled:
                 return scaled
-            if self.fraction_context(i):
+            if self.fraction_context(i) or prev in ("than", "nearly", "almost", "about", "around", "roughly", "over",
+                                                    "under", "just", "some"):
                 return _make(i, i + 1, tokens[i].start, tokens[i].end, 0.5, 0.0, "fraction")
         return None
 
@@ -581,6 +683,8 @@ class _Scanner:
     def join(self, a: Mention, b: Mention) -> list[Mention] | None:
         """Ranges ("30 to 40", "between 30 and 40", "30-40") and shared scales ("30-40m")."""
         gap = [t.lower for t in self.tokens[a.last : b.first]]
+        if gap[:1] == ["%"] and self.text_of(b.last) == "%":
+            gap = gap[1:]  # "20% to 25%": the unit repeated on both ends
         between = self.lower(a.first - 1) == "between"
         from_before = self.lower(a.first - 1) == "from" or self.lower(a.first - 2) == "from"
         if gap == ["and"] and between:
