@@ -338,8 +338,10 @@ class _Sentence:
         k = j
         while k < len(self.tokens) and len(words) < 8:
             t = self.tokens[k]
-            if t.is_word:
-                words.append(t.lower if not t.text.isupper() or len(t.text) < 2 else t.text)
+            if t.is_word and t.text.isupper() and len(t.text) >= 2 and not words:
+                pass  # "53 US states", "27 EU countries": an acronym modifier before the head
+            elif t.is_word:
+                words.append(t.lower)
             elif t.text in "-‐" and self.glued(k - 1, k) and self.glued(k, k + 1) and words:
                 words[-1] = words[-1] + "-"
             else:
@@ -390,8 +392,10 @@ class _Sentence:
     def is_elliptical(self, unit: _Unit) -> bool:
         """A bare count whose noun is understood: "the Netherlands 24", "the remaining 28 reached"."""
         nxt = self.tokens[unit.last] if unit.last < len(self.tokens) else None
-        if nxt is None or not nxt.is_word:
+        if nxt is None:
             return True
+        if not nxt.is_word:
+            return nxt.text in ",.;:)!?"
         return nxt.lower in _ELLIPSIS_FOLLOWERS or (nxt.lower.endswith("ed") and nxt.lower != "need")
 
     def antecedent(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None], k: int,
@@ -528,6 +532,7 @@ _COMPARATIVES = MappingProxyType({
     "passed": "gt", "past": "gt", "top": "gt", "topped": "gt", "tops": "gt", "surpassed": "gt", "exceeded": "gt",
     "exceeds": "gt", "exceed": "gt", "longer than": "gt", "greater than": "gt", "higher than": "gt",
     "larger than": "gt", "bigger than": "gt", "shorter than": "lt", "lower than": "lt", "smaller than": "lt",
+    "hotter than": "gt", "warmer than": "gt", "colder than": "lt", "cooler than": "lt",
     "fell short of": "lt",
 })
 
