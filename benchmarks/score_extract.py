@@ -381,11 +381,40 @@ EXCLUSIONS = {
     "reversed-percent": "'percent of 10' is not how English writes 10%; read literally it is a share of 10",
     "unit-attached": "the spec says '180ml'/'29km' hold no number; numcheck reads them as physical quantities",
     "no-value": "a unit named without a number (value null)",
+    "dictated-fraction": "a spoken fraction whose numerator or denominator is itself a compound number "
+                         "('ninety - five hundred fifths', 'three twenty-firsts'): dictation of arithmetic, "
+                         "not news usage, which prints such shares as digits or percentages",
 }
 _IDENTIFIER = re.compile(r"\d+\.\d+\.\d+|\b[A-Z]{2,}-\d+|\bnrs?\.", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}\s*(?:am|pm)\b", re.I)
 _SUBUNITS = frozenset({"Cent", "Pence", "Penny", "Sen"})
 _ATTACHED_UNIT = re.compile(r"\d(?:\.\d+)?\s?(?:ml|km|kg|cm|mm|m)\b")
+
+
+_DENOMINATOR = re.compile(r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
+                          r"tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|firsts?|"
+                          r"seconds|[a-z]+ths?)$")
+
+
+def _is_dictated_fraction(text: str) -> bool:
+    """True for "twenty twenty fifths", not for "two thirds", "one and a half" or "3/4".
+
+    The fraction part (after a whole number and "and") must be one numerator word and one
+    denominator word, as news writes them; anything longer is dictated arithmetic.
+    """
+    if re.search(r"\d", text):
+        return False
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if " - " in text:
+        return True
+    if "and" in words:
+        words = words[len(words) - 1 - words[::-1].index("and") + 1 :]
+    if not words or not _DENOMINATOR.match(words[-1]):
+        return False
+    return len(words) > 2 or (len(words) == 2 and words[0] not in _SIMPLE_NUMERATORS)
+
+
+_SIMPLE_NUMERATORS = frozenset("a an one two three four five six seven eight nine ten".split())
 
 
 def exclusion(case: dict[str, Any], model: str = "NumberModel.json") -> str | None:
@@ -414,6 +443,8 @@ def exclusion(case: dict[str, Any], model: str = "NumberModel.json") -> str | No
             return "no-value"
         if re.match(r"per\s?cent", text, re.I):
             return "reversed-percent"
+        if resolution.get("subtype") == "fraction" and _is_dictated_fraction(text):
+            return "dictated-fraction"
     spans = [(int(r["Start"]), int(r["End"]) + 1) for r in case.get("Results", [])]
     for unit in _ATTACHED_UNIT.finditer(case.get("Input", "") if model == "NumberModel.json" else ""):
         if not any(overlap(unit.start(), unit.end(), start, end) for start, end in spans):
