@@ -6,6 +6,8 @@ CLI prints ``str(error)`` as is and an editor should not have to read a tracebac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class NumcheckError(Exception):
     """Base of every error numcheck raises on purpose."""
@@ -25,6 +27,18 @@ class RuleFileError(NumcheckError):
             if column is not None:
                 where += f":{column}"
         super().__init__(f"{where}: {message}")
+        #: Every problem found when several were collected (see `several`); just this one otherwise.
+        self.problems: tuple[RuleFileError, ...] = (self,)
+
+    @classmethod
+    def several(cls, problems: Sequence[RuleFileError]) -> RuleFileError:
+        """One error carrying every problem found, so a user fixes a file in one pass; its str() is
+        one line per problem, each in the ``file:line:col: what`` shape."""
+        first = problems[0]
+        error = cls(first.path, first.line, first.detail, first.column)
+        error.problems = tuple(problems)
+        error.args = ("\n".join(str(p) for p in problems),)
+        return error
 
 
 class ConfigError(NumcheckError):

@@ -1,12 +1,90 @@
-"""Placeholder for the range check."""
+"""A figure outside what is physically or institutionally possible: "210 countries signed".
+
+Why it matters: some numbers have hard limits that a reader knows and a typo breaks. There are
+193 UN member states, nobody verified has lived past 122, and no share of a whole exceeds 100%.
+A figure past such a limit is a slip of the keyboard (an extra digit, a wrong unit) or a
+misreading of the source, and it is the first thing a sceptical reader quotes back.
+
+The rule's ``where`` says which claims are meant (the noun "country", the unit "degree Celsius",
+context words such as "turnout"). The check fires only when the figure's whole honest interval lies
+outside ``[min, max]``: "about 200 countries" spans 190 to 210 and does not fire against 195, while
+"210 countries" (209.5 to 210.5) does. "More than 150%" is read as at least 150 and fires against 100.
+
+Fails:
+    The treaty was signed by 210 countries.
+    Turnout reached 104% in the capital.
+
+Passes:
+    The treaty was signed by 190 countries.
+    Turnout reached 64% in the capital.
+
+Params:
+    min: the smallest plausible value (optional).
+    max: the largest plausible value (optional). At least one of the two must be given.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
 from numcheck.checks import CheckKind
+from numcheck.checks._finding import make_finding
+from numcheck.model import Claim, Finding, Relation
+
+if TYPE_CHECKING:
+    from numcheck.ruleset import Rule
+
+def describe(value: float) -> str:
+    """A figure as an editor writes it: 210, 1,500,000, 56.7."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def check(rule, claims, relations):
-    return []
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy", "uy")):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
-CHECK = CheckKind(name="range", run=check)
+def _claim_words(claim: Claim) -> str:
+    """What the text says: its own surface ("104%", "64C"), with the counted noun for bare counts."""
+    if claim.unit == "count" and claim.noun and not any(ch.isalpha() for ch in claim.text):
+        return f"{claim.text} {claim.noun if claim.value == 1 else _plural(claim.noun)}"
+    return claim.text
+
+
+def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
+    """One finding per claim whose whole interval lies above ``max`` or below ``min``."""
+    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
+    findings = []
+    for claim in claims:
+        if high_limit is not None and claim.low > high_limit:
+            limit, side = high_limit, "at most"
+        elif low_limit is not None and claim.high < low_limit:
+            limit, side = low_limit, "at least"
+        else:
+            continue
+        explanation = f"the text says {_claim_words(claim)}; {side} {describe(float(limit))} is plausible"
+        findings.append(make_finding(rule, [claim], explanation=explanation, expected=limit, actual=claim.value))
+    return findings
+
+
+def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[tuple[Any, ...], str]]]:
+    """Check ``min``/``max`` when the rule loads: numbers, at least one given, ``min <= max``."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for key in ("min", "max"):
+        value = params.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            problems.append(((key,), f"'{key}' must be a number"))
+    low, high = params.get("min"), params.get("max")
+    if low is None and high is None:
+        problems.append(((), "a range rule needs 'min', 'max' or both"))
+    elif not problems and low is not None and high is not None and low > high:
+        problems.append((("min",), f"'min' ({low}) is larger than 'max' ({high})"))
+    return dict(params), problems
+
+
+CHECK = CheckKind(name="range", run=check, params={"min": None, "max": None})

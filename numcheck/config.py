@@ -1,0 +1,217 @@
+"""Project config: ``[tool.numcheck]`` in ``pyproject.toml``, or ``.numcheck.yaml``.
+
+A newsroom keeps its rule packs, disabled rules and severity overrides next to its articles, so
+``numcheck check``, the pytest plugin and pre-commit all agree without repeating flags. The config
+is found by walking up from the checked path (the nearest ``.numcheck.yaml``/``.numcheck.yml``, or
+``pyproject.toml`` that has a ``[tool.numcheck]`` table, wins); ``--config FILE`` names one
+explicitly. Command-line flags override it.
+
+Keys (all optional)::
+
+    [tool.numcheck]
+    rules = ["newsroom-rules/"]          # extra packs, relative to the config file
+    disable = ["repeated-figure"]        # rule ids or check kinds
+    select = []                          # only these rule ids or check kinds
+    severity = { human-age = "error" }   # per-rule (or per-kind) severity
+    fail-on = "warning"                  # error | warning | info | never
+    include = ["articles/**/*.md"]       # globs of article files (pytest plugin)
+    exclude = ["articles/drafts/**"]
+    format = "text"
+    max-bytes = 20000000
+    jobs = 2
+
+An unknown key or a bad value is a `ConfigError` naming ``file:line``, so a typo in CI config fails
+the run instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from numcheck.errors import ConfigError
+from numcheck.model import SEVERITIES
+from numcheck.yamlload import YamlError, load_yaml
+
+__all__ = ["CONFIG_KEYS", "YAML_NAMES", "Config", "find_config", "load_config"]
+
+YAML_NAMES = (".numcheck.yaml", ".numcheck.yml")
+CONFIG_KEYS = ("rules", "disable", "select", "severity", "fail-on", "include", "exclude", "format", "max-bytes",
+               "jobs")
+FAIL_ON = (*SEVERITIES, "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A project's settings; ``path`` is the file they came from (None: no config found)."""
+
+    path: str | None = None
+    rules: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    format: str | None = None
+    max_bytes: int | None = None
+    jobs: int | None = None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # a broken pyproject is reported by load_config, not skipped
+    return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
+
+
+def find_config(start: str | None) -> str | None:
+    """The nearest config file at or above ``start`` (a file or folder; None: the current folder)."""
+    here = Path(start or ".").resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in YAML_NAMES:
+            if (folder / name).is_file():
+                return str(folder / name)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return str(pyproject)
+    return None
+
+
+def load_config(start: str | None = None, explicit: str | None = None) -> Config:
+    """The config named by ``explicit``, else the one found from ``start``, else the defaults."""
+    path = explicit or find_config(start)
+    if path is None:
+        return Config()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {type(exc).__name__}", path) from None
+    if path.endswith(".toml"):
+        table, locate = _read_toml(text, path)
+    else:
+        table, locate = _read_yaml(text, path)
+    return _build(table, path, locate)
+
+
+def _read_toml(text: str, path: str) -> tuple[dict[str, Any], Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else max(text.count("\n"), 1)  # "(at end of document)"
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise ConfigError(f"invalid TOML: {message}", path, line) from None
+    tool = data.get("tool", {})
+    table = tool.get("numcheck", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.numcheck] must be a table", path, _toml_line(text, None))
+
+    def locate(*keys: str) -> int | None:
+        return _toml_line(text, keys[-1]) or _toml_line(text, keys[0])
+
+    return table, locate
+
+
+def _toml_line(text: str, key: str | None) -> int | None:
+    """The line of ``key`` inside the ``[tool.numcheck...]`` tables (or of the table header)."""
+    inside = False
+    header_line = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = re.match(r"\[\s*tool\s*\.\s*numcheck\s*[\].]", stripped) is not None
+            if inside and header_line is None:
+                header_line = number
+            if inside and key is not None and re.match(rf"\[\s*tool\s*\.\s*numcheck\s*\.\s*\"?{re.escape(key)}\"?\s*\]",
+                                                       stripped):
+                return number
+            continue
+        if inside and key is not None and re.match(rf"\"?{re.escape(key)}\"?\s*=", stripped):
+            return number
+    return header_line
+
+
+def _read_yaml(text: str, path: str) -> tuple[dict[str, Any], Any]:
+    try:
+        document = load_yaml(text)
+    except YamlError as exc:
+        raise ConfigError(exc.message, path, exc.line) from None
+    data = document.data if document.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError("a .numcheck.yaml must be a mapping of settings", path, 1)
+
+    def locate(*keys: str) -> int | None:
+        return document.position(keys, key=True)[0]
+
+    return data, locate
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
+    def fail(key: str | tuple[str, ...], message: str) -> ConfigError:
+        return ConfigError(message, path, locate(*((key,) if isinstance(key, str) else key)))
+
+    for key in table:
+        if key not in CONFIG_KEYS:
+            hint = f"; did you mean '{key.replace('_', '-')}'?" if key.replace("_", "-") in CONFIG_KEYS else ""
+            raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(CONFIG_KEYS)}){hint}")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("rules", "disable", "select", "include", "exclude"):
+        if key in table:
+            values = _strings(table[key])
+            if values is None:
+                raise fail(key, f"'{key}' must be a list of strings")
+            lists[key] = values
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict) or not all(isinstance(k, str) for k in severity):
+        raise fail("severity", "'severity' must map rule ids to error, warning or info")
+    for rule_id, level in severity.items():
+        if level not in SEVERITIES:
+            allowed = ", ".join(SEVERITIES)
+            raise fail(("severity", rule_id), f"bad severity '{level}' for '{rule_id}' (expected one of: {allowed})")
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise fail("fail-on", f"bad fail-on '{fail_on}' (expected one of: {', '.join(FAIL_ON)})")
+    fmt = table.get("format")
+    if fmt is not None:
+        from numcheck.report import CHECK_FORMATS
+
+        if fmt not in CHECK_FORMATS:
+            raise fail("format", f"unknown format '{fmt}' (expected one of: {', '.join(sorted(CHECK_FORMATS))})")
+    for key, smallest in (("max-bytes", 1), ("jobs", 0)):
+        value = table.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < smallest):
+            raise fail(key, f"'{key}' must be a whole number of at least {smallest}")
+    base = os.path.dirname(path)
+    return Config(
+        path=path,
+        rules=tuple(os.path.join(base, p) for p in lists.get("rules", ())),
+        disable=lists.get("disable", ()),
+        select=lists.get("select", ()),
+        severity=MappingProxyType(dict(severity)),
+        fail_on=fail_on,
+        include=lists.get("include", ()),
+        exclude=lists.get("exclude", ()),
+        format=fmt,
+        max_bytes=table.get("max-bytes"),
+        jobs=table.get("jobs"),
+    )

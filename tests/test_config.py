@@ -1,0 +1,166 @@
+"""Project config: found by walking up, validated with file:line, and overridden by CLI flags."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from numcheck.cli import main
+from numcheck.config import Config, find_config, load_config
+from numcheck.errors import ConfigError
+
+ARTICLE = "The treaty was signed by 210 countries on Monday.\n"  # countries-count: a warning
+
+
+def _project(tmp_path: Path, pyproject: str | None = None, yaml_text: str | None = None) -> Path:
+    (tmp_path / "articles" / "world").mkdir(parents=True)
+    (tmp_path / "articles" / "world" / "treaty.md").write_text(ARTICLE, encoding="utf-8")
+    if pyproject is not None:
+        (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    if yaml_text is not None:
+        (tmp_path / ".numcheck.yaml").write_text(yaml_text, encoding="utf-8")
+    return tmp_path / "articles" / "world" / "treaty.md"
+
+
+def test_found_by_walking_up_from_the_checked_file(tmp_path: Path) -> None:
+    article = _project(tmp_path, pyproject='[project]\nname = "desk"\n\n[tool.numcheck]\nfail-on = "warning"\n')
+    assert find_config(str(article)) == str(tmp_path / "pyproject.toml")
+    assert load_config(str(article.parent)).fail_on == "warning"
+
+
+def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
+    article = _project(tmp_path / "inner", pyproject='[project]\nname = "x"\n')
+    (tmp_path / ".numcheck.yaml").write_text("disable: [human-age]\n", encoding="utf-8")
+    assert find_config(str(article)) == str(tmp_path / ".numcheck.yaml")
+    assert load_config(str(article)).disable == ("human-age",)
+
+
+def test_no_config_gives_the_defaults(tmp_path: Path) -> None:
+    article = _project(tmp_path)
+    found = find_config(str(article))
+    assert found is None or not found.startswith(str(tmp_path))
+    if found is None:
+        assert load_config(str(article)) == Config()
+
+
+def test_every_key_is_read(tmp_path: Path) -> None:
+    text = """\
+[tool.numcheck]
+rules = ["desk-rules/"]
+disable = ["repeated-figure"]
+select = ["range", "breakdown-sum"]
+fail-on = "warning"
+include = ["articles/**/*.md"]
+exclude = ["articles/drafts/**"]
+format = "json"
+max-bytes = 1000000
+jobs = 2
+
+[tool.numcheck.severity]
+human-age = "error"
+"""
+    _project(tmp_path, pyproject=text)
+    config = load_config(None, str(tmp_path / "pyproject.toml"))
+    assert config.rules == (os.path.join(str(tmp_path), "desk-rules/"),)
+    assert config.disable == ("repeated-figure",) and config.select == ("range", "breakdown-sum")
+    assert dict(config.severity) == {"human-age": "error"}
+    assert (config.fail_on, config.format, config.max_bytes, config.jobs) == ("warning", "json", 1000000, 2)
+    assert config.include == ("articles/**/*.md",) and config.exclude == ("articles/drafts/**",)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('fail-on = "warning"\ncolour = "red"\n', 'pyproject.toml:5: unknown key \'colour\''),
+        ('fail_on = "warning"\n', "pyproject.toml:4: unknown key 'fail_on' (expected one of: rules, disable, "
+                                  "select, severity, fail-on, include, exclude, format, max-bytes, jobs); "
+                                  "did you mean 'fail-on'?"),
+        ('fail-on = "sometimes"\n', "pyproject.toml:4: bad fail-on 'sometimes'"),
+        ("disable = 3\n", "pyproject.toml:4: 'disable' must be a list of strings"),
+        ('format = "pdf"\n', "pyproject.toml:4: unknown format 'pdf'"),
+        ("jobs = -1\n", "pyproject.toml:4: 'jobs' must be a whole number of at least 0"),
+        ("max-bytes = true\n", "pyproject.toml:4: 'max-bytes' must be a whole number of at least 1"),
+        ('\n[tool.numcheck.severity]\nhuman-age = "fatal"\n', "pyproject.toml:6: bad severity 'fatal' for 'human-age'"),
+        ("rules = [\n", "pyproject.toml:4: invalid TOML"),
+    ],
+)
+def test_bad_toml_config_names_file_and_line(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n[tool.numcheck]\n' + body, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(None, str(path))
+    assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message), str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rules: [a.yaml]\ncolour: red\n", ".numcheck.yaml:2: unknown key 'colour'"),
+        ("severity:\n  human-age: error\n  countries-count: loud\n", ".numcheck.yaml:3: bad severity 'loud'"),
+        ("disable: [a]\ndisable: [b]\n", ".numcheck.yaml:2: duplicate key 'disable'"),
+        ("disable:\n\t- a\n", ".numcheck.yaml:2: invalid YAML: tab character"),
+        ("- a\n", ".numcheck.yaml:1: a .numcheck.yaml must be a mapping"),
+    ],
+)
+def test_bad_yaml_config_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / ".numcheck.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(str(tmp_path))
+    assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message), str(caught.value)
+
+
+def test_missing_explicit_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(None, str(tmp_path / "nope.toml"))
+
+
+# --- through the CLI -------------------------------------------------------------------------------
+
+
+def test_cli_reads_config_and_flags_override_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = _project(tmp_path, pyproject='[tool.numcheck]\nfail-on = "warning"\n')
+    assert main(["check", str(article)]) == 1  # config: fail on the countries-count warning
+    assert "countries-count" in capsys.readouterr().out
+    assert main(["check", str(article), "--fail-on", "error"]) == 0  # the flag wins
+
+
+def test_cli_config_disables_and_overrides_severity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = _project(tmp_path, yaml_text="disable: [countries-count]\n")
+    assert main(["check", str(article), "--fail-on", "info"]) == 0
+    assert "countries-count" not in capsys.readouterr().out
+    (tmp_path / ".numcheck.yaml").write_text("severity:\n  countries-count: error\n", encoding="utf-8")
+    assert main(["check", str(article)]) == 1
+
+
+def test_cli_config_rule_packs_are_relative_to_the_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = _project(tmp_path, yaml_text="rules: [desk/]\nselect: [treaty-size]\n")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "treaty.yaml").write_text(
+        "rules:\n  - id: treaty-size\n    check: range\n    severity: error\n    message: '{explanation}'\n"
+        "    where: {noun: country}\n    max: 100\n", encoding="utf-8")
+    assert main(["check", str(article)]) == 1
+    out = capsys.readouterr().out
+    assert "treaty-size" in out and "countries-count" not in out
+
+
+def test_cli_explicit_config_and_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = _project(tmp_path)
+    bad = tmp_path / "ci.yaml"
+    bad.write_text("fail-on: warning\nselect: [no-such-rule]\n", encoding="utf-8")
+    assert main(["check", str(article), "--config", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown rule id or check kind: no-such-rule" in err and "Traceback" not in err
+    bad.write_text("colour: red\n", encoding="utf-8")
+    assert main(["check", str(article), "--config", str(bad)]) == 2
+    assert f"{bad}:1: unknown key 'colour'" in capsys.readouterr().err
+
+
+def test_cli_unknown_select_or_disable_flag_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = _project(tmp_path)
+    assert main(["check", str(article), "--disable", "breakdown-summ"]) == 2
+    assert "breakdown-summ" in capsys.readouterr().err
+    assert main(["check", str(article), "--select", "range"]) == 0  # a check kind is accepted

@@ -1,0 +1,122 @@
+"""``numcheck rules list | validate | explain`` through the real entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from numcheck.cli import main
+
+DESK = """\
+pack: desk
+rules:
+  - id: storm-deaths
+    check: range
+    severity: warning
+    message: "{explanation}"
+    description: Storm death tolls above 500,000 have not been recorded since 1970. Bhola cyclone.
+    where: {noun: [death, person], context: [storm, cyclone, hurricane]}
+    max: 500000
+    examples:
+      pass: ["The storm killed 1,200 people."]
+      fail: ["The storm killed 900,000 people."]
+"""
+
+
+def _pack(tmp_path: Path, text: str = DESK, name: str = "desk.yaml") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_list_is_a_table_of_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["id", "check", "severity", "pack", "description"]
+    row = next(line for line in lines if line.startswith("breakdown-sum "))
+    assert row.split()[1:4] == ["sum_of_parts", "error", "core"]
+    assert "A total followed by its breakdown invites the reader to add it up." in row
+    assert len([line for line in lines if " range " in line]) >= 8
+
+
+def test_list_with_extra_packs_and_without_defaults(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "list", "--no-default-rules", "--rules", _pack(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "storm-deaths" in out and "breakdown-sum" not in out
+
+
+def test_validate_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _pack(tmp_path)
+    assert main(["rules", "validate", path, "rules/"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"ok: 1 rule in {path}"
+    assert len(out) == 2 and out[1].startswith("ok: ") and out[1].endswith(" rules in rules/")
+
+
+def test_validate_prints_one_line_per_problem_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = DESK.replace("check: range", "check: percent").replace("{explanation}", "{total}")
+    bad = _pack(tmp_path, text, "bad.yaml")
+    good = _pack(tmp_path)
+    assert main(["rules", "validate", bad, good]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"{bad}:4:12: unknown check 'percent' (expected one of: change, expression, fraction_of, granularity, "
+        "part_whole, percent_of, range, repeated_figure, sum_of_parts)",
+        f"{bad}:6:14: unknown message field 'total' (expected one of: actual, check, expected, explanation, high, "
+        "low, noun, qualifier, rule, severity, text, unit, value)",
+    ]
+    assert captured.out == f"ok: 1 rule in {good}\n"  # the good file is still validated
+
+
+def test_validate_reports_a_clash_with_a_default_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _pack(tmp_path, DESK.replace("storm-deaths", "human-age"))
+    assert main(["rules", "validate", path]) == 2
+    assert "rule id 'human-age' is already a default rule (rules/plausibility.yaml:" in capsys.readouterr().err
+
+
+def test_validate_refuses_an_alias_bomb_and_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 10)}]\n" for n in range(8)
+    ) + "rules: *i\n"
+    code = "rules: !!python/object/apply:os.system ['touch pwned']\n"
+    assert main(["rules", "validate", _pack(tmp_path, bomb, "bomb.yaml"), _pack(tmp_path, code, "code.yaml")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and "bomb.yaml:" in err[0] and "code.yaml:1:8: unsupported tag" in err[1]
+    assert not Path("pwned").exists()
+
+
+def test_explain_runs_the_examples_live(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "explain", "countries-count"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("countries-count  (check: range, severity: warning, pack: plausibility, rules/plausibility")
+    assert "max: 195" in out and "min: not set (default)" in out
+    assert "pass ok    'Delegates from 190 countries attended the climate talks.'" in out
+    assert "fail ok    'Delegates from 210 countries attended the climate talks.' -> 210 is more countries" in out
+    assert "About the check 'range':" in out and "Fails:" in out  # the check module's own docs
+
+
+def test_explain_a_users_rule_shows_wrong_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = DESK.replace('fail: ["The storm killed 900,000 people."]', 'fail: ["The storm killed 9,000 people."]')
+    assert main(["rules", "explain", "storm-deaths", "--rules", _pack(tmp_path, text)]) == 0
+    out = capsys.readouterr().out
+    assert "fail WRONG 'The storm killed 9,000 people.' -> no finding" in out
+
+
+def test_explain_a_check_kind_prints_its_documentation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "explain", "expression"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A fact about named figures") and "Example rule::" in out
+    assert main(["rules", "explain", "range"]) == 0
+    assert capsys.readouterr().out.startswith("A figure outside what is physically or institutionally possible")
+
+
+def test_explain_unknown_id_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "explain", "breakdown-summ"]) == 2
+    assert capsys.readouterr().err.strip() == "numcheck: unknown rule id 'breakdown-summ' (see 'numcheck rules list')"
+
+
+def test_bad_rules_in_check_exit_2_before_reading_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = _pack(tmp_path, DESK.replace("max: 500000", "max: lots"), "bad.yaml")
+    assert main(["check", "--rules", bad, "-"]) == 2
+    assert capsys.readouterr().err.strip() == f"{bad}:9:10: 'max' must be a number"
