@@ -38,6 +38,9 @@ class RenderContext:
     command: str = "check"  # "check" or "extract": extract output carries claims only
     rules: tuple[Any, ...] = ()  # the active `Rule`s, for SARIF's rule table and HTML help
     version: str = ""
+    #: Format-specific extras. ``"texts"``: a mapping of ``Report.source`` to the article text as
+    #: read, which the html renderer needs to show each figure in its sentence (a `Report` does not
+    #: carry the text); without it the html report lists the figures instead.
     options: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,4 +1,9 @@
-"""The human report: a tabulate table per run, findings as file:line:col, severity, rule, message."""
+"""The human report: a tabulate table per file, findings as file:line:col, severity, rule, message.
+
+One table per file rather than one for the run, so an archive of thousands of articles streams
+instead of being held in memory to align a single table. Each finding's explanation (the arithmetic
+in words) goes on the row below it, where a reader's eye already is. ``extract`` prints the claims.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +14,42 @@ from tabulate import tabulate
 
 from numcheck.model import Report
 from numcheck.report import RenderContext
+from numcheck.report._common import Tally, fmt_value, ordered_findings, plural
+
+__all__ = ["write"]
+
+_CLAIM_HEADERS = ("where", "text", "value", "unit", "noun", "qualifier", "interval")
+_FINDING_HEADERS = ("where", "severity", "rule", "message")
 
 
-def _fmt_value(value: float) -> str:
-    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.4g}"
+def _claim_table(report: Report) -> str:
+    rows = [
+        (f"{report.source}:{c.line}:{c.column}", c.text, fmt_value(c.value), c.unit, c.noun or "", c.qualifier,
+         f"{fmt_value(c.low)}–{fmt_value(c.high)}")
+        for c in report.claims
+    ]
+    return tabulate(rows, headers=_CLAIM_HEADERS, disable_numparse=True)
+
+
+def _finding_table(report: Report) -> str:
+    rows: list[tuple[str, str, str, str]] = []
+    for f in ordered_findings(report.findings):
+        rows.append((f"{report.source}:{f.line}:{f.column}", f.severity, f.rule, f.message))
+        if f.explanation:
+            rows.append(("", "", "", f"  {f.explanation}"))
+    return tabulate(rows, headers=_FINDING_HEADERS, disable_numparse=True)
 
 
 def write(reports: Iterable[Report], out: TextIO, context: RenderContext) -> None:
-    if context.command == "extract":
-        rows = [
-            (f"{r.source}:{c.line}:{c.column}", c.text, _fmt_value(c.value), c.unit, c.noun or "", c.qualifier,
-             f"{_fmt_value(c.low)}–{_fmt_value(c.high)}")
-            for r in reports
-            for c in r.claims
-        ]
-        headers = ("where", "text", "value", "unit", "noun", "qualifier", "interval")
-        out.write((tabulate(rows, headers=headers) if rows else "no claims") + "\n")
-        return
-    rows = []
-    files = 0
+    tally = Tally()
+    extract = context.command == "extract"
     for report in reports:
-        files += 1
-        for f in report.findings:
-            rows.append((f"{f.source}:{f.line}:{f.column}", f.severity, f.rule, f.message))
-            if f.explanation:
-                rows.append(("", "", "", f"  {f.explanation}"))
-    if rows:
-        out.write(tabulate(rows, headers=("where", "severity", "rule", "message")) + "\n")
-    findings = sum(1 for r in rows if r[1])
-    out.write(f"{findings} finding{'s' if findings != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
+        tally.add(report)
+        if extract and report.claims:
+            out.write(_claim_table(report) + "\n\n")
+        elif not extract and report.findings:
+            out.write(_finding_table(report) + "\n\n")
+    if extract:
+        out.write(f"{plural(tally.claims, 'claim')} in {plural(tally.files, 'file')}\n")
+    else:
+        out.write(tally.describe() + "\n")
