@@ -36,9 +36,13 @@ OWN_UNITS = MappingProxyType({
 
 TEMPERATURE_LETTERS = MappingProxyType({"c": "degree Celsius", "f": "degree fahrenheit"})
 TEMPERATURE_WORDS = MappingProxyType({
-    "celsius": "degree Celsius", "centigrade": "degree Celsius", "fahrenheit": "degree fahrenheit",
-    "c": "degree Celsius", "f": "degree fahrenheit",
+    "celsius": "degree Celsius", "celcius": "degree Celsius", "centigrade": "degree Celsius",
+    "fahrenheit": "degree fahrenheit", "farenheit": "degree fahrenheit", "c": "degree Celsius",
+    "f": "degree fahrenheit",
 })
+#: Scale names that say "temperature" on their own after a figure ("40 celsius"); common misspellings kept.
+TEMPERATURE_SCALES = frozenset({"celsius", "celcius", "centigrade", "fahrenheit", "farenheit"})
+DEGREE_WORDS = frozenset({"degree", "degrees", "deg", "degs"})
 
 #: quantulum3 names refused outright: they are how it misreads news ("bn" → bit newton).
 REJECTED_UNITS = frozenset({"dimensionless", "bit newton", "base pair day", "coulomb", "ampere", "byte newton",

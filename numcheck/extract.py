@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from numcheck._units import (
+    DEGREE_WORDS,
     DURATIONS,
     OWN_UNITS,
     PHYSICAL_UNIT_WORDS,
     REJECTED_UNITS,
     TEMPERATURE_LETTERS,
+    TEMPERATURE_SCALES,
     TEMPERATURE_WORDS,
 )
 from numcheck._words import (
@@ -219,7 +221,7 @@ class _Sentence:
         text = self.text_of(j)
         if not w:
             return None
-        if text == "%" or w in ("percent", "pc", "pct"):
+        if text == "%" or w in ("percent", "percents", "pc", "pct"):
             return _Unit("percent", m.first, j + 1)
         if w == "per" and self.lower(j + 1) == "cent":
             return _Unit("percent", m.first, j + 2)
@@ -279,10 +281,10 @@ class _Sentence:
             return _Unit("degree Celsius", m.first, j + 1)
         if t in ("C", "F") and self.glued(m.last - 1, j):
             return _Unit(TEMPERATURE_LETTERS[t.lower()], m.first, j + 1)
-        if self.lower(j) in ("degree", "degrees") and self.lower(j + 1) in TEMPERATURE_WORDS:
-            if self.lower(j + 1) in ("c", "f") and not self.text_of(j + 1).isupper():
-                return None
+        if self.lower(j) in DEGREE_WORDS and self.lower(j + 1) in TEMPERATURE_WORDS:
             return _Unit(TEMPERATURE_WORDS[self.lower(j + 1)], m.first, j + 2)
+        if self.lower(j) in TEMPERATURE_SCALES:
+            return _Unit(TEMPERATURE_WORDS[self.lower(j)], m.first, j + 1)
         return None
 
     def physical_after(self, m: Mention, j: int) -> _Unit | None:
@@ -376,11 +378,22 @@ class _Sentence:
         for k, (mention, unit) in enumerate(drafts):
             if nouns[k] is not None or unit.unit != "count" or mention.kind not in ("number", "range", "vague"):
                 continue
-            if mention.value > 1 and self.is_elliptical(unit):
-                nouns[k] = self.antecedent(drafts, nouns, k, previous_nouns)
-            elif self.lower(unit.first - 1) in _CHANGE_PREPOSITIONS and self.lower(unit.first - 2) in _CHANGE_VERBS:
+            before = self.skip_qualifier_words(unit.first - 1)
+            if self.lower(before) == "of" and self.lower(before - 1) in _COLLECTIVE_NOUNS:
+                nouns[k] = _COLLECTIVE_NOUNS[self.lower(before - 1)]  # "an electorate of 48.2 million"
+            elif mention.value > 1 and self.is_elliptical(unit):
+                # "from 205 million to 198 million": a change names its subject in its own sentence.
+                in_change = self.lower(unit.last) in ("to", "from") or self.lower(unit.first - 1) in ("to", "from")
+                nouns[k] = self.antecedent(drafts, nouns, k, [] if in_change else previous_nouns)
+            elif self.lower(before) in _CHANGE_PREPOSITIONS and self.lower(before - 1) in _CHANGE_VERBS:
                 nouns[k] = self.antecedent(drafts, nouns, k, [])  # "Measles cases rose to 1,603"
         return nouns
+
+    def skip_qualifier_words(self, i: int) -> int:
+        """Step back over "more than", "about", "nearly"... to the word that governs the figure."""
+        while i >= 0 and self.lower(i) in _QUALIFIER_WORDS:
+            i -= 1
+        return i
 
     def skip_determiners(self, j: int) -> int:
         if self.lower(j) in ("the", "its", "their", "these", "those", "all", "his", "her", "our"):
@@ -406,6 +419,8 @@ class _Sentence:
         start = drafts[k][1].first
         for i in range(start - 1, -1, -1):
             t = self.tokens[i]
+            if t.is_word and t.lower in _COLLECTIVE_NOUNS:
+                return _COLLECTIVE_NOUNS[t.lower]  # "London's population grew to 8.8 million"
             if t.is_word and t.text[0].islower() and is_plural(t.lower) and self.lower(i + 1) != "of" and \
                     t.lower not in _NOT_ANTECEDENT:
                 return lemmatize(t.lower)
@@ -515,8 +530,13 @@ CURRENCY_CODES_UPPER = frozenset(c.upper() for c in CURRENCY_CODES)
 _ELLIPSIS_FOLLOWERS = frozenset("and or so in by from to at on a an were was had have are will would more "
                                 "fewer less this that last each apiece worldwide altogether overall".split())
 _CHANGE_PREPOSITIONS = frozenset("to at by from".split())
+#: Singular nouns that stand for a count of people ("the population reached 59.6 million").
+_COLLECTIVE_NOUNS = MappingProxyType({"population": "person", "electorate": "voter", "workforce": "worker",
+                                      "membership": "member", "headcount": "employee"})
+_QUALIFIER_WORDS = frozenset("more than less fewer about around nearly almost some roughly just over under "
+                             "least at an estimated approximately".split())
 _CHANGE_VERBS = frozenset("rose fell climbed dropped jumped increased decreased grew reached totalled totaled stood "
-                          "declined slipped surged soared plunged risen fallen grown".split())
+                          "declined slipped surged soared plunged risen fallen grown up down".split())
 _NOT_ANTECEDENT = frozenset("defences defenses officials authorities forces says years months weeks days "
                             "figures numbers data statistics".split())
 _YOUNG_PEOPLE = frozenset("children child kids pupils those people adults girls boys babies infants youngsters "
