@@ -32,6 +32,9 @@ class Document:
     paragraphs: tuple[Span, ...]
     line_starts: tuple[int, ...]
     kind: str = "text"
+    #: Start offsets of the sentences and paragraphs, kept so offset lookups are a bisect, not a scan.
+    sentence_starts: tuple[int, ...] = ()
+    paragraph_starts: tuple[int, ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset, as editors and SARIF count them."""
@@ -40,12 +43,10 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it if in a gap)."""
-        starts = [s.start for s in self.sentences]
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def paragraph_index(self, offset: int) -> int:
-        starts = [p.start for p in self.paragraphs]
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        return max(bisect.bisect_right(self.paragraph_starts, offset) - 1, 0)
 
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]
@@ -75,8 +76,10 @@ def read_document(original: str, kind: str = "text") -> Document:
     line_starts = (0, *(m.end() for m in _NEWLINE.finditer(original)))
     paragraphs = tuple(_split_paragraphs(text))
     sentences = tuple(s for p in paragraphs for s in _split_sentences(text, p))
-    return Document(original, text, sentences or (Span(0, len(text)),), paragraphs or (Span(0, len(text)),),
-                    line_starts, kind)
+    sentences = sentences or (Span(0, len(text)),)
+    paragraphs = paragraphs or (Span(0, len(text)),)
+    return Document(original, text, sentences, paragraphs, line_starts, kind,
+                    tuple(s.start for s in sentences), tuple(p.start for p in paragraphs))
 
 
 _NEWLINE = re.compile(r"\n")

@@ -38,10 +38,10 @@ from numcheck._words import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
 )
-from numcheck.document import Document, read_document
+from numcheck.document import Document, Span, read_document
 from numcheck.lemma import head_noun, is_plural, lemmatize
 from numcheck.model import Claim
-from numcheck.numbers import Mention, Token, scan_tokens, tokenize
+from numcheck.numbers import Mention, Token, may_hold_figure, scan_tokens, tokenize
 from numcheck.quantulum import UnitResolver
 
 __all__ = ["Extractor"]
@@ -81,26 +81,61 @@ class Extractor:
         """Claims of a document in reading order, ids ``c1``, ``c2``, ..."""
         dollar = _default_dollar(document.text)
         claims: list[Claim] = []
-        previous_nouns: list[str] = []
+        previous = _PreviousNouns(document, None, ())
         for index, span in enumerate(document.sentences):
-            tokens = tokenize(document.text, span.start, span.end)
-            if not any(t.is_digit or t.is_word for t in tokens):
+            if not may_hold_figure(document.text, span.start, span.end):
+                previous = _PreviousNouns(document, span, ())
                 continue
+            tokens = tokenize(document.text, span.start, span.end)
             sentence = _Sentence(self, document, index, tokens, dollar)
-            built = sentence.claims(previous_nouns, len(claims))
+            built = sentence.claims(previous, len(claims))
             claims.extend(built)
-            nouns = [c.noun for c in built if c.noun and c.unit == "count"]
-            previous_nouns = nouns or sentence.plural_nouns()
+            previous = _PreviousNouns(document, span, tuple(c.noun for c in built if c.noun and c.unit == "count"))
         return tuple(claims)
 
 
 def _default_dollar(text: str) -> str:
     """"$" is USD unless the article names exactly one other dollar and never the US one."""
+    if "$" not in text and "ollar" not in text:
+        return "USD"  # the common case, decided without running the regexes
     others = {(_DOLLAR_CODES.get((m.group(1) or m.group(2) or "").lower(), "")) for m in _OTHER_DOLLAR.finditer(text)}
     others.discard("")
     if len(others) == 1 and not _US_DOLLAR.search(text):
         return others.pop()
     return "USD"
+
+
+class _PreviousNouns:
+    """The nouns the previous sentence offers to "84 of them" and elliptical counts.
+
+    Its counted nouns if it had any; otherwise its last plural noun, found only when a later
+    count actually asks (most never do, and tokenizing every figure-less sentence would cost
+    more than the rest of the extraction).
+    """
+
+    def __init__(self, document: Document, span: Span | None, counted: tuple[str, ...]) -> None:
+        self.document = document
+        self.span = span
+        self.counted = counted
+        self._found: list[str] | None = None
+
+    def get(self) -> list[str]:
+        if self._found is None:
+            self._found = list(self.counted) or self._plural_nouns()
+        return self._found
+
+    def _plural_nouns(self) -> list[str]:
+        if self.span is None:
+            return []
+        tokens = tokenize(self.document.text, self.span.start, self.span.end)
+        for i in range(len(tokens) - 1, -1, -1):
+            t = tokens[i]
+            following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if t.is_word and len(t.lower) > 3 and t.text[0].islower() and following != "of":
+                noun = head_noun([t.lower], plural_only=True)
+                if noun:
+                    return [noun]
+        return []
 
 
 class _Sentence:
@@ -122,17 +157,7 @@ class _Sentence:
     def glued(self, i: int, j: int) -> bool:
         return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and self.tokens[i].end == self.tokens[j].start
 
-    def plural_nouns(self) -> list[str]:
-        """Plural nouns of a sentence without claims, for "84 of them" in the next sentence."""
-        nouns = []
-        for i, t in enumerate(self.tokens):
-            if t.is_word and len(t.lower) > 3 and t.text[0].islower():
-                noun = head_noun([t.lower], plural_only=True)
-                if noun and self.lower(i + 1) not in ("of",):
-                    nouns.append(noun)
-        return nouns[-1:]
-
-    def claims(self, previous_nouns: list[str], offset: int) -> list[Claim]:
+    def claims(self, previous: _PreviousNouns, offset: int) -> list[Claim]:
         mentions = scan_tokens(self.document.text, self.tokens)
         drafts = []
         for mention in mentions:
@@ -141,7 +166,7 @@ class _Sentence:
                 continue
             drafts.append((mention, unit))
         nouns = [self.noun_of(m, u) for m, u in drafts]
-        nouns = self.share_partitive_nouns(drafts, nouns, previous_nouns)
+        nouns = self.share_partitive_nouns(drafts, nouns, previous)
         out = []
         for (mention, unit), noun in zip(drafts, nouns, strict=True):
             out.append(self.build(mention, unit, noun, offset + len(out) + 1))
@@ -353,7 +378,7 @@ class _Sentence:
         return head_noun(joined, plural_only=m.value != 1 and m.kind not in ("fraction", "ratio"))
 
     def share_partitive_nouns(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None],
-                              previous_nouns: list[str]) -> list[str | None]:
+                              previous: _PreviousNouns) -> list[str | None]:
         """Give a noun to counts that name theirs elsewhere.
 
         "26 of 35 countries" and "84 of the 112 drones" share the whole's noun; "84 of them" and
@@ -371,7 +396,7 @@ class _Sentence:
             if k + 1 < len(drafts) and drafts[k + 1][1].first == j and drafts[k + 1][1].unit == "count":
                 nouns[k] = nouns[k + 1]
             elif self.lower(j) in ("them", "those", "these", "which", "whom"):
-                nouns[k] = self.antecedent(drafts, nouns, k, previous_nouns)
+                nouns[k] = self.antecedent(drafts, nouns, k, previous)
             elif self.tokens[j].is_word if j < len(self.tokens) else False:
                 words = [t.lower for t in self.tokens[j : j + 5] if t.is_word]
                 nouns[k] = head_noun(words, plural_only=False)
@@ -384,9 +409,9 @@ class _Sentence:
             elif mention.value > 1 and self.is_elliptical(unit):
                 # "from 205 million to 198 million": a change names its subject in its own sentence.
                 in_change = self.lower(unit.last) in ("to", "from") or self.lower(unit.first - 1) in ("to", "from")
-                nouns[k] = self.antecedent(drafts, nouns, k, [] if in_change else previous_nouns)
+                nouns[k] = self.antecedent(drafts, nouns, k, None if in_change else previous)
             elif self.lower(before) in _CHANGE_PREPOSITIONS and self.lower(before - 1) in _CHANGE_VERBS:
-                nouns[k] = self.antecedent(drafts, nouns, k, [])  # "Measles cases rose to 1,603"
+                nouns[k] = self.antecedent(drafts, nouns, k, None)  # "Measles cases rose to 1,603"
         return nouns
 
     def skip_qualifier_words(self, i: int) -> int:
@@ -412,7 +437,7 @@ class _Sentence:
         return nxt.lower in _ELLIPSIS_FOLLOWERS or (nxt.lower.endswith("ed") and nxt.lower != "need")
 
     def antecedent(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None], k: int,
-                   previous_nouns: list[str]) -> str | None:
+                   previous: _PreviousNouns | None) -> str | None:
         earlier = [n for (m, u), n in zip(drafts[:k], nouns[:k], strict=True) if n and u.unit == "count"]
         if earlier:
             return earlier[-1]
@@ -424,7 +449,8 @@ class _Sentence:
             if t.is_word and t.text[0].islower() and is_plural(t.lower) and self.lower(i + 1) != "of" and \
                     t.lower not in _NOT_ANTECEDENT:
                 return lemmatize(t.lower)
-        return previous_nouns[-1] if previous_nouns else None
+        nouns = previous.get() if previous is not None else []
+        return nouns[-1] if nouns else None
 
     # -- the claim -----------------------------------------------------------------------------
     def build(self, m: Mention, unit: _Unit, noun: str | None, number: int) -> Claim:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from numcheck._words import (
     AMBIGUOUS_SCALES,
@@ -45,12 +46,15 @@ from numcheck._words import (
 )
 from numcheck.lemma import is_plural
 
-__all__ = ["Mention", "Token", "scan", "tokenize"]
+__all__ = ["Mention", "Token", "may_hold_figure", "scan", "tokenize"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, a digit run (with its inner separators) or one other non-space character."""
+class Token(NamedTuple):
+    """A word, a digit run (with its inner separators) or one other non-space character.
+
+    A NamedTuple rather than a dataclass: an archive run makes millions of them, and tuple
+    construction is several times cheaper than a frozen dataclass's ``__init__``.
+    """
 
     text: str
     lower: str
@@ -93,6 +97,22 @@ _THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")
 _SPACE_GROUP = frozenset(" \u00a0\u2009\u202f")
 #: Plurals after "100m" that keep the m a metre ("100m sprints" is rare; "100m races" is a distance).
 _UNITISH_PLURALS = frozenset({"races", "sprints", "heats", "finals", "hurdles", "metres"})
+
+
+#: Cheap first test of a sentence: no digit and no number word means no figure, so the tokenizer
+#: and scanner never run on it. Must stay a superset of what `_Scanner` can start a mention on.
+_FIGURE_WORDS = frozenset({*UNITS, *TENS, *SCALES, *FRACTION_DENOMINATORS, *VAGUE, "tens", "several", "few",
+                           "dozen", "dozens"})
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]+")
+
+
+def may_hold_figure(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False only when ``text[start:end]`` certainly holds no figure (digits first: it is the fast test)."""
+    end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end):
+        return True
+    return not _FIGURE_WORDS.isdisjoint(_WORD.findall(text[start:end].lower()))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -32,6 +32,9 @@ class CheckKind:
     params: Mapping[str, Any] = field(default_factory=dict)
     #: Parameters a rule must give (e.g. ``expression`` for the expression kind).
     required: tuple[str, ...] = ()
+    #: Optional cheap test of one claim, run before the rule's ``where`` reads any sentence: a range
+    #: rule only cares about figures outside its limits, so the context regexes run on few claims.
+    candidate: Callable[[Rule, Claim], bool] | None = None
 
 
 _MODULES = (

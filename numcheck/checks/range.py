@@ -56,17 +56,23 @@ def _claim_words(claim: Claim) -> str:
     return claim.text
 
 
+def is_outside(rule: Rule, claim: Claim) -> bool:
+    """True when the claim's whole interval lies outside ``[min, max]``: only these can fire."""
+    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
+    return (high_limit is not None and claim.low > high_limit) or (low_limit is not None and claim.high < low_limit)
+
+
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     """One finding per claim whose whole interval lies above ``max`` or below ``min``."""
     low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
     findings = []
     for claim in claims:
+        if not is_outside(rule, claim):
+            continue
         if high_limit is not None and claim.low > high_limit:
             limit, side = high_limit, "at most"
-        elif low_limit is not None and claim.high < low_limit:
-            limit, side = low_limit, "at least"
         else:
-            continue
+            limit, side = low_limit, "at least"
         explanation = f"the text says {_claim_words(claim)}; {side} {describe(float(limit))} is plausible"
         findings.append(make_finding(rule, [claim], explanation=explanation, expected=limit, actual=claim.value))
     return findings
@@ -87,4 +93,4 @@ def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tupl
     return dict(params), problems
 
 
-CHECK = CheckKind(name="range", run=check, params={"min": None, "max": None})
+CHECK = CheckKind(name="range", run=check, params={"min": None, "max": None}, candidate=is_outside)
