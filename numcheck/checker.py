@@ -42,6 +42,9 @@ class Checker:
         paths = [rules] if isinstance(rules, str) else list(rules or ())
         ruleset = load_rules(paths, use_defaults=use_default_rules)
         self.ruleset: RuleSet = ruleset.configured(select=select, disable=disable, severity=severity or {})
+        # Every loaded id, disabled ones too: a suppression naming a rule the config turned off is
+        # not a typo and must not be warned about.
+        self.known_ids = ruleset.ids
         self.extractor = Extractor()
 
     def read(self, text: str, kind: str = "text") -> Document:
@@ -59,7 +62,7 @@ class Checker:
         claims = self.extractor.extract(document)
         relations = relate(document, claims)
         findings = self.run_rules(document, claims, relations, source)
-        findings, warnings = apply_suppressions(document, findings, self.ruleset.ids)
+        findings, warnings = apply_suppressions(document, findings, self.known_ids, source=source)
         return Report(source=source, claims=claims, relations=relations, findings=tuple(findings),
                       warnings=tuple(warnings))
 
@@ -68,7 +71,9 @@ class Checker:
     ) -> list[Finding]:
         findings: list[Finding] = []
         for rule in self.ruleset.rules:
-            visible = tuple(c for c in claims if rule.where.matches(c, document))
+            candidate = rule.kind.candidate
+            visible = tuple(c for c in claims if (candidate is None or candidate(rule, c))
+                            and rule.where.matches(c, document))
             ids = {c.id for c in visible}
             linked = tuple(r for r in relations if all(i in ids for i in r.claims))
             for finding in rule.kind.run(rule, visible, linked):

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from numcheck.errors import InputError, NumcheckError
+from numcheck.inputs import Article
 from numcheck.model import SEVERITIES, Report, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -37,10 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     def add_input_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, .jsonl/.csv corpora, or - for stdin")
         p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-        p.add_argument("--max-bytes", type=int, default=20_000_000, help="largest article read (default 20 MB)")
+        p.add_argument("--max-bytes", type=int, default=None, help="largest article read (default 20 MB)")
         p.add_argument("--text-field", default=None, help="corpus column/key holding the article text")
         p.add_argument("--id-field", default=None, help="corpus column/key naming each article")
-        p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = all cores)")
+        p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (0 = all cores; default 1)")
         p.add_argument("--config", metavar="FILE", help="project config (pyproject.toml or .numcheck.yaml)")
 
     check = sub.add_parser("check", help="extract, relate and check the figures of each article")
@@ -110,34 +111,54 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from numcheck.checker import Checker
+    from numcheck.baseline import BaselineRun
+    from numcheck.config import load_config
     from numcheck.inputs import iter_articles
     from numcheck.output import open_output
+    from numcheck.progress import with_progress
     from numcheck.report import RenderContext, get_writer
-    from numcheck.runner import run_articles
+    from numcheck.runner import CheckerSpec, resolve_jobs, run_articles
 
     mode = args.command
-    fmt = args.format or ("text" if mode == "check" else "table")
-    fail_on = getattr(args, "fail_on", None) or "error"
-    if mode == "check":
-        def make_checker() -> Checker:
-            return Checker(rules=args.rules, use_default_rules=not args.no_default_rules,
-                           select=args.select, disable=args.disable)
+    config = load_config(next((p for p in args.paths if p != "-"), None), args.config)  # flags override it
+    fmt = args.format or (config.format or "text" if mode == "check" else "table")
+    fail_on = getattr(args, "fail_on", None) or config.fail_on or "error"
+    if mode == "check":  # a picklable spec, not a closure: each --jobs worker builds its own Checker
+        make_checker = CheckerSpec(rules=(*config.rules, *args.rules), use_default_rules=not args.no_default_rules,
+                                   select=tuple(args.select or config.select),
+                                   disable=(*config.disable, *args.disable), severity=tuple(config.severity.items()))
     else:
-        def make_checker() -> Checker:
-            return Checker(use_default_rules=False)
+        make_checker = CheckerSpec(use_default_rules=False)
 
     checker = make_checker()  # fail fast on bad rules before reading any article
+    jobs = resolve_jobs(args.jobs if args.jobs is not None else config.jobs if config.jobs is not None else 1)
+    baseline = BaselineRun(getattr(args, "baseline", None), getattr(args, "write_baseline", None))
     paths = args.paths or ["-"]
     corpus = {"text_field": args.text_field, "id_field": args.id_field}
-    items = iter_articles(paths, max_bytes=args.max_bytes, **corpus)
-    state = _RunState(fail_on)
-    reports = state.track(run_articles(items, lambda: checker, mode=mode, jobs=args.jobs))
+    items = iter_articles(paths, max_bytes=args.max_bytes or config.max_bytes or 20_000_000, **corpus)
+    texts: dict[str, str] = {}
+    if fmt == "html":  # the HTML report shows each article with its figures highlighted
+        items = _remember_texts(items, texts)
+    factory = (lambda: checker) if jobs == 1 else make_checker
+    results, err = with_progress(run_articles(items, factory, mode=mode, jobs=jobs))
+    state = _RunState(fail_on, err)
+    reports = state.track(baseline.filter(results))
     writer = get_writer(fmt, mode)
-    context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules))
+    context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules), options={"texts": texts})
     with open_output(args.output) as out:
         writer(reports, out, context)
+    baseline.finish(sys.stderr)
+    if baseline.write_path:  # the findings just recorded are accepted: only input errors fail
+        return EXIT_ERROR if state.had_error else EXIT_OK
     return state.exit_code()
+
+
+def _remember_texts(items: Iterator[Article | InputError], texts: dict[str, str]) -> Iterator[Article | InputError]:
+    """Pass articles through, keeping each text for the renderers that show the article itself."""
+    for item in items:
+        if not isinstance(item, InputError):
+            texts[item.source] = item.text
+        yield item
 
 
 class _RunState:
