@@ -166,10 +166,10 @@ class _Sentence:
                 continue
             drafts.append((mention, unit))
         nouns = [self.noun_of(m, u) for m, u in drafts]
-        nouns = self.share_partitive_nouns(drafts, nouns, previous)
+        nouns, sources = self.share_partitive_nouns(drafts, nouns, previous)
         out = []
-        for (mention, unit), noun in zip(drafts, nouns, strict=True):
-            out.append(self.build(mention, unit, noun, offset + len(out) + 1))
+        for (mention, unit), noun, source in zip(drafts, nouns, sources, strict=True):
+            out.append(self.build(mention, unit, noun, offset + len(out) + 1, source))
         return out
 
     # -- units ---------------------------------------------------------------------------------
@@ -378,41 +378,45 @@ class _Sentence:
         return head_noun(joined, plural_only=m.value != 1 and m.kind not in ("fraction", "ratio"))
 
     def share_partitive_nouns(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None],
-                              previous: _PreviousNouns) -> list[str | None]:
+                              previous: _PreviousNouns) -> tuple[list[str | None], list[str]]:
         """Give a noun to counts that name theirs elsewhere.
 
         "26 of 35 countries" and "84 of the 112 drones" share the whole's noun; "84 of them" and
         "270 of its staff" take the noun they point to; an elliptical count ("Denmark pledged 19,
         the Netherlands 24") takes the noun of the count before it in the sentence, or the
-        previous sentence's. Inherited nouns are marked in ``noun_source`` so the linker can be
-        more careful with them.
+        previous sentence's. Inherited nouns are marked in ``noun_source`` ("partitive",
+        "antecedent", "ellipsis") so the linker and the rules can be more careful with guesses.
         """
         nouns = list(nouns)
+        sources = [""] * len(nouns)
         for k in range(len(drafts) - 1, -1, -1):
             mention, unit = drafts[k]
             if nouns[k] is not None or unit.unit != "count" or self.lower(unit.last) != "of":
                 continue
             j = self.skip_determiners(unit.last + 1)
             if k + 1 < len(drafts) and drafts[k + 1][1].first == j and drafts[k + 1][1].unit == "count":
-                nouns[k] = nouns[k + 1]
+                nouns[k], sources[k] = nouns[k + 1], "partitive"
             elif self.lower(j) in ("them", "those", "these", "which", "whom"):
-                nouns[k] = self.antecedent(drafts, nouns, k, previous)
+                nouns[k], sources[k] = self.antecedent(drafts, nouns, k, previous), "antecedent"
             elif self.tokens[j].is_word if j < len(self.tokens) else False:
                 words = [t.lower for t in self.tokens[j : j + 5] if t.is_word]
-                nouns[k] = head_noun(words, plural_only=False)
+                nouns[k], sources[k] = head_noun(words, plural_only=False), "partitive"
         for k, (mention, unit) in enumerate(drafts):
             if nouns[k] is not None or unit.unit != "count" or mention.kind not in ("number", "range", "vague"):
                 continue
             before = self.skip_qualifier_words(unit.first - 1)
             if self.lower(before) == "of" and self.lower(before - 1) in _COLLECTIVE_NOUNS:
                 nouns[k] = _COLLECTIVE_NOUNS[self.lower(before - 1)]  # "an electorate of 48.2 million"
+                sources[k] = "partitive"
             elif mention.value > 1 and self.is_elliptical(unit):
                 # "from 205 million to 198 million": a change names its subject in its own sentence.
                 in_change = self.lower(unit.last) in ("to", "from") or self.lower(unit.first - 1) in ("to", "from")
-                nouns[k] = self.antecedent(drafts, nouns, k, None if in_change else previous)
+                nouns[k] = self.antecedent(drafts, nouns, k, None if in_change else previous, counted_first=True)
+                sources[k] = "ellipsis"
             elif self.lower(before) in _CHANGE_PREPOSITIONS and self.lower(before - 1) in _CHANGE_VERBS:
                 nouns[k] = self.antecedent(drafts, nouns, k, None)  # "Measles cases rose to 1,603"
-        return nouns
+                sources[k] = "antecedent"
+        return nouns, [src if noun else "" for noun, src in zip(nouns, sources, strict=True)]
 
     def skip_qualifier_words(self, i: int) -> int:
         """Step back over "more than", "about", "nearly"... to the word that governs the figure."""
@@ -437,10 +441,18 @@ class _Sentence:
         return nxt.lower in _ELLIPSIS_FOLLOWERS or (nxt.lower.endswith("ed") and nxt.lower != "need")
 
     def antecedent(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None], k: int,
-                   previous: _PreviousNouns | None) -> str | None:
+                   previous: _PreviousNouns | None, counted_first: bool = False) -> str | None:
+        """The noun a count without one refers to.
+
+        Counted nouns of the same sentence come first. An elliptical count ("With its allies it
+        holds 293") then prefers what the previous sentence *counted* (seats) over a bare plural
+        of its own sentence (allies); "84 of them" prefers its own sentence's plural.
+        """
         earlier = [n for (m, u), n in zip(drafts[:k], nouns[:k], strict=True) if n and u.unit == "count"]
         if earlier:
             return earlier[-1]
+        if counted_first and previous is not None and previous.counted:
+            return previous.counted[-1]
         start = drafts[k][1].first
         for i in range(start - 1, -1, -1):
             t = self.tokens[i]
@@ -453,7 +465,7 @@ class _Sentence:
         return nouns[-1] if nouns else None
 
     # -- the claim -----------------------------------------------------------------------------
-    def build(self, m: Mention, unit: _Unit, noun: str | None, number: int) -> Claim:
+    def build(self, m: Mention, unit: _Unit, noun: str | None, number: int, noun_source: str = "") -> Claim:
         document = self.document
         first_token = self.tokens[unit.first]
         start = min(first_token.start, m.start)
@@ -481,6 +493,7 @@ class _Sentence:
             line=line,
             column=column,
             kind=kind,
+            noun_source=noun_source,
         )
 
     def qualify(self, m: Mention, unit: _Unit, value: float, low: float, high: float) -> tuple[str, float, float]:

@@ -51,8 +51,9 @@ class Claim:
     column: int
     #: "number", "range", "fraction", "vague" or "ratio" (one in four): how the figure was written.
     kind: str = "number"
-    #: The word(s) the counted noun was read from when it is not right after the number
-    #: (an antecedent such as "drones" for "84 of them"); empty when the noun follows directly.
+    #: How the noun was found when it does not follow the figure: "partitive" ("26 of 35
+    #: countries"), "antecedent" ("84 of them") or "ellipsis" ("the Netherlands 24", a guess);
+    #: empty when the noun follows directly.
     noun_source: str = ""
 
     def to_dict(self) -> dict[str, Any]:

@@ -122,6 +122,8 @@ class Where:
         if self.qualifiers and claim.qualifier not in self.qualifiers:
             return False
         if self.nouns:
+            if claim.noun_source == "ellipsis":
+                return False  # a guessed noun is not enough to call a figure implausible
             noun = (claim.noun or "").lower()
             if not noun or not any(noun == n or noun.endswith(" " + n) for n in self.nouns):
                 return False
