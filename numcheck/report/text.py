@@ -35,7 +35,7 @@ def _finding_table(report: Report) -> str:
     rows: list[tuple[str, str, str, str]] = []
     for f in ordered_findings(report.findings):
         rows.append((f"{report.source}:{f.line}:{f.column}", f.severity, f.rule, f.message))
-        if f.explanation:
+        if f.explanation and f.explanation != f.message:  # some rules' message is the arithmetic itself
             rows.append(("", "", "", f"  {f.explanation}"))
     return tabulate(rows, headers=_FINDING_HEADERS, disable_numparse=True)
 
