@@ -70,10 +70,11 @@ class Checker:
         self, document: Document, claims: tuple[Claim, ...], relations: tuple[Relation, ...], source: str
     ) -> list[Finding]:
         findings: list[Finding] = []
+        sentence_tests: dict[tuple[int, int], bool] = {}
         for rule in self.ruleset.rules:
             candidate = rule.kind.candidate
             visible = tuple(c for c in claims if (candidate is None or candidate(rule, c))
-                            and rule.where.matches(c, document))
+                            and rule.where.matches(c, document, sentence_tests))
             ids = {c.id for c in visible}
             linked = tuple(r for r in relations if all(i in ids for i in r.claims))
             for finding in rule.kind.run(rule, visible, linked):

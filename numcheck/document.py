@@ -103,14 +103,17 @@ def _blank_front_matter(original: str, chars: list[str]) -> None:
 
 # Markdown constructs whose characters are markup. Each pattern is linear: no nested quantifiers.
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n(?:.*?\n)??[ \t]{0,3}\1[^\n]*$", re.M | re.S)
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+# Possessive quantifiers (*+, ++) and "[" excluded from link text keep every pattern linear: a
+# megabyte of "[" or of spaces must not be rescanned from each position.
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}+\]\([^)\n]{0,2000}+\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,500}+)\]\([^)\n]{0,2000}+\)")
 _REF_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,500}\]:[^\n]*$", re.M)
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)", re.M)
 _LIST_MARKER = re.compile(r"^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M)
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?){1,20}", re.M)
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|`+|~~")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*){0,100}\|?[ \t]*$", re.M)
+_TABLE_RULE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+){0,100}+\|?[ \t]*+$",
+                         re.M)
 _PIPE = re.compile(r"\|")
 _HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
 
@@ -182,7 +185,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs v etc gen col lt sgt capt maj rep sen gov jan feb mar apr jun jul aug "
     "sep sept oct nov dec inc ltd co corp approx est fig e.g i.e u.s u.k u.n a.m p.m mt ft jr sr".split()
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n(?=[ \t]*[^\sa-z])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n(?=[ \t]*+[^\sa-z])")
 
 
 def _split_sentences(text: str, paragraph: Span) -> list[Span]:

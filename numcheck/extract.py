@@ -397,12 +397,17 @@ class _Sentence:
             if k + 1 < len(drafts) and drafts[k + 1][1].first == j and drafts[k + 1][1].unit == "count":
                 nouns[k], sources[k] = nouns[k + 1], "partitive"
             elif self.lower(j) in ("them", "those", "these", "which", "whom"):
-                nouns[k], sources[k] = self.antecedent(drafts, nouns, k, previous), "antecedent"
+                earlier = next((nouns[i] for i in range(k - 1, max(-1, k - 50), -1)
+                                if nouns[i] and drafts[i][1].unit == "count"), None)
+                nouns[k], sources[k] = self.antecedent(drafts, earlier, k, previous), "antecedent"
             elif self.tokens[j].is_word if j < len(self.tokens) else False:
                 words = [t.lower for t in self.tokens[j : j + 5] if t.is_word]
                 nouns[k], sources[k] = head_noun(words, plural_only=False), "partitive"
+        last_counted: str | None = None  # the running "counted noun so far", so this pass stays linear
         for k, (mention, unit) in enumerate(drafts):
             if nouns[k] is not None or unit.unit != "count" or mention.kind not in ("number", "range", "vague"):
+                if nouns[k] is not None and unit.unit == "count":
+                    last_counted = nouns[k]
                 continue
             before = self.skip_qualifier_words(unit.first - 1)
             if self.lower(before) == "of" and self.lower(before - 1) in _COLLECTIVE_NOUNS:
@@ -411,11 +416,14 @@ class _Sentence:
             elif mention.value > 1 and self.is_elliptical(unit):
                 # "from 205 million to 198 million": a change names its subject in its own sentence.
                 in_change = self.lower(unit.last) in ("to", "from") or self.lower(unit.first - 1) in ("to", "from")
-                nouns[k] = self.antecedent(drafts, nouns, k, None if in_change else previous, counted_first=True)
+                nouns[k] = self.antecedent(drafts, last_counted, k, None if in_change else previous,
+                                           counted_first=True)
                 sources[k] = "ellipsis"
             elif self.lower(before) in _CHANGE_PREPOSITIONS and self.lower(before - 1) in _CHANGE_VERBS:
-                nouns[k] = self.antecedent(drafts, nouns, k, None)  # "Measles cases rose to 1,603"
+                nouns[k] = self.antecedent(drafts, last_counted, k, None)  # "Measles cases rose to 1,603"
                 sources[k] = "antecedent"
+            if nouns[k] is not None:
+                last_counted = nouns[k]
         return nouns, [src if noun else "" for noun, src in zip(nouns, sources, strict=True)]
 
     def skip_qualifier_words(self, i: int) -> int:
@@ -440,7 +448,7 @@ class _Sentence:
             return nxt.text in ",.;:)!?"
         return nxt.lower in _ELLIPSIS_FOLLOWERS or (nxt.lower.endswith("ed") and nxt.lower != "need")
 
-    def antecedent(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None], k: int,
+    def antecedent(self, drafts: list[tuple[Mention, _Unit]], earlier: str | None, k: int,
                    previous: _PreviousNouns | None, counted_first: bool = False) -> str | None:
         """The noun a count without one refers to.
 
@@ -448,13 +456,12 @@ class _Sentence:
         holds 293") then prefers what the previous sentence *counted* (seats) over a bare plural
         of its own sentence (allies); "84 of them" prefers its own sentence's plural.
         """
-        earlier = [n for (m, u), n in zip(drafts[:k], nouns[:k], strict=True) if n and u.unit == "count"]
         if earlier:
-            return earlier[-1]
+            return earlier
         if counted_first and previous is not None and previous.counted:
             return previous.counted[-1]
         start = drafts[k][1].first
-        for i in range(start - 1, -1, -1):
+        for i in range(start - 1, max(-1, start - _ANTECEDENT_REACH), -1):
             t = self.tokens[i]
             if t.is_word and t.lower in _COLLECTIVE_NOUNS:
                 return _COLLECTIVE_NOUNS[t.lower]  # "London's population grew to 8.8 million"
@@ -568,6 +575,8 @@ CURRENCY_CODES_UPPER = frozenset(c.upper() for c in CURRENCY_CODES)
 #: Words after a bare count that show its noun was left out ("24 and Norway six", "46,000 so far").
 _ELLIPSIS_FOLLOWERS = frozenset("and or so in by from to at on a an were was had have are will would more "
                                 "fewer less this that last each apiece worldwide altogether overall".split())
+#: How many tokens back a bare count looks for its noun: a clause, not the whole of a long sentence.
+_ANTECEDENT_REACH = 40
 _CHANGE_PREPOSITIONS = frozenset("to at by from".split())
 #: Singular nouns that stand for a count of people ("the population reached 59.6 million").
 _COLLECTIVE_NOUNS = MappingProxyType({"population": "person", "electorate": "voter", "workforce": "worker",

@@ -33,7 +33,7 @@ from typing import Any
 from numcheck.checks import CHECKS, CheckKind
 from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.document import Document
-from numcheck.errors import ConfigError, RuleFileError
+from numcheck.errors import ConfigError, RuleFileError, read_failure
 from numcheck.model import QUALIFIERS, SEVERITIES, Claim
 from numcheck.yamlload import YamlDocument, YamlError, load_yaml
 
@@ -129,22 +129,33 @@ class Where:
                 return False
         return True
 
-    def matches(self, claim: Claim, document: Document) -> bool:
+    def matches(self, claim: Claim, document: Document, cache: dict[tuple[int, int], bool] | None = None) -> bool:
+        """Whether the rule sees ``claim``. ``cache`` (one per document) keeps the sentence tests,
+        so a sentence with thousands of figures is searched once per rule, not once per figure."""
         if not self.matches_claim(claim):
             return False
         if not self.reads_sentence:
             return True
+        key = (id(self), claim.sentence)
+        if cache is not None and key in cache:
+            sentence_ok = cache[key]
+        else:
+            sentence_ok = self.matches_sentence(document, claim.sentence)
+            if cache is not None:
+                cache[key] = sentence_ok
+        return sentence_ok and self._is_near(claim, document.text)
+
+    def matches_sentence(self, document: Document, index: int) -> bool:
+        """The context, not_context and pattern filters, which depend only on the sentence."""
         try:
-            sentence = document.sentence_text(claim.sentence)
+            sentence = document.sentence_text(index)
         except IndexError:
             sentence = ""
         if self._context_re is not None and not self._context_re.search(sentence):
             return False
         if self._not_context_re is not None and self._not_context_re.search(sentence):
             return False
-        if self._pattern_re is not None and self._pattern_re.search(sentence) is None:
-            return False
-        return self._is_near(claim, document.text)
+        return self._pattern_re is None or self._pattern_re.search(sentence) is not None
 
     def _is_near(self, claim: Claim, text: str) -> bool:
         if self._before_re is not None:
@@ -267,7 +278,7 @@ def load_rules(paths: Sequence[str], use_defaults: bool = True) -> RuleSet:
             problems.append(RuleFileError(display, None, "no such rule file or folder"))
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(RuleFileError(display, None, f"cannot read rule file: {type(exc).__name__}"))
+            problems.append(RuleFileError(display, None, f"cannot read rule file ({read_failure(exc)})"))
             continue
         loaded, found = parse_pack(text, display)
         problems.extend(found)

@@ -187,8 +187,8 @@ def load_yaml(text: str) -> YamlDocument:
     if len(text) > MAX_BYTES:
         raise YamlError(f"file too large for a rule or config file (over {MAX_BYTES} bytes)", 1, 1)
     _check_flow_depth(text)
-    loader = _CountingLoader(text)
     try:
+        loader = _CountingLoader(text)  # the reader rejects control characters here, not later
         root = loader.get_single_node()
         builder = _Builder(loader)
         data = None if root is None else builder.build(root, ())
