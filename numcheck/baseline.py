@@ -133,7 +133,7 @@ class BaselineRun:
             return
         from numcheck.output import open_output
 
-        with open_output(self.write_path) as out:
+        with open_output(self.write_path, option="--write-baseline") as out:
             write_baseline(self.seen, out)
         total = sum(self.seen.values())
         print(f"numcheck: recorded {total} finding(s) in baseline {self.write_path}", file=err)

@@ -7,14 +7,20 @@ Exit codes follow ruff and Vale: 0 nothing at or above ``--fail-on``, 1 findings
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from dataclasses import replace
+from typing import TYPE_CHECKING, TextIO
 
-from numcheck.errors import InputError, NumcheckError
+from numcheck.errors import ConfigError, InputError, NumcheckError
 from numcheck.inputs import Article
 from numcheck.model import SEVERITIES, Report, severity_rank
+
+if TYPE_CHECKING:
+    from numcheck.config import Config
+    from numcheck.runner import CheckerSpec
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -28,6 +34,17 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{self.prog}: {message}")
 
 
+def _positive_int(text: str) -> int:
+    """argparse type for sizes: 0 or less would silently mean "the default" or refuse every article."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of bytes, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     from numcheck.report import CHECK_FORMATS, EXTRACT_FORMATS
 
@@ -38,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add_input_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, .jsonl/.csv corpora, or - for stdin")
         p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-        p.add_argument("--max-bytes", type=int, default=None, help="largest article read (default 20 MB)")
+        p.add_argument("--max-bytes", type=_positive_int, default=None, help="largest article read (default 20 MB)")
         p.add_argument("--text-field", default=None, help="corpus column/key holding the article text")
         p.add_argument("--id-field", default=None, help="corpus column/key naming each article")
         p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (0 = all cores; default 1)")
@@ -84,10 +101,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _parse(parser: argparse.ArgumentParser, args_list: list[str]) -> argparse.Namespace:
+    """Parse, letting paths follow options too: ``check a.md --format json b.md`` reads both files.
+
+    argparse stops filling a ``nargs="*"`` positional at the first option and calls whatever comes
+    after it unrecognised; a path is never an option, so the leftovers that are not options are paths.
+    """
+    args, extras = parser.parse_known_args(args_list)
+    if extras and (not isinstance(getattr(args, "paths", None), list)
+                   or any(extra.startswith("-") and extra != "-" for extra in extras)):
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    if extras:
+        args.paths = [*args.paths, *extras]
+    return args
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = _parse(build_parser(), args_list)
     except _UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
@@ -130,7 +162,10 @@ def _run(args: argparse.Namespace) -> int:
     else:
         make_checker = CheckerSpec(use_default_rules=False)
 
-    checker = make_checker()  # fail fast on bad rules before reading any article
+    try:
+        checker = make_checker()  # fail fast on bad rules before reading any article
+    except ConfigError as exc:
+        raise _blame_unknown_names(exc, make_checker, args, config) from None
     jobs = resolve_jobs(args.jobs if args.jobs is not None else config.jobs if config.jobs is not None else 1)
     baseline = BaselineRun(getattr(args, "baseline", None), getattr(args, "write_baseline", None))
     paths = args.paths or ["-"]
@@ -151,6 +186,40 @@ def _run(args: argparse.Namespace) -> int:
     if baseline.write_path:  # the findings just recorded are accepted: only input errors fail
         return EXIT_ERROR if state.had_error else EXIT_OK
     return state.exit_code()
+
+
+def _blame_unknown_names(
+    error: ConfigError, spec: CheckerSpec, args: argparse.Namespace, config: Config
+) -> ConfigError:
+    """Name where each unknown rule id came from (``--select X``, ``file:line``), one line per name.
+
+    The rule set only knows that a name is unknown; the user needs to know which flag or which
+    line of which config file to fix. Runs only on the error path, so the rules load a second time
+    (without selection) just to tell the known names from the rest.
+    """
+    from numcheck.checks import CHECKS
+
+    try:
+        known = replace(spec, select=(), disable=(), severity=())().ruleset.ids | frozenset(CHECKS)
+    except NumcheckError:
+        return error
+    origins = [(f"--{flag}", name) for flag in ("select", "disable") for name in getattr(args, flag, ())]
+    if config.path:
+        names = (*config.select, *config.disable, *config.severity)
+        origins += [(f"{config.path}:{_line_of(config.path, name)}", name) for name in names]
+    hint = f"rule ids: see 'numcheck rules list'; check kinds: {', '.join(sorted(CHECKS))}"
+    lines = [f"{where}: unknown rule id or check kind: {name} ({hint})" for where, name in origins if name not in known]
+    return ConfigError("\n".join(dict.fromkeys(lines))) if lines else error
+
+
+def _line_of(path: str, name: str) -> int:
+    """The first line of a config file naming ``name`` as a whole word (1 when it cannot be found)."""
+    word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return next((number for number, line in enumerate(handle, 1) if word.search(line)), 1)
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 def _remember_texts(items: Iterator[Article | InputError], texts: dict[str, str]) -> Iterator[Article | InputError]:

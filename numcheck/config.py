@@ -35,7 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from numcheck.errors import ConfigError
+from numcheck.errors import ConfigError, read_failure
 from numcheck.model import SEVERITIES
 from numcheck.yamlload import YamlError, load_yaml
 
@@ -74,7 +74,10 @@ def _has_tool_table(path: Path) -> bool:
 
 def find_config(start: str | None) -> str | None:
     """The nearest config file at or above ``start`` (a file or folder; None: the current folder)."""
-    here = Path(start or ".").resolve()
+    try:
+        here = Path(start or ".").resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before 3.13): the read reports it later
+        here = Path(os.path.abspath(start or "."))
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -97,7 +100,7 @@ def load_config(start: str | None = None, explicit: str | None = None) -> Config
     except FileNotFoundError:
         raise ConfigError("config file not found", path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file: {type(exc).__name__}", path) from None
+        raise ConfigError(f"cannot read config file ({read_failure(exc)})", path) from None
     if path.endswith(".toml"):
         table, locate = _read_toml(text, path)
     else:

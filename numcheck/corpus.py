@@ -90,7 +90,9 @@ def _iter_jsonl(
             continue
         except json.JSONDecodeError as exc:
             bad += 1
-            yield InputError(path, f"malformed JSON ({exc.msg}, column {exc.colno}); line skipped", line)
+            # json's messages end in " at" ("Invalid control character at") before its own position.
+            what = exc.msg.removesuffix(" at")
+            yield InputError(path, f"malformed JSON ({what} at column {exc.colno}); line skipped", line)
             continue
         if not isinstance(record, dict):
             bad += 1

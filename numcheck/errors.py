@@ -61,3 +61,11 @@ class InputError(NumcheckError):
         self.line = line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+def read_failure(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read, in words ("Permission denied", "not valid UTF-8"), for one-line
+    messages: the exception's class name alone does not tell a user what to fix."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not valid UTF-8"
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -15,6 +15,7 @@ the culprit, and the culprit alone is reported as an error.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -149,6 +150,25 @@ def _pool_context() -> Any:
     return context
 
 
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes may be starting, so that they start with it blocked.
+
+    Ctrl-C goes to the whole process group. A fork server or worker still importing numcheck when
+    it arrives would die printing a KeyboardInterrupt traceback of its own, before `_init_worker`
+    can ignore SIGINT. A blocked signal is inherited through fork and exec, so they never see it;
+    the parent still gets it once the block is lifted: deferred, never lost.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups, no inherited masks
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _crash_report(article: Article, what: str) -> Report:
     return Report(source=article.source, errors=(f"{article.source}: internal error: {what}",))
 
@@ -240,7 +260,8 @@ class _PoolRun:
                 max_workers=self.jobs, mp_context=_pool_context(), initializer=_init_worker,
                 initargs=(self.make_checker,),
             )
-        return self.executor.submit(_work, article, self.mode)
+        with _sigint_blocked():  # the fork server and workers start here, and inherit the block
+            return self.executor.submit(_work, article, self.mode)
 
     def _stop(self, wait: bool) -> None:
         if self.executor is not None:
