@@ -133,13 +133,18 @@ def _coordinated_head(words: Sequence[str], head_at: int) -> int:
     if head_at + 1 < len(words) and words[head_at + 1].lower() in ("and", "or"):
         for index in range(head_at + 2, min(len(words), head_at + 5)):
             lower = words[index].lower()
-            if lower in _STOP or lower in _VERBS or lower.endswith("ed"):
-                break
+            if lower in _STOP or lower in _VERBS or lower.endswith("ed") or lower in _NUMBER_WORDS:
+                break  # "17 teenagers and seven infants": a new figure starts a new count
             if is_plural(lower):
                 return index
     return head_at
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion dozen dozens hundreds thousands millions half".split()
+)
 #: Past participles that modify a counted noun ("1,240 displaced people") rather than end the phrase.
 _PARTICIPLE_ADJECTIVES = frozenset(
     "displaced injured wounded armed detained unemployed registered confirmed reported estimated elected "
