@@ -1,12 +1,60 @@
-"""Placeholder for the part_whole check."""
+"""A part larger than its whole: "41 of the 40 nations".
+
+Why it matters: when the text says some of a group did something, the count of those who did cannot
+exceed the group. A part above its whole is almost always a typo in one of the two figures, or two
+figures that were updated separately.
+
+The check reads ``part_of_whole`` relations ("26 of 35 countries", "84 of the 112 drones", or a
+later "41 of the nations" after "a bloc of 40 nations") and fires only when every value the part's
+interval allows is above every value the whole's allows, so "about 40 of some 39 members" is
+silent: rounding and qualifiers could make it true.
+
+Fails:
+    A bloc of 40 nations met in Brussels; 41 of the nations signed the pledge.
+    Of the 112 drones launched overnight, air defences shot down 120.
+
+Passes:
+    A bloc of 40 nations met in Brussels; 26 of the nations signed the pledge.
+    All 35 of the 35 countries voted in favour.
+
+Params:
+    tolerance: how far (in the claims' unit) the part may exceed the whole beyond rounding before the
+        check fires. Default 0.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from numcheck.checks import CheckKind
+from numcheck.checks._finding import make_finding
+from numcheck.checks._linked import linked, param
+from numcheck.intervals import format_number, of_claim
+
+if TYPE_CHECKING:
+    from numcheck.model import Claim, Finding, Relation
+    from numcheck.ruleset import Rule
 
 
-def check(rule, claims, relations):
-    return []
+def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
+    tolerance = float(param(rule, CHECK, "tolerance"))
+    findings = []
+    for _, roles in linked(relations, claims, "part_of_whole"):
+        if not roles.get("part") or not roles.get("whole"):
+            continue
+        part, whole = roles["part"][0], roles["whole"][0]
+        if not of_claim(part).is_above(of_claim(whole).widen(tolerance)):
+            continue
+        noun = f" {whole.noun}" if whole.noun else ""
+        explanation = (
+            f"the part ({format_number(part.value)}) is larger than the whole "
+            f"({format_number(whole.value)}{noun}): {format_number(part.value)} of {format_number(whole.value)}"
+            " cannot be"
+        )
+        findings.append(make_finding(rule, [part, whole], explanation=explanation, expected=whole.value,
+                                     actual=part.value))
+    return findings
 
 
-CHECK = CheckKind(name="part_whole", run=check)
+CHECK = CheckKind(name="part_whole", relation="part_of_whole", params={"tolerance": 0.0}, run=check)

@@ -1,12 +1,77 @@
-"""Placeholder for the repeated_figure check."""
+"""The same thing counted twice with different values: "Eighteen members backed the motion" ... "the 17
+members who backed it".
+
+Why it matters: an article that gives one count in its lead and another further down has at least
+one of them wrong, often because a figure was updated in one place only. A scale slip ("a 2.4
+billion dollar contract" ... "the $2.4 million contract") is the same mistake by a factor of 1,000.
+
+The check reads ``repeated_figure`` relations, which the linker makes only for two figures of the same
+unit and noun with a matching verb or a definite back-reference ("the 17 members who ..."), and never
+across different years, places or subjects. It fires when the two figures' intervals cannot meet,
+so "about 18 members" and "17 members" is silent.
+
+Fails:
+    Eighteen members backed the motion on Tuesday. Later, the 17 members who backed it met again.
+    The firm won a 2.4 billion dollar contract. Critics said the $2.4 million contract was rushed.
+
+Passes:
+    Eighteen members backed the motion on Tuesday. Later, the 18 members who backed it met again.
+    Seventeen members backed it last year and 18 members backed it this year.
+
+Params:
+    tolerance: relative difference (0.01 is 1%) allowed beyond rounding. Default 0.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from numcheck.checks import CheckKind
+from numcheck.checks._finding import make_finding
+from numcheck.checks._linked import linked, param
+from numcheck.intervals import format_number, of_claim
+
+if TYPE_CHECKING:
+    from numcheck.model import Claim, Finding, Relation
+    from numcheck.ruleset import Rule
 
 
-def check(rule, claims, relations):
-    return []
+def _scale_slip(a: float, b: float) -> int | None:
+    """The power of 1,000 between two figures with the same digits (2.4 billion vs 2.4 million)."""
+    if a <= 0 or b <= 0:
+        return None
+    big, small = max(a, b), min(a, b)
+    for power in (1, 2, 3, 4):
+        if abs(big / small - 1000**power) <= 1e-6 * 1000**power:
+            return 1000**power
+    return None
 
 
-CHECK = CheckKind(name="repeated_figure", run=check)
+def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
+    tolerance = float(param(rule, CHECK, "tolerance"))
+    findings = []
+    for _, roles in linked(relations, claims, "repeated_figure"):
+        if not (roles.get("first") and roles.get("second")):
+            continue
+        first, second = roles["first"][0], roles["second"][0]
+        if first.unit != second.unit:
+            continue
+        a, b = of_claim(first), of_claim(second)
+        slack = tolerance * max(abs(first.value), abs(second.value))
+        if a.widen(slack).overlaps(b):
+            continue
+        noun = f" {second.noun}" if second.noun else ""
+        explanation = (
+            f"{format_number(second.value)}{noun} here, but {format_number(first.value)} earlier"
+            f" ({first.text.strip()!r}) for what reads as the same figure"
+        )
+        factor = _scale_slip(abs(first.value), abs(second.value))
+        if factor:
+            explanation += f"; they differ by a factor of {factor:,}, a slip of scale word"
+        findings.append(make_finding(rule, [second, first], explanation=explanation, expected=first.value,
+                                     actual=second.value))
+    return findings
+
+
+CHECK = CheckKind(name="repeated_figure", relation="repeated_figure", params={"tolerance": 0.0}, run=check)

@@ -1,0 +1,184 @@
+"""The words the linker reads: which verbs pick a subset, which say a figure rose or fell, which
+words name a group, and which expressions pin a figure to a time or place.
+
+Kept apart from ``relate.py`` so an editor can see (and a newsroom can argue about) exactly what
+makes numcheck link two figures, without reading the linking code. Every table is immutable.
+Lemmas are crude on purpose (``lemma`` strips English inflections); the tables list the stems
+``lemma`` produces, and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+__all__ = [
+    "DOWN_STEMS",
+    "FACTOR_WORDS",
+    "GROUP_WORDS",
+    "PARTIAL_INTRODUCERS",
+    "PARTITION_WORDS",
+    "RANK_PATTERN",
+    "STOPWORDS",
+    "SUBSET_VERBS",
+    "TIME_PATTERN",
+    "UP_STEMS",
+    "WHOLE_SYNONYMS",
+    "direction_of",
+    "lemma",
+    "singular",
+]
+
+#: Stems of words that say a figure went up or down. A word matches a stem of four or more letters
+#: by prefix ("increas" covers increase, increased, increasing) and a shorter one exactly ("up").
+#: Use ``direction_of``; keep stems long enough not to catch other words ("rais" but not "ra").
+UP_STEMS = frozenset(
+    "rise rose risen rising rises up increas gain climb jump soar surg grew grow boost higher rebound "
+    "advanc expand swell swollen spik leap leapt rais upp hike hiked widen accelerat".split()
+)
+DOWN_STEMS = frozenset(
+    "fell fall down drop declin decreas slump slid slip sank sink sunk cut cuts cutting lower shrank shrunk "
+    "shrink plung plummet tumbl dip dipped reduc lost lose losing eased easing eases trimm trim narrow "
+    "contract retreat slash halv".split()
+)
+
+#: Words a stem would catch that say nothing about a change ("growth" is a noun, "update" no rise).
+_NOT_DIRECTIONS = frozenset(
+    "growth grown-up uptake upgrade update updated upset upon upper upright uproar cutlery lowest lowly "
+    "contract contracts contractor contractors dropout declining-industry".split()
+)
+
+
+def direction_of(word: str) -> str:
+    """"up", "down" or "" for one word.
+
+    >>> [direction_of(w) for w in ("increased", "raise", "cutting", "eased", "upset", "easter", "growth")]
+    ['up', 'up', 'down', 'down', '', '', '']
+    """
+    word = word.lower()
+    if word in _NOT_DIRECTIONS:
+        return ""
+    for direction, stems in (("up", UP_STEMS), ("down", DOWN_STEMS)):
+        if word in stems or any(len(stem) >= 4 and word.startswith(stem) for stem in stems):
+            return direction
+    return ""
+
+
+#: Multiplier verbs and the factor each states (doubled holds within ``multiplier_tolerance``).
+FACTOR_WORDS = MappingProxyType({
+    "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
+    "halved": 0.5, "halving": 0.5,
+})
+#: Words before a multiplier that make it loose ("nearly doubled", "more than tripled"): no factor.
+LOOSE_FACTOR = frozenset({"nearly", "almost", "roughly", "about", "around", "more than", "over", "than",
+                          "some", "just under", "just over", "well over", "approximately"})
+
+#: Verbs that pick a subset of something counted earlier: "launched 112 drones ... intercepted 84".
+SUBSET_VERBS = frozenset(
+    "intercept shot down destroy downed neutralis neutraliz jam jammed kill injur wound rescu evacuat "
+    "arrest detain releas recover hit reach arriv surviv die died dead infect hospitalis hospitaliz "
+    "vaccinat test confirm approv pass pa reject accept return deport sign ratifi vot back elect won win "
+    "lost los sold sell deliver complet fail abstain support oppos"
+    .split()
+)
+#: Nouns that introduce a whole: "a group of 35 countries", "a bloc of 40 nations".
+GROUP_WORDS = frozenset(
+    "group coalition bloc alliance union club league association total panel committee board council "
+    "fleet team delegation body consortium federation".split()
+)
+#: What introduces a breakdown that may fall short of the total.
+PARTIAL_INTRODUCERS = ("including", "included", "include", "includes", "among them", "among whom",
+                       "among which", "such as", "of whom", "of which", "notably")
+#: What introduces a breakdown that claims to be whole.
+EXHAUSTIVE_INTRODUCERS = (":", "—", "–", "comprising", "made up of", "consisting of", "split between",
+                          "divided into", "broken down into", "namely")
+#: Parts that close a breakdown, making an "Of 230 drones, 180 ..., 32 ..." list exhaustive.
+REMAINDER_WORDS = ("the rest", "the remaining", "the remainder", "the other", "all the others", "the others")
+
+#: Words that show percentages in one sentence split one base (a vote, a poll, a market).
+PARTITION_WORDS = frozenset(
+    "vote voted voter back backed support supported oppos opposed against favour favor undecid undecided "
+    "abstain abstained yes no respondent polled survey poll share market remainder rest other others "
+    "unsure answer answered chose prefer preferred said".split()
+)
+#: Words that mark a list of percentages as separate measures, not parts of one base.
+MEASURE_WORDS = frozenset(
+    "inflation unemployment growth rate interest gdp tax yield turnout margin return increase decrease "
+    "rise fall rose fell up down year month quarter annual annually higher lower".split()
+)
+
+#: Whole nouns a percentage or fraction may refer to, and the counted nouns that give their size:
+#: "900 jobs, or 6% of its workforce" finds "its 15,000 staff".
+WHOLE_SYNONYMS = MappingProxyType({
+    "workforce": frozenset({"staff", "employee", "worker"}),
+    "staff": frozenset({"staff", "employee", "worker"}),
+    "employee": frozenset({"staff", "employee", "worker"}),
+    "electorate": frozenset({"voter"}),
+    "population": frozenset({"person", "resident", "inhabitant", "people"}),
+    "membership": frozenset({"member"}),
+    "fleet": frozenset({"aircraft", "plane", "jet", "ship", "vessel", "vehicle", "bus", "train"}),
+    "seat": frozenset({"seat"}),
+})
+
+#: Words that tell the reader nothing about which figure is which (never a shared predicate).
+STOPWORDS = frozenset(
+    "the a an and or of to in on at by for with from as is are was were be been being has have had it its "
+    "their they them he she his her this that these those who whom which what than then there here also "
+    "more most less least about some around over under nearly almost just only said says say told "
+    "according would will could should may might can not no but while whereas after before since per "
+    "cent percent all other others one each both many much such into out up down new last this next year "
+    "years week month day time when where so very".split()
+)
+
+#: Time expressions that pin a figure to a period. Two figures under different ones never link.
+TIME_PATTERN = re.compile(
+    r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|past|coming|same)\s+(?:year|month|week|quarter|season|"
+    r"decade|spring|summer|autumn|winter|time)|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before|later)|"
+    r"(?:years?|months?|weeks?|decades?)\s+(?:earlier|ago|before|later)|yesterday|today|tomorrow|"
+    r"(?:first|second|third|fourth)\s+quarter|q[1-4]|h[12])\b",
+    re.I,
+)
+#: Places: "in Kharkiv", "across Odesa region". The capitalised word(s) after the preposition.
+PLACE_PATTERN = re.compile(r"\b(?i:in|across|at|near|from|around|outside)\s+((?:[A-Z][\w'’-]+\s?){1,3})")
+
+#: Words that make a count a rank ("up from 13 to five in the chart"): a rank "rises" as it falls.
+RANK_PATTERN = re.compile(
+    r"\b(?:places?|positions?|rank(?:ed|ing|ings)?|spots?|charts?|league\s+table|seeds?|seeded|no\.\s*\d|"
+    r"number\s+(?:one|two|three)|top\s+(?:ten|10|five|20|40))\b", re.I)
+
+_IRREGULAR = MappingProxyType({
+    "people": "person", "children": "child", "women": "woman", "men": "man", "staff": "staff",
+    "data": "data", "media": "media", "news": "news", "series": "series", "species": "species",
+    "aircraft": "aircraft", "police": "police", "cattle": "cattle", "sheep": "sheep", "analyses": "analysis",
+})
+
+
+def singular(word: str) -> str:
+    """A crude singular of an English plural noun, enough to match a claim's noun lemma.
+
+    >>> [singular(w) for w in ("countries", "nations", "people", "buses", "drones", "staff")]
+    ['country', 'nation', 'person', 'bus', 'drone', 'staff']
+    """
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")) and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def lemma(word: str) -> str:
+    """A crude verb stem, so "backed" and "backing" meet; it only has to be the same for both forms.
+
+    >>> [lemma(w) for w in ("backed", "backing", "backs", "rose", "intercepted", "dropped")]
+    ['back', 'back', 'back', 'rose', 'intercept', 'dropp']
+    """
+    word = word.lower().strip("'’")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,171 @@
+"""Interval arithmetic over printed figures, shared by the arithmetic checks.
+
+A printed figure is not a point: "4.3 million" is anything from 4.25 to 4.35 million, and "about
+40%" is wider still. The extractor folds rounding and qualifiers into ``Claim.low``/``Claim.high``;
+the checks combine those intervals here and fire only when the intervals a relation needs cannot
+meet. That is statcheck's lesson: its false alarms came from comparing bare values and ignoring
+rounding. Keeping the arithmetic in one module means every check rounds the same way.
+
+All operations are conservative (the result holds every value the operands allow), so a check
+that asks "can these overlap?" never says no when some reading of the text says yes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from numcheck.model import Claim
+
+__all__ = ["Interval", "format_number", "format_percent", "of_claim", "total"]
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval [low, high] of real numbers.
+
+    >>> Interval(1, 2) + Interval(10, 20)
+    Interval(low=11, high=22)
+    >>> Interval(84, 84) / Interval(111.5, 112.5) * 100 == Interval(84 / 112.5 * 100, 84 / 111.5 * 100)
+    True
+    """
+
+    low: float
+    high: float
+
+    @classmethod
+    def point(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    @property
+    def mid(self) -> float:
+        return (self.low + self.high) / 2
+
+    def __add__(self, other: Interval | float) -> Interval:
+        o = _as_interval(other)
+        return Interval(self.low + o.low, self.high + o.high)
+
+    def __sub__(self, other: Interval | float) -> Interval:
+        o = _as_interval(other)
+        return Interval(self.low - o.high, self.high - o.low)
+
+    def __mul__(self, other: Interval | float) -> Interval:
+        o = _as_interval(other)
+        products = (self.low * o.low, self.low * o.high, self.high * o.low, self.high * o.high)
+        return Interval(min(products), max(products))
+
+    def __truediv__(self, other: Interval | float) -> Interval:
+        """Division; a divisor interval that holds zero gives the whole real line (anything goes)."""
+        o = _as_interval(other)
+        if o.low <= 0 <= o.high:
+            return Interval(-math.inf, math.inf)
+        return self * Interval(1 / o.high, 1 / o.low)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.high, -self.low)
+
+    def widen(self, amount: float) -> Interval:
+        """The interval grown by ``amount`` on each side (a tolerance beyond rounding).
+
+        >>> Interval(64.5, 65.5).widen(0.5)
+        Interval(low=64.0, high=66.0)
+        """
+        return Interval(self.low - amount, self.high + amount)
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some value lies in both; touching ends count, so exact rounding edges pass.
+
+        >>> Interval(0, 70.25).overlaps(Interval(70.25, 71))
+        True
+        """
+        return self.low <= other.high + _EPS * _scale(other.high) and other.low <= self.high + _EPS * _scale(self.high)
+
+    def is_above(self, other: Interval) -> bool:
+        """True when every value of self exceeds every value of ``other``."""
+        return self.low > other.high + _EPS * _scale(other.high)
+
+    def is_below(self, other: Interval) -> bool:
+        return other.is_above(self)
+
+
+#: Relative slack for float noise, so 0.1 + 0.2 meets 0.3: far below any rounding a text can print.
+_EPS = 1e-9
+
+
+def _scale(x: float) -> float:
+    return max(abs(x), 1.0) if math.isfinite(x) else 1.0
+
+
+def _as_interval(value: Interval | float) -> Interval:
+    return value if isinstance(value, Interval) else Interval(value, value)
+
+
+def of_claim(claim: Claim) -> Interval:
+    """The interval a claim can honestly mean; falls back to its value if low/high are unset.
+
+    A count of things is a whole number, so its interval shrinks to the whole numbers inside it:
+    "41" (40.5-41.5 as a rounded figure) can only be 41, and "41 of the 40 nations" is then a part
+    above its whole instead of two intervals that touch at 40.5.
+
+    >>> from numcheck.model import Claim
+    >>> c = Claim("c1", "41", 41, "count", None, "eq", 40.5, 41.5, 1, 0, 2, 0, 0, 1, 1)
+    >>> of_claim(c)
+    Interval(low=41, high=41)
+    """
+    low, high = claim.low, claim.high
+    if low is None or high is None or math.isnan(low) or math.isnan(high):
+        return Interval.point(claim.value)
+    low, high = min(low, high), max(low, high)
+    if claim.unit == "count" and math.isfinite(low) and math.isfinite(high):
+        whole_low, whole_high = math.ceil(low - _EPS * _scale(low)), math.floor(high + _EPS * _scale(high))
+        if whole_low <= whole_high:
+            return Interval(whole_low, whole_high)
+    return Interval(low, high)
+
+
+def total(intervals: Iterable[Interval]) -> Interval:
+    """The sum of intervals.
+
+    >>> total([Interval(32.5, 33.5)] * 3)
+    Interval(low=97.5, high=100.5)
+    """
+    low = high = 0.0
+    for interval in intervals:
+        low += interval.low
+        high += interval.high
+    return Interval(low, high)
+
+
+def format_number(value: float, digits: int = 1) -> str:
+    """A figure as an explanation prints it: integers with separators, others to ``digits`` places,
+    large round figures with a scale word, so the arithmetic reads like the article.
+
+    >>> format_number(2500000), format_number(15000), format_number(2.58, 2), format_number(6.5e9)
+    ('2.5 million', '15,000', '2.58', '6.5 billion')
+    """
+    if not math.isfinite(value):
+        return str(value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            scaled = value / scale
+            text = f"{scaled:,.3f}".rstrip("0").rstrip(".")
+            return f"{text} {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    return text if float(text.replace(",", "")) != 0 or value == 0 else f"{value:.{digits + 2}g}"
+
+
+def format_percent(value: float, sign: bool = False) -> str:
+    """A percentage to one decimal place, with an explicit sign for changes.
+
+    >>> format_percent(70.333), format_percent(16.0, sign=True), format_percent(-12.5, sign=True)
+    ('70.3%', '+16.0%', '-12.5%')
+    """
+    return f"{value:+.1f}%" if sign else f"{value:.1f}%"

@@ -1,0 +1,350 @@
+"""The linker on real sentences.
+
+Every case runs twice: on hand-built claims (so the linking logic is tested whatever the extractor
+does) and end to end on ``numcheck.extract`` (so the two stages agree). Expected relations name
+their figures by surface, in role order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _claimkit import claims_in
+
+import numcheck
+from numcheck.document import read_document
+from numcheck.model import Claim, Relation
+from numcheck.relate import relate
+
+N: dict[str, Any] = {}  # no extra fields
+
+
+def count(value: float, noun: str | None = None, **kw: Any) -> dict[str, Any]:
+    return {"value": value, "noun": noun, **kw}
+
+
+def pct(value: float, **kw: Any) -> dict[str, Any]:
+    return {"value": value, "unit": "percent", "precision": kw.pop("precision", 1.0), **kw}
+
+
+# (text, hand-built claims as (surface, fields), expected relations as (kind, surfaces, roles, extras))
+CASES = {
+    "of-whole": (
+        "Officials said 26 of 35 countries have signed the pact.",
+        [("26", count(26, "country")), ("35", count(35, "country"))],
+        [("part_of_whole", ("26", "35"), ("part", "whole"), {})],
+    ),
+    "of-the-whole": (
+        "Air defences destroyed 84 of the 112 drones launched overnight.",
+        [("84", count(84, "drone")), ("112", count(112, "drone"))],
+        [("part_of_whole", ("84", "112"), ("part", "whole"), {})],
+    ),
+    "whole-named-earlier": (
+        "A bloc of 40 nations met in Geneva on Monday. By evening, 41 of the nations had signed the declaration.",
+        [("40", count(40, "nation")), ("41", count(41))],
+        [("part_of_whole", ("41", "40"), ("part", "whole"), {})],
+    ),
+    "group-whole-then-count": (
+        "A coalition of 35 countries met in Paris. Leaders said 26 countries would send troops.",
+        [("35", count(35, "country")), ("26", count(26, "country"))],
+        [("part_of_whole", ("26", "35"), ("part", "whole"), {})],
+    ),
+    "subset-verb-next-sentence": (
+        "Overnight, Russia launched 112 missiles and decoy drones at the country. Air defences intercepted "
+        "or jammed 84 drones, the air force said.",
+        [("112", count(112, "drone")), ("84", count(84, "drone"))],
+        [("part_of_whole", ("84", "112"), ("part", "whole"), {})],
+    ),
+    "subset-verb-larger-part": (
+        "Russia launched 112 drones overnight. Air defences shot down 120 drones.",
+        [("112", count(112, "drone")), ("120", count(120, "drone"))],
+        [("part_of_whole", ("120", "112"), ("part", "whole"), {})],
+    ),
+    "breakdown-exhaustive": (
+        "The ferry carried all 52 passengers to safety: 30 adults, 17 teenagers and seven infants.",
+        [("52", count(52, "passenger")), ("30", count(30, "adult")), ("17", count(17, "teenager")),
+         ("seven", count(7, "infant", precision=0))],
+        [("sum_of_parts", ("30", "17", "seven", "52"), ("part", "part", "part", "total"), {"partial": False})],
+    ),
+    "breakdown-of-n": (
+        "Of 230 missiles and drones fired at the city, 180 were shot down, 32 were jammed and 11 struck buildings.",
+        [("230", count(230, "drone")), ("180", count(180)), ("32", count(32)), ("11", count(11, "building"))],
+        [("sum_of_parts", ("180", "32", "11", "230"), ("part", "part", "part", "total"), {"partial": True})],
+    ),
+    "breakdown-including": (
+        "The 40 victims included 25 women and 18 children.",
+        [("40", count(40, "victim")), ("25", count(25, "woman")), ("18", count(18, "child"))],
+        [("sum_of_parts", ("25", "18", "40"), ("part", "part", "total"), {"partial": True})],
+    ),
+    "percent-partition": (
+        "In the referendum, 55% voted yes, 38% voted no and 12% abstained.",
+        [("55%", pct(55)), ("38%", pct(38)), ("12%", pct(12))],
+        [("sum_of_parts", ("55%", "38%", "12%"), ("part", "part", "part"), {})],
+    ),
+    "percent-of-or": (
+        "The motion was carried by 211 of 300 delegates, or 64%.",
+        [("211", count(211, "delegate")), ("300", count(300, "delegate")), ("64%", pct(64))],
+        [("part_of_whole", ("211", "300"), ("part", "whole"), {}),
+         ("percent_of", ("211", "300", "64%"), ("part", "whole", "percent"), {})],
+    ),
+    "percent-of-some": (
+        "The storm cut power to 4,500 of 15,000 homes, some 40%.",
+        [("4,500", count(4500, "home")), ("15,000", count(15000, "home")), ("40%", pct(40, qualifier="approx"))],
+        [("part_of_whole", ("4,500", "15,000"), ("part", "whole"), {}),
+         ("percent_of", ("4,500", "15,000", "40%"), ("part", "whole", "percent"), {})],
+    ),
+    "percent-of-whole-elsewhere": (
+        "The firm employs 15,000 staff. It will cut 900 jobs, or 6% of its workforce.",
+        [("15,000", count(15000, "staff")), ("900", count(900, "job")), ("6%", pct(6))],
+        [("percent_of", ("900", "15,000", "6%"), ("part", "whole", "percent"), {})],
+    ),
+    "percent-of-small-whole": (
+        "The plan was backed by 45% of the 9 committee members.",
+        [("45%", pct(45)), ("9", count(9, "member"))],
+        [("percent_of", ("9", "45%"), ("whole", "percent"), {})],
+    ),
+    "percent-of-named-group": (
+        "A panel of 9 judges heard the appeal. In the end, 45% of the judges dissented.",
+        [("9", count(9, "judge")), ("45%", pct(45))],
+        [("percent_of", ("9", "45%"), ("whole", "percent"), {})],
+    ),
+    "never-percent-of-unintroduced-group": (
+        "Nine judges signed the letter. In the end, 45% of the judges dissented.",
+        [("Nine", count(9, "judge", precision=0)), ("45%", pct(45))],
+        [],
+    ),
+    "fraction-then-count": (
+        "The party won a quarter of the 80 seats, or 25.",
+        [("a quarter", {"value": 0.25, "unit": "fraction", "precision": 0, "kind": "fraction"}),
+         ("80", count(80, "seat")), ("25", count(25))],
+        [("fraction_of", ("a quarter", "25", "80"), ("fraction", "part", "whole"), {})],
+    ),
+    "fraction-apposition": (
+        "Two-thirds of the 60 staff, 40 people, signed the letter.",
+        [("Two-thirds", {"value": 0.6667, "unit": "fraction", "precision": 0, "kind": "fraction"}),
+         ("60", count(60, "staff")), ("40", count(40, "person"))],
+        [("fraction_of", ("Two-thirds", "40", "60"), ("fraction", "part", "whole"), {})],
+    ),
+    "change-rose-from-to": (
+        "Passenger numbers rose 8% from 2.5 million to 2.9 million.",
+        [("8%", pct(8)), ("2.5 million", count(2.5e6, precision=1e5)), ("2.9 million", count(2.9e6, precision=1e5))],
+        [("change", ("2.5 million", "2.9 million", "8%"), ("old", "new", "change"), {"direction": "up"})],
+    ),
+    "change-to-from": (
+        "Revenue jumped 30% to $6.5bn from $5bn.",
+        [("30%", pct(30)), ("$6.5bn", count(6.5e9, unit="USD", precision=1e8)),
+         ("$5bn", count(5e9, unit="USD", precision=1e9))],
+        [("change", ("$5bn", "$6.5bn", "30%"), ("old", "new", "change"), {"direction": "up"})],
+    ),
+    "change-direction-only": (
+        "Car sales dropped to 87,000 from 81,000.",
+        [("87,000", count(87000)), ("81,000", count(81000))],
+        [("change", ("81,000", "87,000"), ("old", "new"), {"direction": "down"})],
+    ),
+    "change-multiplier": (
+        "Applications tripled from 1,200 to 3,100.",
+        [("1,200", count(1200)), ("3,100", count(3100))],
+        [("change", ("1,200", "3,100"), ("old", "new"), {"direction": "up", "factor": 3.0})],
+    ),
+    "change-loose-multiplier": (
+        "Applications nearly doubled from 1,200 to 2,200.",
+        [("1,200", count(1200)), ("2,200", count(2200))],
+        [("change", ("1,200", "2,200"), ("old", "new"), {"direction": "up", "factor": None})],
+    ),
+    "change-points": (
+        "Unemployment fell 0.3 percentage points to 5.1% from 5.4%.",
+        [("0.3 percentage points", count(0.3, unit="percentage_point", precision=0.1)),
+         ("5.1%", pct(5.1, precision=0.1)), ("5.4%", pct(5.4, precision=0.1))],
+        [("change", ("5.4%", "5.1%", "0.3 percentage points"), ("old", "new", "change"), {"direction": "down"})],
+    ),
+    "change-down-from": (
+        "Turnout was 65.8%, down from 67.4% at the last vote.",
+        [("65.8%", pct(65.8, precision=0.1)), ("67.4%", pct(67.4, precision=0.1))],
+        [("change", ("67.4%", "65.8%"), ("old", "new"), {"direction": "down"})],
+    ),
+    "repeated-back-reference": (
+        "Eighteen members backed the motion on Tuesday. On Friday the 17 members who backed it met again.",
+        [("Eighteen", count(18, "member", precision=0)), ("17", count(17, "member"))],
+        [("repeated_figure", ("Eighteen", "17"), ("first", "second"), {})],
+    ),
+    "repeated-scale-slip": (
+        "The ministry signed a 2.4 billion dollar contract with the builder. Critics said the $2.4 million "
+        "contract was rushed.",
+        [("2.4 billion dollar", count(2.4e9, unit="USD", precision=1e8)),
+         ("$2.4 million", count(2.4e6, unit="USD", precision=1e5))],
+        [("repeated_figure", ("2.4 billion dollar", "$2.4 million"), ("first", "second"), {})],
+    ),
+    "change-two-clauses": (
+        "The deficit fell to £1.9bn from £2.1bn, while the shortfall dropped to £2.7bn from £2.9bn.",
+        [("£1.9bn", count(1.9e9, unit="GBP", precision=1e8)), ("£2.1bn", count(2.1e9, unit="GBP", precision=1e8)),
+         ("£2.7bn", count(2.7e9, unit="GBP", precision=1e8)), ("£2.9bn", count(2.9e9, unit="GBP", precision=1e8))],
+        [("change", ("£2.1bn", "£1.9bn"), ("old", "new"), {"direction": "down"}),
+         ("change", ("£2.9bn", "£2.7bn"), ("old", "new"), {"direction": "down"})],
+    ),
+    "change-direction-from-own-clause": (
+        "Shares fell after the miner said its losses widened to £51.6m from £1.2m.",
+        [("£51.6m", count(51.6e6, unit="GBP", precision=1e5)), ("£1.2m", count(1.2e6, unit="GBP", precision=1e5))],
+        [("change", ("£1.2m", "£51.6m"), ("old", "new"), {"direction": "up"})],
+    ),
+    "change-year-between": (
+        "Home sales in the capital fell by 23% from 36,185 in 2003 to 28,041 a year later.",
+        [("23%", pct(23)), ("36,185", count(36185)), ("28,041", count(28041))],
+        [("change", ("36,185", "28,041", "23%"), ("old", "new", "change"), {"direction": "down"})],
+    ),
+    # Never linked ------------------------------------------------------------------------------
+    "never-growth-is-a-noun": (
+        "Forecasts for growth were scaled back to 4.0% from 4.4% this year.",
+        [("4.0%", pct(4.0, precision=0.1)), ("4.4%", pct(4.4, precision=0.1))],
+        [],
+    ),
+    "never-third-figure-down-from": (
+        "The margin was 45.6%, less than the 47.3% forecast by analysts and down from 47.1% a quarter earlier.",
+        [("45.6%", pct(45.6, precision=0.1)), ("47.3%", pct(47.3, precision=0.1)), ("47.1%", pct(47.1, precision=0.1))],
+        [],
+    ),
+    "never-chart-rank": (
+        "The single crept up from six to five in the charts this week.",
+        [("six", count(6, precision=0)), ("five", count(5, precision=0))],
+        [],
+    ),
+    "never-contrasting-complement": (
+        "Twelve films competing in the documentary category come from Asia. The 16 films competing in the "
+        "drama category are longer.",
+        [("Twelve", count(12, "film", precision=0)), ("16", count(16, "film"))],
+        [],
+    ),
+    "never-partitive-repeat": (
+        "Ten of the former directors will pay $13m. None of the 18 former directors admitted wrongdoing.",
+        [("Ten", count(10, "director", precision=0)), ("$13m", count(13e6, unit="USD", precision=1e6)),
+         ("18", count(18, "director"))],
+        [],
+    ),
+    "never-orders-apart": (
+        "About 6,000 children voted for the winners. The 4 children who voted twice were disqualified.",
+        [("6,000", count(6000, "child", qualifier="approx")), ("4", count(4, "child"))],
+        [],
+    ),
+    "never-count-and-percent": (
+        "The survey covered 35 countries. Support for the plan stood at 35 per cent.",
+        [("35", count(35, "country")), ("35 per cent", pct(35))],
+        [],
+    ),
+    "never-different-years": (
+        "Last year 17 members backed the motion. This year the 18 members who backed it were all new.",
+        [("17", count(17, "member")), ("18", count(18, "member"))],
+        [],
+    ),
+    "never-different-places": (
+        "In Kharkiv, 12 drones hit homes overnight. In Odesa, the 14 drones that hit homes were smaller.",
+        [("12", count(12, "drone")), ("14", count(14, "drone"))],
+        [],
+    ),
+    "never-separate-measures": (
+        "Inflation was 3%, unemployment 5% and growth 2%.",
+        [("3%", pct(3)), ("5%", pct(5)), ("2%", pct(2))],
+        [],
+    ),
+    "never-two-bases": (
+        "In the poll, 55% of men and 45% of women backed the plan.",
+        [("55%", pct(55)), ("45%", pct(45))],
+        [],
+    ),
+    "never-different-currencies": (
+        "The club paid a £40m fee last summer. Rivals said the €40m fee was too high.",
+        [("£40m", count(40e6, unit="GBP", precision=1e6)), ("€40m", count(40e6, unit="EUR", precision=1e6))],
+        [],
+    ),
+    "never-no-change-word": (
+        "The scheme is open to people from 18 to 24 across the country.",
+        [("18", count(18)), ("24", count(24))],
+        [],
+    ),
+    "never-vague-repeat": (
+        "Hundreds of people marched on Monday. On Tuesday the 300 people who marched again were arrested.",
+        [("Hundreds", count(200, "person", qualifier="vague", kind="vague", low=200, high=999)),
+         ("300", count(300, "person"))],
+        [],
+    ),
+}
+
+
+def _signature(relations: tuple[Relation, ...], claims: tuple[Claim, ...], text: str) -> list[tuple]:
+    """Relations as (kind, surfaces, roles, extras), surfaces read from the text at each claim."""
+    by_id = {c.id: c for c in claims}
+    out = []
+    for r in relations:
+        out.append((r.kind, tuple(text[by_id[i].start : by_id[i].end] for i in r.claims), r.roles,
+                    {"partial": r.partial, "direction": r.direction, "factor": r.factor}))
+    return out
+
+
+def _assert_matches(found: list[tuple], expected: list[tuple]) -> None:
+    assert [(k, s, r) for k, s, r, _ in found] == [(k, s, r) for k, s, r, _ in expected]
+    for (_, _, _, got), (_, _, _, want) in zip(found, expected, strict=True):
+        for key, value in want.items():
+            assert got[key] == value, key
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_links_hand_built_claims(name: str) -> None:
+    text, specs, expected = CASES[name]
+    document, claims = claims_in(text, *specs)
+    _assert_matches(_signature(relate(document, claims), claims, text), expected)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_links_extracted_claims(name: str) -> None:
+    text, _, expected = CASES[name]
+    claims = tuple(numcheck.extract(text))
+    found = _signature(relate(read_document(text), claims), claims, text)
+    # The extractor's surface may be wider ("2.4 billion dollar"); compare on where each figure starts.
+    _assert_matches(found, expected)
+
+
+def test_relations_are_numbered_in_text_order_and_name_their_sentence() -> None:
+    text = ("A coalition of 35 countries met in Paris. Leaders said 26 countries would send troops. "
+            "Russia launched 112 drones overnight. Air defences shot down 84 drones.")
+    document, claims = claims_in(text, ("35", count(35, "country")), ("26", count(26, "country")),
+                                 ("112", count(112, "drone")), ("84", count(84, "drone")))
+    relations = relate(document, claims)
+    assert [r.id for r in relations] == ["r1", "r2"]
+    assert [r.claims for r in relations] == [("c2", "c1"), ("c4", "c3")]
+    assert [r.sentence for r in relations] == [1, 3]
+    assert [r.cue for r in relations] == ["coalition of", "shot down"]
+
+
+def test_seed_article_links_its_two_parts_and_nothing_else() -> None:
+    path = Path(__file__).resolve().parents[2] / "shared" / "seed-article.txt"
+    text = path.read_text(encoding="utf-8")
+    claims = tuple(numcheck.extract(text))
+    by_id = {c.id: c for c in claims}
+    found = {(r.kind, tuple((by_id[i].value, by_id[i].noun) for i in r.claims)) for r in
+             relate(read_document(text), claims)}
+    assert ("part_of_whole", ((26, "country"), (35, "country"))) in found
+    assert ("part_of_whole", ((84, "drone"), (112, "drone"))) in found
+    assert all(kind == "part_of_whole" for kind, _ in found)
+
+
+def test_relate_is_silent_on_no_claims_and_odd_input() -> None:
+    assert relate(read_document(""), ()) == ()
+    text = "Of , 12 and and 13 : from to 14."
+    document, claims = claims_in(text, ("12", count(12)), ("13", count(13)), ("14", count(14)))
+    relate(document, claims)  # must not raise
+
+
+def test_ranks_are_never_a_breakdown() -> None:
+    text = "Three of his songs are in the top 40 singles chart, including one at number 20, one at 27 and one at 37."
+    document, claims = claims_in(text, ("40", count(40, "single")), ("20", count(20)), ("27", count(27)),
+                                 ("37", count(37)))
+    assert [r for r in relate(document, claims) if r.kind == "sum_of_parts"] == []
+
+
+def test_a_hard_wrap_before_a_figure_does_not_split_the_sentence() -> None:
+    text = "Claims for benefit dropped to\n87,000 from 81,000 last week, the department said.\n"
+    document, claims = claims_in(text, ("87,000", count(87000)), ("81,000", count(81000)))
+    assert len(document.sentences) == 2  # the splitter breaks at a line starting with a digit
+    (relation,) = relate(document, claims)
+    assert (relation.kind, relation.claims, relation.direction) == ("change", ("c2", "c1"), "down")
+    assert relation.sentence == 1  # the claims' own sentence, as the document numbers them
