@@ -1,0 +1,328 @@
+"""How numcheck's relation linker and checks do on real published news, against hand labels.
+
+Usage::
+
+    python benchmarks/score_real.py CORPUS_DIR [--json] [--labels PATH] [--misses]
+
+``CORPUS_DIR`` is the BBC News corpus folder (``corpora/bbc``, holding ``business/``, ``politics/``,
+...). It is never in git; the labels in ``real_relations.jsonl`` carry only paths, character offsets
+and short notes of our own (see ``real_relations.meta.json`` for the article list and the rule that
+picked them).
+
+Two measurements:
+
+* **Linker precision/recall.** A predicted relation matches a label when the kinds are equal and every
+  labelled span overlaps one of the prediction's claims in the same role (roles are ignored for
+  repeated_figure, and parts of a sum may come in any order). Each label and each prediction is
+  used at most once. Precision counts every relation predicted in the examined articles. Recall is
+  also given for the *checkable* labels only: a change stated as "rose 4.3% to 1.97bn" is a real
+  relation but no check can test it without the old value, and the linker only links changes with
+  both an old and a new value.
+* **Planted errors.** Each consistent, plantable label gets one wrong figure (``planted.py``); the
+  corrupted article is checked and the plant counts as caught when a warning or error that the clean
+  article did not have involves the planted figure or one of the relation's figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import planted
+
+from numcheck import Checker
+from numcheck.inputs import decode_bytes
+from numcheck.model import RELATION_KINDS, Claim, Relation, Report
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "real_relations.jsonl"
+META = HERE / "real_relations.meta.json"
+ALARM = frozenset({"warning", "error"})
+ORDERLESS = frozenset({"repeated_figure"})
+#: Label roles that name the same thing as a linker role.
+ROLE_ALIASES = {"delta": "change"}
+LABEL_FIELDS = {"path": str, "kind": str, "spans": list, "roles": list, "consistent": bool, "note": str}
+
+
+class LabelError(ValueError):
+    """A line of the labels file is not a well-formed relation label."""
+
+
+def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+    """The labels, each validated; a bad line raises `LabelError` naming its line number."""
+    labels = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            labels.append(validate(json.loads(line), f"{path.name}:{number}"))
+    return labels
+
+
+def validate(label: Mapping[str, Any], where: str = "label") -> dict[str, Any]:
+    """Check one label's shape (not its offsets, which need the corpus)."""
+    for name, kind in LABEL_FIELDS.items():
+        if not isinstance(label.get(name), kind):
+            raise LabelError(f"{where}: field {name!r} missing or not {kind.__name__}")
+    if label["kind"] not in RELATION_KINDS:
+        raise LabelError(f"{where}: unknown kind {label['kind']!r}")
+    spans, roles = label["spans"], label["roles"]
+    if len(spans) < 2 or len(spans) != len(roles):
+        raise LabelError(f"{where}: needs at least two spans and one role per span")
+    for span in [*spans, *([label["cue"]] if "cue" in label else [])]:
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
+                and 0 <= span[0] < span[1]):
+            raise LabelError(f"{where}: bad span {span!r}")
+    if not all(isinstance(role, str) and role for role in roles):
+        raise LabelError(f"{where}: roles must be non-empty strings")
+    if not label["path"].startswith("corpora/bbc/") or not label["path"].endswith(".txt"):
+        raise LabelError(f"{where}: path must be corpora/bbc/<section>/<name>.txt")
+    return dict(label)
+
+
+def load_meta(path: Path = META) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def article_file(corpus: Path, label_path: str) -> Path:
+    """Where a label's article lives under ``corpus`` (label paths start ``corpora/bbc/``)."""
+    return corpus.joinpath(*Path(label_path).parts[2:])
+
+
+def read_article(corpus: Path, label_path: str) -> str:
+    """The article text decoded exactly as numcheck decodes files, so offsets agree."""
+    return decode_bytes(article_file(corpus, label_path).read_bytes(), label_path)
+
+
+def checkable(label: Mapping[str, Any]) -> bool:
+    """A relation some check can test on its own: a change needs both its old and new value."""
+    return label["kind"] != "change" or {"old", "new"} <= set(label["roles"])
+
+
+def _overlaps(a: Sequence[int], b: Sequence[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim]) -> bool:
+    """Whether ``relation`` is the labelled relation (see module doc for the rule)."""
+    if relation.kind != label["kind"]:
+        return False
+    for span, role in zip(label["spans"], label["roles"], strict=True):
+        role = ROLE_ALIASES.get(role, role)
+        hits = [i for i, cid in enumerate(relation.claims) if _overlaps(span, (claims[cid].start, claims[cid].end))]
+        if relation.kind not in ORDERLESS and role in relation.roles:
+            hits = [i for i in hits if relation.roles[i] == role]
+        if not hits:
+            return False
+    return True
+
+
+def loosely_matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim]) -> bool:
+    """Same kind and at least two labelled figures among the claims: the linker found part of it."""
+    if relation.kind != label["kind"]:
+        return False
+    spans = [(claims[cid].start, claims[cid].end) for cid in relation.claims]
+    return sum(any(_overlaps(s, c) for c in spans) for s in label["spans"]) >= 2
+
+
+def pair(labels: Sequence[Mapping[str, Any]], report: Report) -> tuple[list[int], list[int]]:
+    """Greedy one-to-one matching: the index of each label's prediction (or -1), and the unused ones."""
+    claims = {c.id: c for c in report.claims}
+    used: set[int] = set()
+    found = []
+    for label in labels:
+        index = next((i for i, r in enumerate(report.relations) if i not in used and matches(label, r, claims)), -1)
+        if index >= 0:
+            used.add(index)
+        found.append(index)
+    return found, [i for i in range(len(report.relations)) if i not in used]
+
+
+def _alarm_keys(report: Report, to_clean: Any = None) -> dict[tuple[str, tuple[int, ...]], list[tuple[int, int]]]:
+    """Each warning/error finding keyed by rule and claim starts in clean-article offsets."""
+    claims = {c.id: c for c in report.claims}
+    keys = {}
+    for finding in report.findings:
+        if finding.severity in ALARM:
+            spans = [(claims[cid].start, claims[cid].end) for cid in finding.claims if cid in claims]
+            if to_clean is not None:
+                spans = [(to_clean(s), to_clean(e)) for s, e in spans]
+            keys[(finding.rule, tuple(sorted(s for s, _ in spans)))] = spans
+    return keys
+
+
+def plant_outcome(checker: Checker, text: str, label: Mapping[str, Any], clean: Report) -> dict[str, Any] | None:
+    """Plant one error into ``label``'s relation and say whether a new alarm points at it."""
+    edit = planted.plant(text, label)
+    if edit is None:
+        return None
+    corrupted = checker.check(edit.text, source=label["path"])
+
+    def to_clean(position: int) -> int:
+        return position - edit.delta if position >= edit.new_end else min(position, edit.old_end)
+
+    before = _alarm_keys(clean)
+    new = {k: v for k, v in _alarm_keys(corrupted, to_clean).items() if k not in before}
+    targets = [tuple(s) for s in label["spans"]] + [(edit.start, edit.old_end)]
+    caught = [rule for (rule, _), spans in new.items() if any(_overlaps(s, t) for s in spans for t in targets)]
+    baseline = sum(1 for spans in before.values() if any(_overlaps(s, t) for s in spans for t in targets))
+    return {"caught": bool(caught), "rules": sorted(set(caught)), "how": edit.how,
+            "edit": f"{edit.before!r} -> {edit.after!r}", "baseline": baseline}
+
+
+def score(corpus: Path | str, labels: Sequence[Mapping[str, Any]] | None = None,
+          articles: Iterable[str] | None = None, checker: Checker | None = None) -> dict[str, Any]:
+    """Linker precision/recall and planted-error recall over the labelled articles."""
+    corpus = Path(corpus)
+    labels = load_labels() if labels is None else labels
+    articles = sorted(load_meta()["articles"] if articles is None else articles)
+    checker = checker or Checker()
+    by_path: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for label in labels:
+        by_path[label["path"]].append(label)
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    misses, extras, plants = [], [], []
+    noise = 0
+    for path in articles:
+        text = read_article(corpus, path)
+        report = checker.check(text, source=path)
+        noise += sum(f.severity in ALARM for f in report.findings)
+        mine = by_path.get(path, [])
+        found, unused = pair(mine, report)
+        claims = {c.id: c for c in report.claims}
+        for relation in report.relations:
+            tally[relation.kind]["predicted"] += 1
+        for label, index in zip(mine, found, strict=True):
+            row = tally[label["kind"]]
+            row["labels"] += 1
+            row["checkable"] += checkable(label)
+            if index >= 0:
+                row["matched"] += 1
+                row["checkable_matched"] += checkable(label)
+            else:
+                loose = any(loosely_matches(label, r, claims) for r in report.relations)
+                row["loose"] += loose
+                misses.append({"path": path, "kind": label["kind"], "note": label["note"], "partial_link": loose,
+                               "checkable": checkable(label)})
+            outcome = plant_outcome(checker, text, label, report)
+            if outcome is not None:
+                plants.append({"path": path, "kind": label["kind"], "note": label["note"], "linked": index >= 0,
+                               **outcome})
+        for index in unused:
+            relation = report.relations[index]
+            extras.append({"path": path, "kind": relation.kind, "cue": relation.cue,
+                           "figures": [claims[c].text for c in relation.claims]})
+    for label in labels:
+        if label["consistent"] and label["path"] in set(articles):
+            tally[label["kind"]]["consistent"] += 1
+    return _summarise(tally, misses, extras, plants, noise, len(articles))
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 3) if denominator else None
+
+
+def _summarise(tally: Mapping[str, Counter[str]], misses: list[dict[str, Any]], extras: list[dict[str, Any]],
+               plants: list[dict[str, Any]], noise: int, articles: int) -> dict[str, Any]:
+    kinds: dict[str, Any] = {}
+    total: Counter[str] = Counter()
+    planted_by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in plants:
+        planted_by_kind[item["kind"]]["planted"] += 1
+        planted_by_kind[item["kind"]]["caught"] += item["caught"]
+        planted_by_kind[item["kind"]]["baseline"] += item["baseline"] > 0
+    for kind in RELATION_KINDS:
+        row = tally.get(kind, Counter())
+        total.update(row)
+        p = planted_by_kind[kind]
+        kinds[kind] = {
+            "labels": row["labels"], "checkable": row["checkable"], "predicted": row["predicted"],
+            "matched": row["matched"], "precision": _ratio(row["matched"], row["predicted"]),
+            "recall": _ratio(row["matched"], row["labels"]),
+            "recall_checkable": _ratio(row["checkable_matched"], row["checkable"]),
+            "partial_links": row["loose"], "planted": p["planted"], "caught": p["caught"],
+            "planted_recall": _ratio(p["caught"], p["planted"]), "plants_with_baseline_alarm": p["baseline"],
+        }
+    caught = sum(item["caught"] for item in plants)
+    how: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in plants:
+        how[item["how"]]["planted"] += 1
+        how[item["how"]]["caught"] += item["caught"]
+    return {
+        "articles": articles,
+        "labels": total["labels"],
+        "overall": {
+            "predicted": total["predicted"], "matched": total["matched"],
+            "precision": _ratio(total["matched"], total["predicted"]),
+            "recall": _ratio(total["matched"], total["labels"]),
+            "recall_checkable": _ratio(total["checkable_matched"], total["checkable"]),
+            "checkable": total["checkable"], "partial_links": total["loose"],
+            "planted": len(plants), "caught": caught, "planted_recall": _ratio(caught, len(plants)),
+            "planted_linked": sum(item["linked"] for item in plants),
+            "caught_linked": sum(item["linked"] and item["caught"] for item in plants),
+            "not_plantable": total["labels"] - len(plants),
+            "baseline_alarms": noise,
+            "plants_with_baseline_alarm": sum(item["baseline"] > 0 for item in plants),
+        },
+        "kinds": kinds,
+        "plant_types": {k: {**v, "recall": _ratio(v["caught"], v["planted"])} for k, v in sorted(how.items())},
+        "misses": misses,
+        "unmatched_predictions": extras,
+        "plants": plants,
+    }
+
+
+def render(result: Mapping[str, Any], show_misses: bool = False) -> str:
+    """The human-readable report: one row per relation kind, then the totals."""
+    lines = [f"{result['articles']} articles, {result['labels']} labelled relations",
+             "", f"{'kind':<16}{'labels':>7}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'R(chk)':>8}"
+             f"{'planted':>9}{'caught':>7}{'R(plant)':>9}"]
+
+    def fmt(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    for kind, row in result["kinds"].items():
+        lines.append(f"{kind:<16}{row['labels']:>7}{row['predicted']:>6}{row['matched']:>6}{fmt(row['precision']):>7}"
+                     f"{fmt(row['recall']):>7}{fmt(row['recall_checkable']):>8}{row['planted']:>9}{row['caught']:>7}"
+                     f"{fmt(row['planted_recall']):>9}")
+    o = result["overall"]
+    lines.append(f"{'overall':<16}{result['labels']:>7}{o['predicted']:>6}{o['matched']:>6}{fmt(o['precision']):>7}"
+                 f"{fmt(o['recall']):>7}{fmt(o['recall_checkable']):>8}{o['planted']:>9}{o['caught']:>7}"
+                 f"{fmt(o['planted_recall']):>9}")
+    lines += ["", f"checkable labels: {o['checkable']}; missed labels the linker partly linked: {o['partial_links']}",
+              f"not plantable (consistent=false or no check could test them): {o['not_plantable']}",
+              f"plants in relations the linker found: {o['planted_linked']}, caught {o['caught_linked']} "
+              "(the checks' share of the misses); the rest need a link first",
+              f"warning/error findings on the clean articles: {o['baseline_alarms']}; plants whose relation "
+              f"already had one: {o['plants_with_baseline_alarm']} (only new findings count as caught)",
+              "plant types: " + ", ".join(f"{k} {v['caught']}/{v['planted']}"
+                                          for k, v in result["plant_types"].items())]
+    if show_misses:
+        lines += ["", "missed labels:"] + [f"  {m['path']} {m['kind']}: {m['note']}" for m in result["misses"]]
+        lines += ["", "uncaught plants:"] + [f"  {p['path']} {p['kind']} {p['edit']}: {p['note']}"
+                                             for p in result["plants"] if not p["caught"]]
+        lines += ["", "unmatched predictions:"] + [f"  {e['path']} {e['kind']} ({e['cue']}): {e['figures']}"
+                                                   for e in result["unmatched_predictions"]]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="the BBC corpus folder, e.g. corpora/bbc")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--misses", action="store_true", help="list missed labels, uncaught plants, extra links")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"score_real: {args.corpus} is not a folder (get the BBC corpus first)", file=sys.stderr)
+        return 2
+    result = score(args.corpus, load_labels(args.labels))
+    print(json.dumps(result, indent=1) if args.json else render(result, args.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""The real-news labels are well-formed and the planted errors really break the arithmetic.
+
+The BBC corpus is not in git (CI does not have it), so the checks that need the article text skip
+with a loud reason when ``corpora/bbc`` is absent; everything else, the schema of every label line,
+the counts and the planting rules, runs everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from numcheck import Checker
+from numcheck.model import RELATION_KINDS, Relation
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import planted
+import score_real as sr
+
+from tests._claimkit import make_claim
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpora" / "bbc"
+LABELS = sr.load_labels()
+META = sr.load_meta()
+ROLES = {
+    "change": {"old", "new", "change", "delta"}, "part_of_whole": {"part", "whole"},
+    "sum_of_parts": {"total", "part"}, "percent_of": {"part", "whole", "percent"},
+    "fraction_of": {"fraction", "whole", "part"}, "repeated_figure": {"first", "second"},
+}
+NUMBER_WORD = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|half|third|"
+                         r"quarter)", re.I)
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="LOUD SKIP: corpora/bbc is absent, so label offsets cannot be checked against "
+    "the article text (the BBC corpus is kept out of git; see benchmarks/REAL_NEWS.md)")
+
+
+# --- the labels file, with or without the corpus ------------------------------------------------------
+
+
+def test_every_line_is_a_well_formed_label() -> None:
+    lines = [line for line in sr.LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) == len(LABELS)
+    for line in lines:
+        label = json.loads(line)
+        assert set(label) <= {"path", "kind", "spans", "roles", "consistent", "note", "cue"}
+        assert label["kind"] in RELATION_KINDS
+        assert set(label["roles"]) <= ROLES[label["kind"]], label
+        assert len(label["note"]) <= 160, "notes are short descriptions, never copied sentences"
+
+
+def test_at_least_150_relations_over_100_examined_articles() -> None:
+    articles = META["articles"]
+    assert len(articles) == len(set(articles)) == 100
+    assert len(LABELS) >= 150
+    assert {label["path"] for label in LABELS} <= set(articles)
+    assert {a.split("/")[2] for a in articles} == {"business", "politics"}
+    assert "selection_rule" in META and "decoding" in META
+
+
+def test_validate_names_the_problem() -> None:
+    good = {"path": "corpora/bbc/business/001.txt", "kind": "change", "spans": [[1, 3], [5, 8]],
+            "roles": ["old", "new"], "consistent": True, "note": "n"}
+    assert sr.validate(good)["kind"] == "change"
+    with pytest.raises(sr.LabelError, match="unknown kind"):
+        sr.validate({**good, "kind": "ratio"})
+    with pytest.raises(sr.LabelError, match="one role per span"):
+        sr.validate({**good, "roles": ["old"]})
+    with pytest.raises(sr.LabelError, match="bad span"):
+        sr.validate({**good, "spans": [[5, 3], [5, 8]]})
+    with pytest.raises(sr.LabelError, match="'consistent'"):
+        sr.validate({**good, "consistent": "yes"})
+
+
+# --- the labels against the corpus --------------------------------------------------------------------
+
+
+@needs_corpus
+def test_spans_lie_on_figures_inside_their_article() -> None:
+    for label in LABELS:
+        text = sr.read_article(CORPUS, label["path"])
+        for start, end in label["spans"]:
+            assert end <= len(text), label
+            assert NUMBER_WORD.search(text[start:end]), (label["path"], text[start:end])
+        if "cue" in label:
+            start, end = label["cue"]
+            assert text[start:end].lower() in planted.FLIPS, (label["path"], text[start:end])
+
+
+@needs_corpus
+def test_notes_do_not_copy_article_sentences() -> None:
+    for label in LABELS:
+        text = " ".join(re.findall(r"[\w.%]+", sr.read_article(CORPUS, label["path"]).lower()))
+        words = re.findall(r"[\w.%]+", label["note"].lower())
+        for i in range(len(words) - 6):
+            assert " ".join(words[i:i + 7]) not in text, label["note"]
+
+
+@needs_corpus
+def test_every_consistent_plantable_label_plants_a_change() -> None:
+    for label in LABELS:
+        text = sr.read_article(CORPUS, label["path"])
+        edit = planted.plant(text, label)
+        if edit is None:
+            assert not planted.plantable(label)
+            continue
+        assert edit.text != text and edit.before != edit.after
+        assert edit.text[edit.start:edit.new_end] == edit.after
+
+
+# --- planting on text written for these tests ---------------------------------------------------------
+
+
+def _label(text: str, kind: str, figures: list[str], roles: list[str], cue: str | None = None) -> dict:
+    spans, cursor = [], 0
+    for figure in figures:
+        start = text.index(figure, cursor)
+        spans.append([start, start + len(figure)])
+        cursor = start + len(figure)
+    label = {"path": "corpora/bbc/x/1.txt", "kind": kind, "spans": spans, "roles": roles, "consistent": True,
+             "note": "synthetic"}
+    if cue:
+        label["cue"] = [text.index(cue), text.index(cue) + len(cue)]
+    return label
+
+
+def _numbers(text: str, label: dict) -> list[float]:
+    return [float(re.search(r"\d[\d,]*(?:\.\d+)?", text[s:e]).group().replace(",", "")) for s, e in label["spans"]]
+
+
+def test_stated_change_is_made_wrong() -> None:
+    text = "Profits rose 20% to £60m, up from £50m a year before."
+    label = _label(text, "change", ["20%", "£60m", "£50m"], ["change", "new", "old"])
+    edit = planted.plant(text, label)
+    assert edit.how == "figure" and edit.before == "20"
+    stated = float(edit.after)
+    assert abs(stated - (60 / 50 - 1) * 100) > 5  # far outside the rounding of a whole percent
+
+
+def test_direction_word_is_flipped() -> None:
+    text = "The council increased the parking fee from £6 to £10 a day."
+    label = _label(text, "change", ["£6", "£10"], ["old", "new"], cue="increased")
+    edit = planted.plant(text, label)
+    assert edit.how == "direction" and "decreased the parking fee from £6 to £10" in edit.text
+
+
+def test_part_becomes_larger_than_its_whole() -> None:
+    text = "Nine of the 11 committee members backed the plan."
+    label = _label(text, "part_of_whole", ["Nine", "11"], ["part", "whole"])
+    edit = planted.plant(text, label)
+    assert int(edit.after) > 11 and edit.text.endswith("of the 11 committee members backed the plan.")
+
+
+def test_total_no_longer_covers_its_parts() -> None:
+    text = "All 52 passengers survived: 30 adults, 15 teenagers and seven infants."
+    label = _label(text, "sum_of_parts", ["52", "30", "15", "seven"], ["total", "part", "part", "part"])
+    edit = planted.plant(text, label)
+    assert float(edit.after) < 30 + 15 + 7 - 1
+
+
+def test_percent_parts_are_pushed_past_100() -> None:
+    text = "In the poll 47% backed the plan and 26% opposed it."
+    label = _label(text, "sum_of_parts", ["47%", "26%"], ["part", "part"])
+    edit = planted.plant(text, label)
+    assert sum(_numbers(edit.text, _label(edit.text, "sum_of_parts", [edit.after + "%", "26%"], ["part"] * 2))) > 110
+
+
+def test_repeat_gets_a_scale_slip_or_a_different_value() -> None:
+    text = "It signed a £2.4bn contract. The £2.4bn contract runs to 2030."
+    edit = planted.plant(text, _label(text, "repeated_figure", ["£2.4bn", "£2.4bn"], ["first", "second"]))
+    assert edit.how == "scale" and edit.text.endswith("The £2.4m contract runs to 2030.")
+    text = "Less than half of voters, 47%, agreed."
+    edit = planted.plant(text, _label(text, "repeated_figure", ["half", "47%"], ["first", "second"]))
+    assert float(edit.after) > 50  # an upper bound is broken by going up, not down
+
+
+def test_relations_no_check_can_test_are_not_planted() -> None:
+    text = "Sales rose 4.3% to £1.97bn."
+    assert planted.plant(text, _label(text, "change", ["4.3%", "£1.97bn"], ["change", "new"])) is None
+    label = {**_label(text, "change", ["4.3%", "£1.97bn"], ["change", "new"]), "consistent": False}
+    assert not planted.plantable(label)
+
+
+def test_shift_maps_offsets_past_the_edit() -> None:
+    text = "Nine of the 11 members."
+    edit = planted.plant(text, _label(text, "part_of_whole", ["Nine", "11"], ["part", "whole"]))
+    assert edit.text[planted.shift(12, edit):].startswith("11")
+
+
+# --- matching and the end-to-end score ----------------------------------------------------------------
+
+
+def test_match_needs_kind_overlap_and_roles() -> None:
+    old, new = make_claim("c1", 6, "GBP", start=10, text="£6"), make_claim("c2", 10, "GBP", start=16, text="£10")
+    claims = {"c1": old, "c2": new}
+    label = {"kind": "change", "spans": [[10, 12], [16, 19]], "roles": ["old", "new"]}
+    right = Relation("r1", "change", ("c1", "c2"), ("old", "new"), "from ... to", 0)
+    swapped = Relation("r1", "change", ("c2", "c1"), ("old", "new"), "from ... to", 0)
+    assert sr.matches(label, right, claims)
+    assert not sr.matches(label, swapped, claims)  # old and new the wrong way round
+    assert not sr.matches({**label, "kind": "repeated_figure"}, right, claims)
+    repeat = Relation("r2", "repeated_figure", ("c2", "c1"), ("first", "second"), "same", 0)
+    assert sr.matches({**label, "kind": "repeated_figure", "roles": ["first", "second"]}, repeat, claims)
+
+
+def test_score_counts_links_and_caught_plants(tmp_path: Path) -> None:
+    text = "Parking charges rose sharply. The council increased the parking fee from £6 to £10 a day.\n"
+    (tmp_path / "business").mkdir()
+    (tmp_path / "business" / "900.txt").write_text(text, encoding="utf-8")
+    label = {**_label(text, "change", ["£6", "£10"], ["old", "new"], cue="increased"),
+             "path": "corpora/bbc/business/900.txt"}
+    result = sr.score(tmp_path, [label], ["corpora/bbc/business/900.txt"], Checker())
+    change = result["kinds"]["change"]
+    assert (change["labels"], change["matched"], change["planted"], change["caught"]) == (1, 1, 1, 1)
+    assert result["overall"]["baseline_alarms"] == 0
+    assert "change" in sr.render(result)
