@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from numcheck._units import DURATIONS, PHYSICAL_UNIT_WORDS
 from numcheck._words import (
     AMBIGUOUS_SCALES,
     COUNT_NOUNS_FOR_SCALE,
@@ -333,10 +334,18 @@ class _Scanner:
                     return True
                 if word == "s" and (len(raw) == 4 or raw.endswith("0")):
                     return True  # the 1990s, the 80s
+                if not _is_glued_suffix(nxt.text):
+                    return True  # "5G", "3D", "4Children", "200LR": a name, not a quantity
+                if word == "x" and self.tok(last + 1) is not None and tokens[last + 1].is_digit and \
+                        self.glued(last, last + 1):
+                    return True  # "4x4"
             if nxt.text in "-–" and self.tok(last + 1) is not None and self.glued(last, last + 1):
                 after = tokens[last + 1]
                 if after.is_digit and len(after.text) == 2 and len(raw) == 4 and raw.isdigit():
                     return True  # 2023-24 season
+                if after.is_digit and self.tok(last + 2) is not None and tokens[last + 2].is_word and \
+                        self.glued(last + 1, last + 2) and not _is_glued_suffix(tokens[last + 2].text):
+                    return True  # "777-200LR": a model number
                 if after.is_digit and self.tok(last + 2) is not None and tokens[last + 2].text in "-–" and \
                         self.glued(last + 1, last + 2):
                     return True  # 2019-03-04, 555-123-4567
@@ -734,6 +743,19 @@ class _Scanner:
     def as_range(self, a: Mention, b: Mention) -> Mention:
         return _make(a.first, b.last, a.start, b.end, a.value, max(a.precision, b.precision), "range",
                      low=a.value, high=b.value, scale=b.scale)
+
+
+#: What may be glued to the digits of a quantity: scales ("12k", "£3bn"), units ("100km", "45C"),
+#: "pc" and the like. Anything else glued on ("5G", "4Children") makes the digits part of a name.
+_GLUED_SUFFIXES = frozenset({*SCALES, *AMBIGUOUS_SCALES, "mm", "mil", "pc", "pct", "pp", "ppt", "bps", "bp", "p",
+                             "c", "f", "x", "s", "yrs", "yr", "hrs", "mins", "sec", "secs", "ft", "lbs", "lb", "oz"})
+
+
+def _is_glued_suffix(word: str) -> bool:
+    if len(word) == 1 and word.isupper():
+        return word in "CFMBK"  # "45C", "10M", "12K"; "5G" and "3D" are names
+    lower = word.lower()
+    return lower in _GLUED_SUFFIXES or lower in PHYSICAL_UNIT_WORDS or lower in DURATIONS or word == "MM"
 
 
 def _make(first: int, last: int, start: int, end: int, value: float, precision: float, kind: str, *,
