@@ -197,12 +197,24 @@ def _split_sentences(text: str, paragraph: Span) -> list[Span]:
         end = paragraph.start + match.end()
         if match.group()[0] == "." and _is_abbreviation(text, paragraph.start + match.start()):
             continue
+        if match.group() == "\n" and _continues(text, paragraph.start + match.start()):
+            continue
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
             start = end
     if text[start : paragraph.end].strip():
         spans.append(_trim(text, start, paragraph.end))
     return spans
+
+
+#: A line at least this long that ends without punctuation was wrapped, not ended: the sentence
+#: goes on after the newline even when the next line starts with a digit or a name ("dropped to⏎87,000").
+_WRAPPED_LINE = 50
+
+
+def _continues(text: str, newline: int) -> bool:
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
+    return len(line) >= _WRAPPED_LINE and line[-1] not in ".!?:;\"'”’)]"
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")

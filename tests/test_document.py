@@ -27,3 +27,16 @@ def test_html_entities_and_tags_blanked():
     doc = read_document(original, "html")
     assert len(doc.text) == len(original)
     assert "99" not in doc.text and "<" not in doc.text
+
+
+def test_hard_wrapped_line_starting_with_a_figure_continues_the_sentence():
+    text = (
+        "The number of people making new claims for unemployment benefit dropped to\n"
+        "87,000 from 81,000 in the week, the department said.\n"
+        "Short heading\n"
+        "Next sentence here."
+    )
+    doc = read_document(text)
+    sentences = [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    assert sentences[0].endswith("the department said.") and "87,000" in sentences[0]
+    assert sentences[1:] == ["Short heading", "Next sentence here."]
