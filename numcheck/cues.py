@@ -13,6 +13,7 @@ import re
 from types import MappingProxyType
 
 __all__ = [
+    "DOWN_PHRASES",
     "DOWN_STEMS",
     "FACTOR_WORDS",
     "GROUP_WORDS",
@@ -34,7 +35,7 @@ __all__ = [
 #: Use ``direction_of``; keep stems long enough not to catch other words ("rais" but not "ra").
 UP_STEMS = frozenset(
     "rise rose risen rising rises up increas gain climb jump soar surg grew grow boost higher rebound "
-    "advanc expand swell swollen spik leap leapt rais upp hike hiked widen accelerat".split()
+    "advanc expand swell swollen spik leap leapt rais upp hike hiked widen accelerat recover extend".split()
 )
 DOWN_STEMS = frozenset(
     "fell fall down drop declin decreas slump slid slip sank sink sunk cut cuts cutting lower shrank shrunk "
@@ -45,7 +46,9 @@ DOWN_STEMS = frozenset(
 #: Words a stem would catch that say nothing about a change ("growth" is a noun, "update" no rise).
 _NOT_DIRECTIONS = frozenset(
     "growth grown-up uptake upgrade update updated upset upon upper upright uproar cutlery lowest lowly "
-    "contract contracts contractor contractors dropout declining-industry".split()
+    "contract contracts contractor contractors dropout declining-industry download downloads downloaded "
+    "downloading downloadable downing downtown downstairs downstream surgeon surgeons surgery surgical "
+    "narrowly raisin raisins slipper slippers".split()
 )
 
 
@@ -63,6 +66,9 @@ def direction_of(word: str) -> str:
             return direction
     return ""
 
+
+#: Phrases whose words say nothing alone but together say a figure went down ("scaled back to 4%").
+DOWN_PHRASES = ("scaled back", "scale back", "scaling back", "cut back", "pared back", "reined back")
 
 #: Multiplier verbs and the factor each states (doubled holds within ``multiplier_tolerance``).
 FACTOR_WORDS = MappingProxyType({

@@ -36,6 +36,7 @@ from numcheck._words import (
     COUNT_NOUNS_FOR_SCALE,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
     FRACTION_DENOMINATORS,
     ID_WORDS,
     MONTHS,
@@ -294,7 +295,7 @@ class _Scanner:
             return (1e9 if nxt.text == "B" else 1e6), last + 1, word  # "10M", "US$ 1MM": finance shorthand
         if word in AMBIGUOUS_SCALES and glued:
             following = self.lower(last + 1)
-            if self.money_before(i) or following in COUNT_NOUNS_FOR_SCALE or (
+            if self.money_before(i) or following in COUNT_NOUNS_FOR_SCALE or following in CURRENCY_WORDS or (
                     is_plural(following) and following not in _UNITISH_PLURALS):
                 return AMBIGUOUS_SCALES[word], last + 1, word
         return 1.0, last, ""

@@ -8,40 +8,38 @@ reach across sentences also need the same counted noun and refuse figures pinned
 times, places or named subjects ("17 last year" and "18 this year"; "in Kharkiv" and "in Odesa").
 
 Each ``_link_*`` function reads one pattern family and returns drafts; ``relate`` drops duplicates,
-orders them by where they start in the text and numbers them r1, r2, ... The word tables are in
-``numcheck.cues``.
+orders them by where they start in the text and numbers them r1, r2, ... Parts, wholes, breakdowns
+and shares are linked here; changes in ``relate_change``, restated figures in ``relate_repeat``; the
+view of the text they all read (clauses, gaps, subject words, the context guard) is ``relate_text``.
+The word tables are in ``numcheck.cues``.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from numcheck import cues
 from numcheck.document import Document, Span
 from numcheck.model import Claim, Relation
+from numcheck.relate_change import _link_changes
+from numcheck.relate_repeat import _is_partitive, _link_repeats, _link_subject_repeats
+from numcheck.relate_text import (
+    _LOOKBACK,
+    _QUAL,
+    _contexts_differ,
+    _Draft,
+    _is_count_like,
+    _nouns_agree,
+    _Text,
+    _words,
+)
 
 __all__ = ["relate"]
 
 _KIND_ORDER = ("part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "change", "repeated_figure")
-_RATIO_UNITS = frozenset({"percent", "percentage_point", "fraction"})
-_QUAL = r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
-        r"approximately|a\s+record|a\s+total\s+of|at\s+least|up\s+to)\s+)?"
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-@dataclass(frozen=True)
-class _Draft:
-    kind: str
-    claims: tuple[Claim, ...]
-    roles: tuple[str, ...]
-    cue: str
-    direction: str = ""
-    factor: float | None = None
-    partial: bool = False
 
 
 def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
@@ -58,9 +56,11 @@ def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
             if draft.claims[0].id not in used_parts:
                 used_parts.add(draft.claims[0].id)
                 drafts.append(draft)
-    for linker in (_link_breakdowns, _link_percent_partitions, _link_percents, _link_fractions, _link_changes):
+    for linker in (_link_breakdowns, _link_percent_partitions, _link_opposed_answers, _link_percents,
+                   _link_fractions, _link_changes):
         drafts += linker(text)
     drafts += _link_repeats(text, drafts)
+    drafts += _link_subject_repeats(text, drafts)
     return _number(drafts, sentences)
 
 
@@ -107,135 +107,10 @@ def _number(drafts: Iterable[_Draft], sentences: dict[str, int]) -> tuple[Relati
     )
 
 
-#: How far (characters) the linker reads around a figure, and how many earlier mentions of a noun it
-#: considers: both keep it linear in the size of the input, and no cue it reads is longer.
-_REACH = 300
-_LOOKBACK = 12
-
-
-class _Text:
-    """The document seen from its claims: text around and between them, clause by clause."""
-
-    _CLAUSE_BREAK = re.compile(r";|\b(?:but|whereas|while|meanwhile)\b", re.I)
-
-    def __init__(self, document: Document, claims: list[Claim]) -> None:
-        self.document = document
-        self.text = document.text
-        self.claims = claims
-        self.position = {c.id: i for i, c in enumerate(claims)}
-        self._cache: dict[tuple[str, bool, str], str] = {}
-        self.figures = [c for c in claims if _is_figure(c)]
-        self.by_sentence: dict[int, list[Claim]] = {}
-        self.by_noun: dict[str | None, list[Claim]] = {}
-        for claim in self.figures:
-            self.by_sentence.setdefault(claim.sentence, []).append(claim)
-            self.by_noun.setdefault(claim.noun, []).append(claim)
-
-    def figures_in(self, first: int, last: int) -> Iterator[Claim]:
-        """The figures of sentences ``first`` to ``last``, in text order."""
-        for index in range(first, last + 1):
-            yield from self.by_sentence.get(index, ())
-
-    def earlier_with_noun(self, claim: Claim, noun: str | None, limit: int = _LOOKBACK) -> list[Claim]:
-        """Up to ``limit`` figures counting ``noun`` before ``claim``, nearest last. The limit keeps
-        linking linear on a huge input; a whole stated dozens of mentions earlier is not trusted."""
-        mentions = self.by_noun.get(noun, [])
-        end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
-        return mentions[max(0, end - limit) : end]
-
-    def window(self, claim: Claim) -> str:
-        """The claim's sentence, at most ``_REACH`` characters either side of it."""
-        start, end = self.sentence_span(claim)
-        return self.text[max(start, claim.start - _REACH) : min(end, claim.end + _REACH)]
-
-    def sentence_span(self, claim: Claim) -> tuple[int, int]:
-        if 0 <= claim.sentence < len(self.document.sentences):
-            span = self.document.sentences[claim.sentence]
-            return span.start, span.end
-        return max(0, claim.start - 200), min(len(self.text), claim.end + 200)
-
-    def before(self, claim: Claim, clause: bool = True) -> str:
-        key = (claim.id, clause, "before")
-        if key not in self._cache:
-            self._cache[key] = self._before(claim, clause)
-        return self._cache[key]
-
-    def after(self, claim: Claim, clause: bool = True) -> str:
-        key = (claim.id, clause, "after")
-        if key not in self._cache:
-            self._cache[key] = self._after(claim, clause)
-        return self._cache[key]
-
-    def _before(self, claim: Claim, clause: bool) -> str:
-        """The sentence before the claim (its clause, unless ``clause`` is False). Past ``_REACH``
-        characters it is cut and starts with "…", so patterns anchored at the sentence start fail."""
-        start, _ = self.sentence_span(claim)
-        if claim.start - start > _REACH:
-            head = "… " + self.text[claim.start - _REACH : claim.start]
-        else:
-            head = self.text[start : claim.start]
-        if clause:
-            breaks = list(self._CLAUSE_BREAK.finditer(head))
-            if breaks:
-                head = head[breaks[-1].end() :]
-        return head
-
-    def _after(self, claim: Claim, clause: bool) -> str:
-        _, end = self.sentence_span(claim)
-        tail = self.text[claim.end : min(end, claim.end + _REACH)]
-        if clause:
-            match = self._CLAUSE_BREAK.search(tail)
-            if match:
-                tail = tail[: match.start()]
-        return tail
-
-    def gap(self, first: Claim, second: Claim) -> str | None:
-        """The text between two claims of one sentence, or None across sentences."""
-        if first.sentence != second.sentence or second.start < first.end:
-            return None
-        if second.start - first.end > _REACH:
-            return "0"  # too far apart to be linked: a digit, which no gap pattern accepts
-        return self.text[first.end : second.start]
-
-    def clause(self, claim: Claim) -> str:
-        return self.before(claim) + claim.text + self.after(claim)
-
-    def next_in_sentence(self, claim: Claim) -> Claim | None:
-        index = self.position[claim.id]
-        if index + 1 < len(self.claims) and self.claims[index + 1].sentence == claim.sentence:
-            return self.claims[index + 1]
-        return None
-
-    def previous_in_sentence(self, claim: Claim) -> Claim | None:
-        index = self.position[claim.id]
-        if index > 0 and self.claims[index - 1].sentence == claim.sentence:
-            return self.claims[index - 1]
-        return None
-
-    def paragraph_of(self, claim: Claim) -> int:
-        return claim.paragraph
-
-
-def _is_figure(claim: Claim) -> bool:
-    """A figure that can take part in arithmetic: not a range or a vague amount."""
-    return claim.kind in ("number", "fraction", "ratio") and claim.qualifier != "vague"
-
-
-def _is_count_like(claim: Claim) -> bool:
-    return claim.kind == "number" and claim.unit not in _RATIO_UNITS and claim.qualifier != "vague"
-
-
-def _nouns_agree(part: Claim, whole: Claim) -> bool:
-    return part.noun is None or whole.noun is None or part.noun == whole.noun
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORDS.findall(text)]
-
-
 # --- part_of_whole -------------------------------------------------------------------------------
 
-_OF_NUMBER = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|its|their|all|these|those)?\s*(?:[A-Z]?[a-z]+['’]s\s+)?"
+_OF_NUMBER = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|its|their|all|these|those|our|his|her|your|my)?\s*"
+                        r"(?:[A-Z]?[a-z]+['’]s\s+)?"
                         + _QUAL + r"$", re.I)
 _OF_NOUN = re.compile(
     r"^\s*(?:out\s+)?of\s+(?:the|these|those|its|their)\s+([A-Za-z][A-Za-z-]+(?:\s+[a-z][a-z-]+){0,2})", re.I)
@@ -259,8 +134,16 @@ def _link_explicit_parts(text: _Text) -> Iterator[_Draft]:
         if whole is None or not (_is_count_like(part) and _is_count_like(whole)) or part.unit != whole.unit:
             continue
         gap = text.gap(part, whole)
-        if gap is not None and _OF_NUMBER.match(gap) and _nouns_agree(part, whole):
+        if gap is not None and _OF_NUMBER.match(gap) and _nouns_agree(part, whole) and not _is_code(text, whole):
             yield _Draft("part_of_whole", (part, whole), ("part", "whole"), "of")
+
+
+_CODE_TAIL = re.compile(r"[-/]?[A-Za-z0-9]")
+
+
+def _is_code(text: _Text, claim: Claim) -> bool:
+    """"777-200LR", "A320neo", "747s": a model or code name that starts with digits, never a count."""
+    return bool(_CODE_TAIL.match(text.text, claim.end))
 
 
 def _link_named_wholes(text: _Text) -> Iterator[_Draft]:
@@ -296,7 +179,7 @@ _GROUP_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+" + _QUAL + r"$", re.I)
 
 
 def _group_word(text: _Text, claim: Claim) -> str | None:
-    match = _GROUP_BEFORE.search(text.before(claim))
+    match = _GROUP_BEFORE.search(text.tail(claim))
     return match.group(1).lower() if match and match.group(1).lower() in cues.GROUP_WORDS else None
 
 
@@ -328,7 +211,7 @@ _WHOLE_VERBS = frozenset(
 def _verb_before(text: _Text, claim: Claim, vocabulary: frozenset[str], words: int = 5) -> str | None:
     """A word of ``vocabulary`` among the last few words before the claim, by lemma. The window stops
     at the previous figure: in "180 were shot down, 42 were jammed" the verb of 180 is not 42's."""
-    head = text.before(claim)
+    head = text.tail(claim, 160)
     previous = text.previous_in_sentence(claim)
     if previous is not None:
         head = head[max(0, len(head) - (claim.start - previous.end)) :]
@@ -439,6 +322,31 @@ def _link_percent_partitions(text: _Text) -> Iterator[_Draft]:
         yield _Draft("sum_of_parts", tuple(run), ("part",) * len(run), "and")
 
 
+#: "43% thought he had done a good job and 17% disagreed": a share that answers and one that says no.
+_ANSWER_GAP = re.compile(r"^[^\d;]{0,140}?\b(?:said|say|says|thought|think|believed|believe|backed|back|supported|"
+                         r"support|agreed|agree|felt|feel|wanted|want|had|approved|approve|favoured|favour)\b"
+                         r"[^\d;]*\b(?:and|while|with|but|whereas)\b[^\d;]{0,20}$", re.I)
+_SAYS_NO = re.compile(r"^[\s,]*(?:(?:said|saying|say|who\s+said)\s+(?:they\s+)?)?(?:disagreed|disagree|did\s+not|"
+                      r"didn['’]t|do\s+not|don['’]t|were\s+against|against|opposed|oppose|disapproved|said\s+no)\b",
+                      re.I)
+
+
+def _link_opposed_answers(text: _Text) -> Iterator[_Draft]:
+    """Two shares of one poll, the second the people who said no: "53% said they had sympathy, with
+    40% saying they did not". Both answer one question, so together they cannot pass 100%; the pair
+    is partial (some had no view)."""
+    for first in text.figures:
+        second = text.next_in_sentence(first)
+        if (second is None or first.unit != "percent" or second.unit != "percent" or first.kind != "number"
+                or second.kind != "number" or "vague" in (first.qualifier, second.qualifier)):
+            continue
+        previous, after = text.previous_in_sentence(first), text.next_in_sentence(second)
+        if any(c is not None and c.unit == "percent" for c in (previous, after)):
+            continue  # a longer list is for the partition linker
+        if _ANSWER_GAP.match(text.gap(first, second) or "0") and _SAYS_NO.match(text.after(second)[:40]):
+            yield _Draft("sum_of_parts", (first, second), ("part", "part"), "and ... disagreed", partial=True)
+
+
 def _is_partition(text: _Text, run: list[Claim]) -> bool:
     if any(c.qualifier not in ("eq", "approx") for c in run):
         return False
@@ -475,6 +383,9 @@ def _link_percents(text: _Text) -> Iterator[_Draft]:
         yield from drafts or _percent_of_named_whole(text, percent)
 
 
+_ALL_BEFORE = re.compile(r"\ball\s+(?:the\s+|its\s+|their\s+)?$")
+
+
 def _percent_of_named_whole(text: _Text, percent: Claim) -> Iterator[_Draft]:
     """"45% of the judges" after "a panel of 9 judges": the whole named by its noun earlier on. Only
     a whole that a group word or "all" introduces is trusted, since "9 judges" alone may be a subset."""
@@ -485,7 +396,7 @@ def _percent_of_named_whole(text: _Text, percent: Claim) -> Iterator[_Draft]:
     noun, printed = found
     earlier = [c for c in text.earlier_with_noun(percent, noun) if _is_count_like(c) and c.unit == "count"
                and not _is_partitive(text, c) and not _contexts_differ(text, c, percent)
-               and (_group_word(text, c) or re.search(r"\ball\s+(?:the\s+|its\s+|their\s+)?$", text.before(c)))]
+               and (_group_word(text, c) or _ALL_BEFORE.search(text.tail(c, 30)))]
     if earlier and len({c.value for c in earlier}) == 1:
         yield _Draft("percent_of", (earlier[-1], percent), ("whole", "percent"), f"of the {printed.lower()}")
 
@@ -544,7 +455,7 @@ def _whole_by_noun(text: _Text, word: str, part: Claim) -> Claim | None:
     nouns = accepted | ({"person", None} if noun in cues.WHOLE_SYNONYMS else set())
     pool = sorted((c for n in nouns for c in text.by_noun.get(n, ())), key=lambda c: abs(c.start - part.start))
     candidates = [c for c in pool[: 2 * _LOOKBACK] if c is not part and c.unit == part.unit and _is_count_like(c)
-                  and (c.noun in accepted or (noun in cues.WHOLE_SYNONYMS and _EMPLOYS.search(text.before(c))))
+                  and (c.noun in accepted or (noun in cues.WHOLE_SYNONYMS and _EMPLOYS.search(text.tail(c))))
                   and c.value > part.value and not _is_partitive(text, c) and not _contexts_differ(text, c, part)]
     return candidates[0] if len({c.value for c in candidates}) == 1 else None
 
@@ -570,286 +481,3 @@ def _link_fractions(text: _Text) -> Iterator[_Draft]:
             part = after if _OR_PERCENT.match(gap) or _far_apposition(gap) else None
         if part is not None:
             yield _Draft("fraction_of", (fraction, part, whole), ("fraction", "part", "whole"), "of")
-
-
-# --- change --------------------------------------------------------------------------------------
-
-_FROM_END = re.compile(r"\bfrom\s+" + _QUAL + r"$", re.I)
-_TO_END = re.compile(r"\bto\s+" + _QUAL + r"$", re.I)
-# Between "from X" and "to Y" only X's noun may stand: no comma, no second clause ("fell to £1.9bn
-# from £2.1bn, while its shortfall dropped to £2.7bn" must not pair £2.1bn with £2.7bn).
-_GAP_TO = re.compile(r"^(?![^\d]*\b(?:while|but|and|whereas|than)\b)[^\d;,]{0,40}?\bto\s+" + _QUAL + r"$", re.I)
-_GAP_FROM = re.compile(r"^(?![^\d]*\b(?:while|but|and|whereas|than)\b)[^\d;,]{0,40}?\bfrom\s+" + _QUAL + r"$",
-                       re.I)
-# "5.8%, down from 6.8%": the comma is required, so "less than the 47.3% forecast and down from 47.1%"
-# (which compares a third figure) does not link.
-_GAP_UP_DOWN_FROM = re.compile(r"^[^\d;,]{0,60},\s*(up|down)\s+from\s+" + _QUAL + r"$", re.I)
-_STATED_AFTER = re.compile(
-    r"^[^\d;]{0,25}?,?\s*(?:(up|down)|(?:an?|the)\s+(rise|fall|drop|increase|decrease|decline|jump|gain|cut|"
-    r"reduction)\s+of)\s+" + _QUAL + r"$", re.I)
-_STATED_BEFORE = re.compile(
-    r"([A-Za-z]+)\s+(?:by\s+|of\s+)?" + _QUAL + r"$", re.I)
-
-
-def _link_changes(text: _Text) -> Iterator[_Draft]:
-    for first in text.figures:
-        second = text.next_in_sentence(first)
-        if second is None or first.unit != second.unit or first.unit == "fraction":
-            continue
-        if first.kind != "number" or second.kind != "number" or "vague" in (first.qualifier, second.qualifier):
-            continue
-        # A year between the figures is a date, not a figure: "from 36,185 in 2003 to 28,041".
-        gap = _YEAR.sub("year", text.gap(first, second) or "")
-        head = text.before(first)
-        if _FROM_END.search(head) and _GAP_TO.match(gap):
-            old, new, cue = first, second, "from ... to"
-        elif _TO_END.search(head) and _GAP_FROM.match(gap):
-            old, new, cue = second, first, "to ... from"
-        elif match := _GAP_UP_DOWN_FROM.match(gap):
-            old, new, cue = second, first, f"{match.group(1).lower()} from"
-        else:
-            continue
-        draft = _change_draft(text, old, new, cue)
-        if draft is not None:
-            yield draft
-
-
-#: Words that start a new clause inside a sentence: "Shares have fallen after the group said losses
-#: deepened to £51.6m from £1.2m" -- "fallen" is about the shares, not the losses.
-_CLAUSE_OPENERS = frozenset("after as because since when that which who although though if despite amid".split())
-
-
-def _verb_words(head: str, limit: int = 10) -> list[str]:
-    """The last words before a change, back to the start of its own clause."""
-    words = _words(head)[-limit:]
-    for i in range(len(words) - 1, -1, -1):
-        if words[i] in _CLAUSE_OPENERS:
-            return words[i + 1 :]
-    return words
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _change_draft(text: _Text, old: Claim, new: Claim, cue: str) -> _Draft | None:
-    first, last = (old, new) if old.start < new.start else (new, old)
-    stated = _stated_change(text, first, last)
-    start = stated if stated is not None and stated.start < first.start else first
-    words = _verb_words(text.before(start)) + _words(text.gap(start, last) or "")
-    window = " ".join(words)
-    up = [w for w in words if cues.direction_of(w) == "up"]
-    down = [w for w in words if cues.direction_of(w) == "down"]
-    factor = None
-    lower = window.lower()
-    for word, value in cues.FACTOR_WORDS.items():
-        where = lower.rfind(word)
-        if where < 0:
-            continue
-        # "nearly doubled" still says the figure went up, but states no factor to hold it to.
-        up, down = ((up or [word]), down) if value > 1 else (up, (down or [word]))
-        if not any(lower[max(0, where - 15) : where].rstrip().endswith(loose) for loose in cues.LOOSE_FACTOR):
-            factor = value
-        break
-    direction = "up" if up and not down else "down" if down and not up else ""
-    if not direction and factor is None and stated is None:
-        return None  # "from 18 to 24": no word says anything changed
-    if old.unit == "count" and cues.RANK_PATTERN.search(text.window(old)):
-        return None  # "up from 13 to five" in a chart: a rank rises as its number falls
-    verb = (up or down or [""])[0]
-    roles = ("old", "new", "change") if stated is not None else ("old", "new")
-    claims = (old, new, stated) if stated is not None else (old, new)
-    cue = cue if not verb or cue.startswith(verb) else f"{verb} {cue}"
-    return _Draft("change", claims, roles, cue, direction=direction, factor=factor)
-
-
-def _stated_change(text: _Text, first: Claim, last: Claim) -> Claim | None:
-    """The stated rise or fall next to a from/to pair: "rose 8% from ...", "..., up 16%"."""
-    before = text.previous_in_sentence(first)
-    if before is not None and before.kind == "number" and before.unit in ("percent", "percentage_point", first.unit):
-        gap = text.gap(before, first) or ""
-        match = _STATED_BEFORE.search(text.before(before))
-        if len(gap) <= 30 and not re.search(r"\d", gap) and match and _is_change_word(match.group(1)):
-            return before
-    after = text.next_in_sentence(last)
-    if after is not None and after.kind == "number" and after.unit in ("percent", "percentage_point", first.unit):
-        if _STATED_AFTER.match(text.gap(last, after) or "x"):
-            return after
-    return None
-
-
-def _is_change_word(word: str) -> bool:
-    return bool(cues.direction_of(word)) or word.lower() in ("by", "change", "changed")
-
-
-# --- repeated_figure -----------------------------------------------------------------------------
-
-_DEFINITE = re.compile(r"\b(?:the|those|these|its|their|all)\s+" + _QUAL + r"$", re.I)
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+" + _QUAL + r"$", re.I)
-_GENERIC = frozenset({"have", "has", "had", "were", "was", "are", "been", "being", "did", "does", "make", "made",
-                      "get", "got", "take", "took", "give", "gave", "go", "went"})
-
-
-def _link_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Draft]:
-    """The same thing stated twice: same unit and noun, in different sentences, with a shared verb and
-    a definite back-reference ("the 17 members who backed it"), or an indefinite introduction and a
-    definite mention ("a 2.4 billion dollar contract" ... "the $2.4 million contract")."""
-    # A figure that is a part or a whole of something else is a group being split, not restated:
-    # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
-    grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
-    candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
-                  and not _is_partitive(text, c)]
-    seen: dict[str, list[Claim]] = {}
-    for second in candidates:
-        noun = _noun_of(text, second)
-        if noun is None:
-            continue
-        earlier = seen.setdefault(noun, [])
-        if not _DEFINITE.search(text.before(second)[-30:]):
-            earlier.append(second)
-            continue
-        for first in reversed(earlier[-_LOOKBACK:]):
-            if first.sentence >= second.sentence or first.unit != second.unit:
-                continue
-            if not _could_be_one_figure(first, second):
-                continue
-            stems_a, verbs_a = _predicates(text, first, noun)
-            stems_b, verbs_b = _predicates(text, second, noun)
-            shared = stems_a & stems_b & (verbs_a | verbs_b)
-            introduced = bool(_INDEFINITE.search(text.before(first)[-30:])) or _introduced_by_noun(text, first, noun)
-            if not (shared or introduced):
-                continue  # an earlier mention with another verb may still be the same figure
-            # The nearest mention that reads the same decides: if its context differs, older ones do too.
-            if not _contexts_differ(text, first, second) and not _frames_contrast(text, first, second, shared):
-                cue = sorted(shared)[0] if shared else f"the ... {noun}"
-                yield _Draft("repeated_figure", (first, second), ("first", "second"), cue)
-            break
-        earlier.append(second)
-
-
-_NOUN_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + _QUAL + r"$")
-
-
-def _noun_of(text: _Text, claim: Claim) -> str | None:
-    """The counted noun: the extractor's, else the word after ("$2.4 million contract"), else the
-    noun a money figure is "of" ("a budget of €4.7 billion")."""
-    if claim.noun:
-        return claim.noun
-    head = _head_after(text, claim)
-    if head is None and claim.unit not in ("count", "percent", "percentage_point"):
-        match = _NOUN_OF.search(text.before(claim)[-40:])
-        head = cues.singular(match.group(1)) if match and match.group(1) not in cues.STOPWORDS else None
-    return head
-
-
-def _introduced_by_noun(text: _Text, claim: Claim, noun: str) -> bool:
-    match = re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + _QUAL + r"$", text.before(claim)[-40:])
-    return bool(match and cues.singular(match.group(1)) == noun)
-
-
-def _head_after(text: _Text, claim: Claim) -> str | None:
-    match = re.match(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)", text.after(claim))
-    if not match or match.group(1) in cues.STOPWORDS:
-        return None
-    return cues.singular(match.group(1))
-
-
-def _could_be_one_figure(a: Claim, b: Claim) -> bool:
-    """A restated figure differs by a slip (a digit, a rounding) or by a whole scale word (2.4 billion
-    for 2.4 million); "about 6,000 children" and "4 children" are two different counts."""
-    low, high = sorted((abs(a.value), abs(b.value)))
-    if low == 0 or high / low <= 10:
-        return True
-    ratio = high / low
-    return any(abs(ratio - 1000**k) <= 1e-6 * 1000**k for k in (1, 2, 3))
-
-
-def _frames_contrast(text: _Text, first: Claim, second: Claim, shared: set[str]) -> bool:
-    """Two figures with the same verb but a different complement: "12 films competing in the
-    documentary category" and "the 16 films competing in the dramatic category" count two things.
-    True when the words after the shared verb overlap yet each side has words the other lacks."""
-    def frame(claim: Claim) -> set[str] | None:
-        words = _words(text.after(claim))[:10]
-        for i, word in enumerate(words):
-            if cues.lemma(word) in shared:
-                return {w for w in words[i + 1 : i + 7] if w not in cues.STOPWORDS}
-        return None
-
-    a, b = frame(first), frame(second)
-    return bool(a is not None and b is not None and a & b and a - b and b - a)
-
-
-def _is_partitive(text: _Text, claim: Claim) -> bool:
-    """"10 of the former directors", "none of the 18 directors": a share of a group or the group
-    itself, never a restatement of another count. ("the terms of the $2.4 million contract" is not.)"""
-    return bool(re.match(r"\s*(?:[a-z]+\s+)?of\s+(?:the|its|their|these|those|them|whom|which)\b",
-                         text.after(claim)[:30])
-                or _PARTITIVE_BEFORE.search(text.before(claim)[-40:]))
-
-
-_PARTITIVE_BEFORE = re.compile(
-    r"\b(?:none|all|some|most|many|each|any|several|both|few|half|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|dozen|\d[\d,.]*)\s+(?:out\s+)?of\s+(?:the|its|their|these|those)\s+" + _QUAL + r"$", re.I)
-
-
-_IRREGULAR_PAST = frozenset(
-    "won lost sold paid spent met rose fell grew went came took gave made held kept left brought bought "
-    "built caught fought found heard led meant ran saw sent shot stood struck taught told thought wrote "
-    "voted backed".split()
-)
-
-
-def _predicates(text: _Text, claim: Claim, noun: str) -> tuple[set[str], set[str]]:
-    """Content stems near the figure, and those of them written as verbs (past or -ing forms). A
-    shared stem must be a verb on at least one side ("a survey of 2,100 adults" ... "the 1,200 adults
-    surveyed"), so a shared adjective such as "former" never links two figures."""
-    words = _words(text.before(claim))[-6:] + _words(text.after(claim))[:6]
-    content = [w for w in words if w not in cues.STOPWORDS and w not in _GENERIC and len(w) > 3
-               and cues.singular(w) != noun and not noun.startswith(cues.lemma(w))]
-    verbs = {cues.lemma(w) for w in content if w.endswith(("ed", "ing")) or w in _IRREGULAR_PAST}
-    return {cues.lemma(w) for w in content}, verbs
-
-
-# --- context guard -------------------------------------------------------------------------------
-
-_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at",
-                        "mr", "mrs", "ms", "dr", "officials", "police", "air"})
-
-
-def _contexts_differ(text: _Text, a: Claim, b: Claim) -> bool:
-    """True when two figures sit under different times, places or named subjects."""
-    ca, cb = _near(text, a), _near(text, b)
-    ta = {m.group(0).lower() for m in cues.TIME_PATTERN.finditer(ca)}
-    tb = {m.group(0).lower() for m in cues.TIME_PATTERN.finditer(cb)}
-    if ta and tb and ta != tb:
-        return True
-    pa = {m.group(1).strip() for m in cues.PLACE_PATTERN.finditer(ca)}
-    pb = {m.group(1).strip() for m in cues.PLACE_PATTERN.finditer(cb)}
-    if pa and pb and not pa & pb:
-        return True
-    na, nb = _names(text, a), _names(text, b)
-    return bool(na and nb and not na & nb)
-
-
-def _near(text: _Text, claim: Claim) -> str:
-    """The figure's own stretch of its clause: everything before it, a few words after it."""
-    return text.before(claim) + claim.text + text.after(claim)[:40]
-
-
-def _names(text: _Text, claim: Claim) -> set[str]:
-    """Capitalised words (not sentence-initial) before the figure in its clause: the named subject."""
-    head = text.before(claim)
-    origin = claim.start - len(head)
-    sentence_start, _ = text.sentence_span(claim)
-    names = set()
-    for match in re.finditer(r"\b[A-Z][a-z]+\b", head):
-        lead = text.text[sentence_start : origin + match.start()]
-        word = match.group(0).lower()
-        if lead.strip(" \"“‘'(") and word not in _NOT_NAMES and word not in _CALENDAR:
-            names.add(match.group(0))
-    return names
-
-
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)

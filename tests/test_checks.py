@@ -218,6 +218,20 @@ def test_change_direction_contradicting_values():
     assert len(run("change", *_change(87000, 81000, direction="up"))) == 1
 
 
+def test_change_direction_between_neighbouring_rounded_values():
+    """4.6% and 4.7% only touch as intervals, but rounding never reverses order."""
+    (finding,) = run("change", *_change(4.6, 4.7, unit="percent", direction="down", precision=0.1))
+    assert "rise" in finding.message
+    assert len(run("change", *_change(30, 29, unit="percent", direction="up"))) == 1
+    assert run("change", *_change(4.6, 4.7, unit="percent", direction="up", precision=0.1)) == []
+    # Printed to different digits (7% and 7.1%), the order is not known: silent.
+    mixed = [make_claim("o", 7, "percent", precision=1.0), make_claim("n", 7.1, "percent", precision=0.1)]
+    assert run("change", mixed, [relation("change", ("o", "n"), ("old", "new"), direction="down")]) == []
+    # An approximate figure ("about 30%") keeps the interval test.
+    loose = [make_claim("o", 30, "percent", qualifier="approx"), make_claim("n", 29, "percent")]
+    assert run("change", loose, [relation("change", ("o", "n"), ("old", "new"), direction="up")]) == []
+
+
 def test_change_multiplier():
     (finding,) = run("change", *_change(1200, 3100, direction="up", factor=3.0))
     assert "tripled" in finding.explanation and finding.expected == 3.0

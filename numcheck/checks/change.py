@@ -87,11 +87,22 @@ def _says(stated: Claim, direction: str, unit: str) -> str:
 
 def _direction_problem(direction: str, old: Claim, new: Claim) -> str | None:
     a, b = of_claim(old), of_claim(new)
-    if direction == "up" and b.is_below(a):
+    fell, rose = b.is_below(a), b.is_above(a)
+    if _same_rounding(old, new) and old.value != new.value:
+        # Rounding never reverses order: 4.6% and 4.7% printed to the same digit only touch as
+        # intervals, but a true value that rounds to 4.7 cannot lie below one that rounds to 4.6.
+        fell, rose = new.value < old.value, new.value > old.value
+    if direction == "up" and fell:
         return f"{_span(old, new)} is a fall, but the text says it rose"
-    if direction == "down" and b.is_above(a):
+    if direction == "down" and rose:
         return f"{_span(old, new)} is a rise, but the text says it fell"
     return None
+
+
+def _same_rounding(old: Claim, new: Claim) -> bool:
+    """Both figures printed plainly to the same last digit, so their printed order is their true order."""
+    return (old.qualifier == new.qualifier == "eq" and old.precision == new.precision and old.precision > 0
+            and old.kind == new.kind == "number")
 
 
 def _factor_problem(factor: float, slack: float, old: Claim, new: Claim) -> tuple[str, float] | None:

@@ -1,0 +1,275 @@
+"""Change links: an old and a new value of one measure, with the stated rise or fall if there is one.
+
+"rose 8% from 2.5 million to 2.9 million", "fell to 785m euros ($1bn) from 2.4bn euros", "£75m,
+compared with £125m a year earlier", "5.8%, down from 6.8%", "slipping to 2.9% next year before
+recovering to 3.1%", and a stated change a sentence or three earlier ("a 40% drop in profits").
+Every link needs a cue between or around the figures and a word that says which way they went,
+or a stated change or multiplier to hold them to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from numcheck import cues
+from numcheck.model import Claim
+from numcheck.relate_text import (
+    _QUAL,
+    _STATED_BEFORE,
+    _YEAR,
+    _contexts_differ,
+    _Draft,
+    _is_change_word,
+    _is_stated_change,
+    _states_change,
+    _subject,
+    _Text,
+    _words,
+)
+
+__all__ = ["_link_changes"]
+
+# --- change --------------------------------------------------------------------------------------
+
+_FROM_END = re.compile(r"\bfrom\s+" + _QUAL + r"$", re.I)
+_TO_END = re.compile(r"\bto\s+" + _QUAL + r"$", re.I)
+#: No second clause in a gap ("while", "but", "and", or a "than" that is not "more/less than").
+_ONE_CLAUSE = r"(?![^\d]*\b(?:while|but|and|whereas|(?<!more\s)(?<!less\s)than)\b)"
+# Between "from X" and "to Y" only X's noun may stand: no comma, no second clause ("fell to £1.9bn
+# from £2.1bn, while its shortfall dropped to £2.7bn" must not pair £2.1bn with £2.7bn).
+_GAP_TO = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?\bto\s+" + _QUAL + r"$", re.I)
+_GAP_FROM = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?,?\s*\bfrom\s+(?:the\s+|an?\s+)?" + _QUAL + r"$", re.I)
+# "a loss of $761m, lower than 2003's $1.2bn loss": a comparative says which is larger whatever the
+# second figure is, so reading it as a change can never contradict honest text.
+_GAP_COMPARATIVE = re.compile(r"^[^\d;]{0,30}?,?\s*(lower|higher|smaller|bigger|larger)\s+than\s+(?:the\s+|its\s+)?"
+                              r"(?:[A-Za-z]+['’]s\s+)?$", re.I)
+# "5.8%, down from 6.8%": the comma is required, so "less than the 47.3% forecast and down from 47.1%"
+# (which compares a third figure) does not link.
+# Without a comma or dash only a short gap with no second clause: "4.3% in the year to December up from
+# November's 4.2%", "down from the third quarter's 5.1%".
+_GAP_UP_DOWN_FROM = re.compile(
+    r"^(?:[^\d;,]{0,60}(?:,|\s[-–—])\s*|(?![^\d]*\b(?:and|than|but|while|whereas)\b)[^\d;,]{0,40}?\s)"
+    r"(?:[a-z]+ly\s+)?(up|down)\s+(from|on)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Za-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+# "to 1.8% from 2.0% this year and 1.9% from 2.4% in 2005": a second pair that borrows the verb.
+_GAP_BARE_FROM = re.compile(r"^\s*from\s+" + _QUAL + r"$", re.I)
+_GAP_AND = re.compile(r"^[^\d;]{0,40}?(?:,|\band\b)[^\d;]{0,10}$", re.I)
+_STATED_AFTER = re.compile(
+    r"^[^\d;]{0,25}?,?\s*(?:(up|down)|(?:an?|the)\s+(rise|fall|drop|increase|decrease|decline|jump|gain|cut|"
+    r"reduction)\s+of)\s+" + _QUAL + r"$", re.I)
+
+
+# "£75m, compared with £125m", "9.5bn kronor against 6.3bn", "20m euros versus 784m": the second
+# figure is the old one. A forecast or target named after the cue is not an earlier value.
+_GAP_COMPARED = re.compile(
+    r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b(compared\s+(?:with|to)|against|versus|vs\.?|"
+    r"as\s+opposed\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[A-Z]?[a-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+# "3.6% ..., slipping to 2.9%", "2.9% next year before recovering to 3.1%": a verb of change then "to".
+_GAP_VERB_TO = re.compile(
+    r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$",
+    re.I)
+_NOT_OLD_VALUE = re.compile(r"\b(?:forecast|expect|estimat|predict|analyst|consensus|target|goal|budget|plan|"
+                            r"average|forecasts?|rival|competitor|industry)", re.I)
+#: What may stand between a sum and its bracketed conversion: "785m euros ($1bn)".
+_UNIT_WORDS = re.compile(r"[\sA-Za-z,.]{0,16}")
+
+
+def _comparable(text: _Text, new: Claim, old: Claim, gap: str) -> bool:
+    """"£75m compared with £125m" compares one measure at two times; "sales 5% higher, compared to a 6%
+    rise" compares two changes, "312,000 downloads compared with 282,000 singles" two things, and
+    "against forecasts of 3%" a prediction. Only the first reads as a change."""
+    if _NOT_OLD_VALUE.search(gap + text.after(old)[:40]):
+        return False
+    if _states_change(text, new) or _states_change(text, old):
+        return False
+    return new.unit != "count" or (new.noun is not None and new.noun == old.noun)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
+    """The next figure of the sentence, read through currency conversions in brackets, with the text
+    between them (conversions removed). BBC copy converts almost every sum: "£75m ($141m) compared
+    with £125m" compares the pounds."""
+    second = text.next_in_sentence(first)
+    gap = text.gap(first, second) if second is not None else None
+    for _ in range(3):
+        if second is None or gap is None or second.unit == first.unit or first.unit in ("count", "percent"):
+            break
+        if not _DIGIT.search(second.text) and not _is_money(second.unit):
+            # "£3.65bn for the final three months - up from £2.89bn": a spelled-out duration is no figure
+            # of the comparison; read on through it.
+            following = text.next_in_sentence(second)
+            if following is None:
+                break
+            second, gap = following, (gap or "") + second.text + (text.gap(second, following) or "")
+            continue
+        bracket = text.text.find(")", second.end, second.end + 40)
+        opening = text.text.rfind("(", first.end, second.start)
+        if bracket < 0 or opening < 0 or not _UNIT_WORDS.fullmatch(text.text[first.end : opening]):
+            break
+        after = text.next_in_sentence(second)
+        while after is not None and (after.end <= bracket or (
+                after.unit != first.unit and not _DIGIT.search(after.text) and not _is_money(after.unit))):
+            after = text.next_in_sentence(after)
+        if after is None or after.unit != first.unit:
+            return None, ""
+        second, gap = after, text.text[bracket + 1 : after.start]
+    return second, gap or ""
+
+
+def _link_changes(text: _Text) -> Iterator[_Draft]:
+    olds: set[str] = set()
+    for first in text.figures:
+        second, raw_gap = _next_same_unit(text, first)
+        if second is None or first.unit != second.unit or first.unit == "fraction":
+            continue
+        if first.kind != "number" or second.kind != "number" or "vague" in (first.qualifier, second.qualifier):
+            continue
+        # A year between the figures is a date, not a figure: "from 36,185 in 2003 to 28,041".
+        gap = _YEAR.sub("year", raw_gap)
+        head = text.tail(first)
+        match = None
+        if _FROM_END.search(head) and _GAP_TO.match(gap):
+            old, new, cue = first, second, "from ... to"
+        elif _TO_END.search(head) and _GAP_FROM.match(gap):
+            old, new, cue = second, first, "to ... from"
+        elif match := _GAP_UP_DOWN_FROM.match(gap):
+            old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
+        elif match := _GAP_COMPARATIVE.match(gap):
+            old, new, cue = second, first, f"{match.group(1).lower()} than"
+        elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap):
+            old, new, cue = second, first, " ".join(match.group(1).lower().split())
+        elif ((match := _GAP_VERB_TO.match(gap)) and cues.direction_of(match.group(1))
+              and not _is_stated_change(text, first)):
+            old, new, cue = first, second, f"{match.group(1).lower()} to"
+        elif _GAP_BARE_FROM.match(gap) and _follows_pair(text, first, olds):
+            old, new, cue = second, first, "and ... from"
+        else:
+            continue
+        # "slipping to 2.9% next year before recovering to 3.1%": the verb in the gap is this change's.
+        own = None
+        if match is not None and match.re is _GAP_VERB_TO:
+            own = _words(gap)  # the verb in the gap is this change's, not one before the first figure
+        elif match is not None and match.re in (_GAP_UP_DOWN_FROM, _GAP_COMPARATIVE):
+            own = [match.group(1).lower()]  # "X, down from Y" says X is below Y, whatever the verb before
+        draft = _change_draft(text, old, new, cue, own)
+        if draft is not None:
+            olds.add(old.id)
+            yield draft
+
+
+def _follows_pair(text: _Text, claim: Claim, olds: set[str]) -> bool:
+    """The claim comes right after the old value of a linked change, joined by "and" or a comma."""
+    previous = text.previous_in_sentence(claim)
+    return (previous is not None and previous.id in olds and previous.unit == claim.unit
+            and bool(_GAP_AND.match(text.gap(previous, claim) or "0")))
+
+
+#: Words that start a new clause inside a sentence: "Shares have fallen after the group said losses
+#: deepened to £51.6m from £1.2m" -- "fallen" is about the shares, not the losses.
+_CLAUSE_OPENERS = frozenset("after as because since when that which who although though if despite amid".split())
+
+
+def _verb_words(head: str, limit: int = 10) -> list[str]:
+    """The last words before a change, back to the start of its own clause."""
+    words = _words(head)[-limit:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _CLAUSE_OPENERS:
+            return words[i + 1 :]
+    return words
+
+
+def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] | None = None) -> _Draft | None:
+    first, last = (old, new) if old.start < new.start else (new, old)
+    stated = _stated_change(text, first, last)
+    start = stated if stated is not None and stated.start < first.start else first
+    words = own if own is not None else _verb_words(text.tail(start, 120)) + _words(text.gap(start, last) or "")
+    window = " ".join(words)
+    up = [w for w in words if cues.direction_of(w) == "up"]
+    down = [w for w in words if cues.direction_of(w) == "down"]
+    factor = None
+    lower = window.lower()
+    for word, value in cues.FACTOR_WORDS.items():
+        where = lower.rfind(word)
+        if where < 0:
+            continue
+        # "nearly doubled" still says the figure went up, but states no factor to hold it to.
+        up, down = ((up or [word]), down) if value > 1 else (up, (down or [word]))
+        if not any(lower[max(0, where - 15) : where].rstrip().endswith(loose) for loose in cues.LOOSE_FACTOR):
+            factor = value
+        break
+    if any(phrase in window for phrase in cues.DOWN_PHRASES):
+        down = down or ["back"]
+        up = [w for w in up if w not in ("back",)]
+    direction = "up" if up and not down else "down" if down and not up else ""
+    if stated is None and factor is None:
+        elsewhere = _stated_elsewhere(text, old, new)
+        if elsewhere is not None and direction in ("", elsewhere[1]):
+            stated, direction = elsewhere
+    if not direction and factor is None and stated is None:
+        return None  # "from 18 to 24": no word says anything changed
+    if old.unit == "count" and cues.RANK_PATTERN.search(text.window(old)):
+        return None  # "up from 13 to five" in a chart: a rank rises as its number falls
+    verb = (up or down or [""])[0]
+    roles = ("old", "new", "change") if stated is not None else ("old", "new")
+    claims = (old, new, stated) if stated is not None else (old, new)
+    cue = cue if not verb or cue.startswith(verb) else f"{verb} {cue}"
+    return _Draft("change", claims, roles, cue, direction=direction, factor=factor)
+
+
+def _stated_change(text: _Text, first: Claim, last: Claim) -> Claim | None:
+    """The stated rise or fall next to a from/to pair: "rose 8% from ...", "..., up 16%"."""
+    before = text.previous_in_sentence(first)
+    if before is not None and before.kind == "number" and before.unit in ("percent", "percentage_point", first.unit):
+        gap = text.gap(before, first) or ""
+        match = _STATED_BEFORE.search(text.tail(before))
+        if len(gap) <= 30 and not re.search(r"\d", gap) and match and _is_change_word(match.group(1)):
+            return before
+        if before.unit == "percent" and _CHANGE_NOUN_TO.match(gap):
+            return before  # "a 52% rise in profits for the year to £198m from £130m"
+    after = text.next_in_sentence(last)
+    if after is not None and after.kind == "number" and after.unit in ("percent", "percentage_point", first.unit):
+        if _STATED_AFTER.match(text.gap(last, after) or "x"):
+            return after
+    return None
+
+
+_CHANGE_NOUN_TO = re.compile(
+    r"^\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|surge|slide|boost|reduction)\s+in\b"
+    r"[^\d;:]{0,50}?\b(?:to|from)\s+" + _QUAL + r"$", re.I)
+#: How far back (sentences) a stated change may stand from the old and new values it describes.
+_STATED_REACH = 3
+#: How many figures of each earlier sentence are read for it, to keep the cost per change bounded.
+_STATED_SCAN = 12
+
+
+def _stated_elsewhere(text: _Text, old: Claim, new: Claim) -> tuple[Claim, str] | None:
+    """A percentage change stated a sentence or three earlier, or in the headline, about the same
+    subject: "a 40% drop in profits" ... "a pre-tax profit of £75m compared with £125m". Only one such
+    figure may qualify, its own sentence must hold no figure in the pair's unit (else it has its own
+    values), and it must say which way the figure went."""
+    first = old if old.start < new.start else new
+    subject = _subject(text, old) | _subject(text, new)
+    found = []
+    for sentence in {0, *range(max(0, first.sentence - _STATED_REACH), first.sentence)}:
+        if sentence >= first.sentence:
+            continue
+        own = text.by_sentence.get(sentence, [])[:_STATED_SCAN]
+        if any(c.unit == old.unit for c in own):
+            continue
+        for claim in own:
+            if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
+                    and _states_change(text, claim) and _subject(text, claim) & subject
+                    and not _contexts_differ(text, claim, first)):
+                found.append(claim)
+    if len(found) != 1:
+        return None
+    words = _words(text.tail(found[0], 30))[-3:] + _words(text.after(found[0])[:25])[:2]
+    directions = {cues.direction_of(w) for w in words} - {""}
+    return (found[0], directions.pop()) if len(directions) == 1 else None
