@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from numcheck.errors import InputError
-from numcheck.inputs import DEFAULT_MAX_BYTES, Article
+from numcheck.inputs import DEFAULT_MAX_BYTES, Article, unreadable
 from numcheck.model import Report
 
 __all__ = ["DEFAULT_ID_FIELD", "DEFAULT_TEXT_FIELDS", "iter_corpus"]
@@ -44,12 +44,8 @@ def iter_corpus(
     try:
         with open(path, "rb") as handle:
             yield from reader(handle, path, max_bytes, text_field, id_field or DEFAULT_ID_FIELD)
-    except FileNotFoundError:
-        yield InputError(path, "no such file or directory")
-    except PermissionError:
-        yield InputError(path, "permission denied")
     except OSError as exc:
-        yield InputError(path, f"cannot read ({exc.strerror or exc})")
+        yield unreadable(path, exc)
 
 
 def _row(path: str, line: int, record: dict[str, Any], text_field: str | None, id_field: str, max_bytes: int) -> Item:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from numcheck.document import kind_for_path
 from numcheck.errors import InputError
 
-__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "Article", "decode_bytes", "iter_articles"]
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "Article", "decode_bytes", "iter_articles", "read_article",
+           "unreadable"]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -98,18 +99,23 @@ def read_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Inp
             )
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        return InputError(path, "no such file or directory")
-    except PermissionError:
-        return InputError(path, "permission denied")
-    except IsADirectoryError:
-        return InputError(path, "is a directory")
     except OSError as exc:
-        return InputError(path, f"cannot read ({exc.strerror or exc})")
+        return unreadable(path, exc)
     try:
         return Article(path, decode_bytes(data, path), kind_for_path(path))
     except InputError as exc:
         return exc
+
+
+def unreadable(path: str, exc: OSError) -> InputError:
+    """The one-line error for a file that could not be opened or read (articles and corpora alike)."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, "no such file or directory")
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, "is a directory")
+    return InputError(path, f"cannot read ({exc.strerror or exc})")
 
 
 def _read_stdin(max_bytes: int) -> Article | InputError:
