@@ -33,7 +33,7 @@ the empty frames Dask's ``map_partitions(..., meta=...)`` needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -252,6 +252,16 @@ def _finish(result: Any, df: Any, id_column: str | None, skipped: list[int]) -> 
     return result
 
 
+def _texts(rows: Iterable[tuple[int, Any]], skipped: list[int]) -> Iterator[tuple[int, str]]:
+    """The rows whose cell is a string; the others (NaN, None, numbers) are noted in ``skipped``,
+    never guessed at, so both frame functions skip exactly the same cells."""
+    for position, text in rows:
+        if isinstance(text, str):
+            yield position, text
+        else:
+            skipped.append(position)
+
+
 def check_frame(
     df: Any,
     text_column: str = "body",
@@ -279,10 +289,7 @@ def check_frame(
     data = _empty_data(FINDING_COLUMNS)
     positions: list[int] = []
     skipped: list[int] = []
-    for position, text in rows:
-        if not isinstance(text, str):
-            skipped.append(position)
-            continue
+    for position, text in _texts(rows, skipped):
         source = str(ids[position] if id_column is None else ids.iloc[position])
         report = checker.check(text, source=source, kind=kind)
         positions.extend([position] * _add_findings(data, report.findings))
@@ -314,10 +321,7 @@ def extract_frame(
     data = _empty_data((("source", "string"), *columns))
     positions: list[int] = []
     skipped: list[int] = []
-    for position, text in rows:
-        if not isinstance(text, str):
-            skipped.append(position)
-            continue
+    for position, text in _texts(rows, skipped):
         document = checker.read(text, kind)
         claims = tuple(checker.extractor.extract(document))
         _add_claims(data, "", claims, id_name="claim")
