@@ -53,7 +53,7 @@ def load_baseline(path: str) -> Counter[FindingKey]:
     except FileNotFoundError:
         raise ConfigError("baseline file not found; create it with --write-baseline", path) from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"not a numcheck baseline: invalid JSON ({exc.msg})", path, exc.lineno) from None
+        raise ConfigError(f"not a numcheck baseline: invalid JSON ({exc.msg})", path, exc.lineno, exc.colno) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read baseline ({getattr(exc, 'strerror', None) or exc})", path) from None
     return _parse(data, path)

@@ -206,20 +206,24 @@ def _blame_unknown_names(
     origins = [(f"--{flag}", name) for flag in ("select", "disable") for name in getattr(args, flag, ())]
     if config.path:
         names = (*config.select, *config.disable, *config.severity)
-        origins += [(f"{config.path}:{_line_of(config.path, name)}", name) for name in names]
+        origins += [(f"{config.path}:{_position_of(config.path, name)}", name) for name in names]
     hint = f"rule ids: see 'numcheck rules list'; check kinds: {', '.join(sorted(CHECKS))}"
     lines = [f"{where}: unknown rule id or check kind: {name} ({hint})" for where, name in origins if name not in known]
     return ConfigError("\n".join(dict.fromkeys(lines))) if lines else error
 
 
-def _line_of(path: str, name: str) -> int:
-    """The first line of a config file naming ``name`` as a whole word (1 when it cannot be found)."""
+def _position_of(path: str, name: str) -> str:
+    """"line:column" of the first whole-word ``name`` in a config file ("1:1" when it cannot be found)."""
     word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     try:
         with open(path, encoding="utf-8") as handle:
-            return next((number for number, line in enumerate(handle, 1) if word.search(line)), 1)
+            for number, line in enumerate(handle, 1):
+                found = word.search(line)
+                if found:
+                    return f"{number}:{found.start() + 1}"
     except (OSError, UnicodeDecodeError):
-        return 1
+        pass
+    return "1:1"
 
 
 def _remember_texts(items: Iterator[Article | InputError], texts: dict[str, str]) -> Iterator[Article | InputError]:

@@ -112,51 +112,63 @@ def _read_toml(text: str, path: str) -> tuple[dict[str, Any], Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+)", str(exc))
-        line = int(found.group(1)) if found else max(text.count("\n"), 1)  # "(at end of document)"
+        found = re.search(r"\(at line (\d+), column (\d+)", str(exc))
+        # "(at end of document)": point just past the last character.
+        line, column = (int(found.group(1)), int(found.group(2))) if found else _end_of(text)
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        raise ConfigError(f"invalid TOML: {message}", path, line) from None
+        raise ConfigError(f"invalid TOML: {message}", path, line, column) from None
     tool = data.get("tool", {})
     table = tool.get("numcheck", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
-        raise ConfigError("[tool.numcheck] must be a table", path, _toml_line(text, None))
+        raise ConfigError("[tool.numcheck] must be a table", path, *_toml_position(text, None))
 
-    def locate(*keys: str) -> int | None:
-        return _toml_line(text, keys[-1]) or _toml_line(text, keys[0])
+    def locate(*keys: str, at_key: bool = False) -> tuple[int | None, int | None]:
+        found = _toml_position(text, keys[-1], at_key)
+        return found if found[0] is not None else _toml_position(text, keys[0], at_key)
 
     return table, locate
 
 
-def _toml_line(text: str, key: str | None) -> int | None:
-    """The line of ``key`` inside the ``[tool.numcheck...]`` tables (or of the table header)."""
+def _end_of(text: str) -> tuple[int, int]:
+    lines = text.split("\n")
+    return max(len(lines), 1), len(lines[-1]) + 1
+
+
+def _toml_position(text: str, key: str | None, at_key: bool = False) -> tuple[int | None, int | None]:
+    """Where the value of ``key`` is written inside the ``[tool.numcheck...]`` tables (or where its
+    table header, or the first such header, starts): the line and the 1-based column, so an editor
+    jumps to the character to fix (the key itself with ``at_key``). tomllib keeps no positions,
+    hence this scan."""
     inside = False
-    header_line = None
+    header = (None, None)
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
         if stripped.startswith("["):
             inside = re.match(r"\[\s*tool\s*\.\s*numcheck\s*[\].]", stripped) is not None
-            if inside and header_line is None:
-                header_line = number
+            if inside and header[0] is None:
+                header = (number, indent + 1)
             if inside and key is not None and re.match(rf"\[\s*tool\s*\.\s*numcheck\s*\.\s*\"?{re.escape(key)}\"?\s*\]",
                                                        stripped):
-                return number
+                return number, indent + 1
             continue
-        if inside and key is not None and re.match(rf"\"?{re.escape(key)}\"?\s*=", stripped):
-            return number
-    return header_line
+        assignment = re.match(rf"\"?{re.escape(key)}\"?\s*=\s*", stripped) if inside and key is not None else None
+        if assignment:
+            return number, indent + 1 + (0 if at_key else assignment.end())
+    return header
 
 
 def _read_yaml(text: str, path: str) -> tuple[dict[str, Any], Any]:
     try:
         document = load_yaml(text)
     except YamlError as exc:
-        raise ConfigError(exc.message, path, exc.line) from None
+        raise ConfigError(exc.message, path, exc.line, exc.column) from None
     data = document.data if document.data is not None else {}
     if not isinstance(data, dict):
-        raise ConfigError("a .numcheck.yaml must be a mapping of settings", path, 1)
+        raise ConfigError("a .numcheck.yaml must be a mapping of settings", path, 1, 1)
 
-    def locate(*keys: str) -> int | None:
-        return document.position(keys, key=True)[0]
+    def locate(*keys: str, at_key: bool = False) -> tuple[int | None, int | None]:
+        return document.position(keys, key=at_key)
 
     return data, locate
 
@@ -170,13 +182,13 @@ def _strings(value: Any) -> tuple[str, ...] | None:
 
 
 def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
-    def fail(key: str | tuple[str, ...], message: str) -> ConfigError:
-        return ConfigError(message, path, locate(*((key,) if isinstance(key, str) else key)))
+    def fail(key: str | tuple[str, ...], message: str, at_key: bool = False) -> ConfigError:
+        return ConfigError(message, path, *locate(*((key,) if isinstance(key, str) else key), at_key=at_key))
 
     for key in table:
         if key not in CONFIG_KEYS:
             hint = f"; did you mean '{key.replace('_', '-')}'?" if key.replace("_", "-") in CONFIG_KEYS else ""
-            raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(CONFIG_KEYS)}){hint}")
+            raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(CONFIG_KEYS)}){hint}", at_key=True)
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("rules", "disable", "select", "include", "exclude"):
         if key in table:

@@ -44,12 +44,15 @@ class RuleFileError(NumcheckError):
 class ConfigError(NumcheckError):
     """Raised for a bad project config (``[tool.numcheck]``, ``.numcheck.yaml``) or CLI option."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 column: int | None = None) -> None:
         self.path = path
         self.line = line
+        self.column = column
         prefix = ""
         if path:
-            prefix = f"{path}:{line}: " if line is not None else f"{path}: "
+            where = path if line is None else f"{path}:{line}" if column is None else f"{path}:{line}:{column}"
+            prefix = f"{where}: "
         super().__init__(prefix + message)
 
 

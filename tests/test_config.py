@@ -73,20 +73,20 @@ human-age = "error"
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('fail-on = "warning"\ncolour = "red"\n', 'pyproject.toml:5: unknown key \'colour\''),
-        ('fail_on = "warning"\n', "pyproject.toml:4: unknown key 'fail_on' (expected one of: rules, disable, "
+        ('fail-on = "warning"\ncolour = "red"\n', 'pyproject.toml:5:1: unknown key \'colour\''),
+        ('fail_on = "warning"\n', "pyproject.toml:4:1: unknown key 'fail_on' (expected one of: rules, disable, "
                                   "select, severity, fail-on, include, exclude, format, max-bytes, jobs); "
                                   "did you mean 'fail-on'?"),
-        ('fail-on = "sometimes"\n', "pyproject.toml:4: bad fail-on 'sometimes'"),
-        ("disable = 3\n", "pyproject.toml:4: 'disable' must be a list of strings"),
-        ('format = "pdf"\n', "pyproject.toml:4: unknown format 'pdf'"),
-        ("jobs = -1\n", "pyproject.toml:4: 'jobs' must be a whole number of at least 0"),
-        ("max-bytes = true\n", "pyproject.toml:4: 'max-bytes' must be a whole number of at least 1"),
-        ('\n[tool.numcheck.severity]\nhuman-age = "fatal"\n', "pyproject.toml:6: bad severity 'fatal' for 'human-age'"),
-        ("rules = [\n", "pyproject.toml:4: invalid TOML"),
+        ('fail-on = "sometimes"\n', "pyproject.toml:4:11: bad fail-on 'sometimes'"),
+        ("disable = 3\n", "pyproject.toml:4:11: 'disable' must be a list of strings"),
+        ('format = "pdf"\n', "pyproject.toml:4:10: unknown format 'pdf'"),
+        ("jobs = -1\n", "pyproject.toml:4:8: 'jobs' must be a whole number of at least 0"),
+        ("max-bytes = true\n", "pyproject.toml:4:13: 'max-bytes' must be a whole number of at least 1"),
+        ('\n[tool.numcheck.severity]\nhuman-age = "fatal"\n', "pyproject.toml:6:13: bad severity 'fatal' for 'human-age'"),
+        ("rules = [\n", "pyproject.toml:5:1: invalid TOML"),
     ],
 )
-def test_bad_toml_config_names_file_and_line(tmp_path: Path, body: str, message: str) -> None:
+def test_bad_toml_config_names_file_line_and_column(tmp_path: Path, body: str, message: str) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text('[project]\nname = "x"\n[tool.numcheck]\n' + body, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
@@ -98,14 +98,14 @@ def test_bad_toml_config_names_file_and_line(tmp_path: Path, body: str, message:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("rules: [a.yaml]\ncolour: red\n", ".numcheck.yaml:2: unknown key 'colour'"),
-        ("severity:\n  human-age: error\n  countries-count: loud\n", ".numcheck.yaml:3: bad severity 'loud'"),
-        ("disable: [a]\ndisable: [b]\n", ".numcheck.yaml:2: duplicate key 'disable'"),
-        ("disable:\n\t- a\n", ".numcheck.yaml:2: invalid YAML: tab character"),
-        ("- a\n", ".numcheck.yaml:1: a .numcheck.yaml must be a mapping"),
+        ("rules: [a.yaml]\ncolour: red\n", ".numcheck.yaml:2:1: unknown key 'colour'"),
+        ("severity:\n  human-age: error\n  countries-count: loud\n", ".numcheck.yaml:3:20: bad severity 'loud'"),
+        ("disable: [a]\ndisable: [b]\n", ".numcheck.yaml:2:1: duplicate key 'disable'"),
+        ("disable:\n\t- a\n", ".numcheck.yaml:2:1: invalid YAML: tab character"),
+        ("- a\n", ".numcheck.yaml:1:1: a .numcheck.yaml must be a mapping"),
     ],
 )
-def test_bad_yaml_config_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+def test_bad_yaml_config_names_file_line_and_column(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / ".numcheck.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
@@ -156,7 +156,7 @@ def test_cli_explicit_config_and_errors_exit_2(tmp_path: Path, capsys: pytest.Ca
     assert "unknown rule id or check kind: no-such-rule" in err and "Traceback" not in err
     bad.write_text("colour: red\n", encoding="utf-8")
     assert main(["check", str(article), "--config", str(bad)]) == 2
-    assert f"{bad}:1: unknown key 'colour'" in capsys.readouterr().err
+    assert f"{bad}:1:1: unknown key 'colour'" in capsys.readouterr().err
 
 
 def test_cli_unknown_select_or_disable_flag_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
