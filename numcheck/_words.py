@@ -108,9 +108,13 @@ CURRENCY_WORDS = MappingProxyType({
     "real": "BRL", "reais": "BRL", "peso": "MXN", "pesos": "MXN", "zloty": "PLN", "zlotys": "PLN",
     "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "shekel": "ILS", "shekels": "ILS",
     "naira": "NGN", "ringgit": "MYR", "baht": "THB", "won": "KRW", "dong": "VND", "dinar": "DZD",
-    "dinars": "DZD", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "forint": "HUF",
+    "dinars": "DZD", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
+    "rial": "IRR", "rials": "IRR", "forint": "HUF",
     "koruna": "CZK", "pence": "GBP", "cents": "USD", "cent": "USD",
 })
+#: Currency words that are more often ordinary English words ("won", "real"): money only with a
+#: scale or a capital letter.
+AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "real", "rand", "dong"})
 #: Words before "dollar(s)" that name a dollar other than the US one.
 DOLLAR_COUNTRIES = MappingProxyType({
     "australian": "AUD", "canadian": "CAD", "hong": "HKD", "zealand": "NZD", "singapore": "SGD",

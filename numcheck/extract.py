@@ -39,9 +39,9 @@ from numcheck._words import (
     QUALIFIERS_BEFORE,
 )
 from numcheck.document import Document, Span, read_document
-from numcheck.lemma import head_noun, is_plural, lemmatize
+from numcheck.lemma import ends_noun_phrase, head_noun, is_plural, lemmatize
 from numcheck.model import Claim
-from numcheck.numbers import Mention, Token, may_hold_figure, scan_tokens, tokenize
+from numcheck.numbers import COMPARISON_WORDS, Mention, Token, may_hold_figure, scan_tokens, tokenize
 from numcheck.quantulum import UnitResolver
 
 __all__ = ["Extractor"]
@@ -82,12 +82,13 @@ class Extractor:
         dollar = _default_dollar(document.text)
         claims: list[Claim] = []
         previous = _PreviousNouns(document, None, ())
+        tables = "|" in document.original  # only then can a figure sit under a table's column header
         for index, span in enumerate(document.sentences):
             if not may_hold_figure(document.text, span.start, span.end):
                 previous = _PreviousNouns(document, span, ())
                 continue
             tokens = tokenize(document.text, span.start, span.end)
-            sentence = _Sentence(self, document, index, tokens, dollar)
+            sentence = _Sentence(self, document, index, tokens, dollar, tables)
             built = sentence.claims(previous, len(claims))
             claims.extend(built)
             previous = _PreviousNouns(document, span, tuple(c.noun for c in built if c.noun and c.unit == "count"))
@@ -118,11 +119,22 @@ class _PreviousNouns:
         self.span = span
         self.counted = counted
         self._found: list[str] | None = None
+        self._specific: dict[frozenset[str], str | None] = {}
 
     def get(self) -> list[str]:
         if self._found is None:
             self._found = list(self.counted) or self._plural_nouns()
         return self._found
+
+    def find(self, lemmas: frozenset[str]) -> str | None:
+        """The last plural noun of the previous sentence whose lemma is one of ``lemmas``."""
+        if self.span is None:
+            return None
+        if lemmas not in self._specific:  # asked once per general noun, however many counts use it
+            self._specific[lemmas] = next((lemmatize(t.lower) for t in reversed(tokenize(
+                self.document.text, self.span.start, self.span.end)) if t.is_word and is_plural(t.lower)
+                and lemmatize(t.lower) in lemmas), None)
+        return self._specific[lemmas]
 
     def _plural_nouns(self) -> list[str]:
         if self.span is None:
@@ -131,7 +143,7 @@ class _PreviousNouns:
         for i in range(len(tokens) - 1, -1, -1):
             t = tokens[i]
             following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if t.is_word and len(t.lower) > 3 and t.text[0].islower() and following != "of":
+            if t.is_word and len(t.lower) > 3 and t.text[0].islower() and following != "of" and is_plural(t.lower):
                 noun = head_noun([t.lower], plural_only=True)
                 if noun:
                     return [noun]
@@ -141,12 +153,14 @@ class _PreviousNouns:
 class _Sentence:
     """The claims of one sentence; a short-lived helper that shares the sentence's tokens."""
 
-    def __init__(self, extractor: Extractor, document: Document, index: int, tokens: list[Token], dollar: str):
+    def __init__(self, extractor: Extractor, document: Document, index: int, tokens: list[Token], dollar: str,
+                 tables: bool = True):
         self.extractor = extractor
         self.document = document
         self.index = index
         self.tokens = tokens
         self.dollar = dollar
+        self.tables = tables
 
     def lower(self, i: int) -> str:
         return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
@@ -165,14 +179,73 @@ class _Sentence:
             if unit is None:
                 continue
             drafts.append((mention, unit))
+        drafts = self.share_pair_units(self.inherit_currencies(drafts))
         nouns = [self.noun_of(m, u) for m, u in drafts]
         nouns, sources = self.share_partitive_nouns(drafts, nouns, previous)
+        for k, noun in enumerate(nouns):
+            if noun in _HYPONYMS:
+                # "550 aircraft" names new things; "80 of the aircraft" points back, as far as the last sentence.
+                # Named outright, it is not a thing the sentence counts apart ("20 tanks and 30 vehicles").
+                hyponyms = _HYPONYMS[noun] if sources[k] else _HYPONYMS[noun].difference(nouns)
+                specific = self.specific_noun(drafts[k][1].first, hyponyms, previous if sources[k] else None)
+                if specific:
+                    nouns[k], sources[k] = specific, sources[k] or "antecedent"
         out = []
         for (mention, unit), noun, source in zip(drafts, nouns, sources, strict=True):
             out.append(self.build(mention, unit, noun, offset + len(out) + 1, source))
         return out
 
     # -- units ---------------------------------------------------------------------------------
+    def inherit_currencies(self, drafts: list[tuple[Mention, _Unit]]) -> list[tuple[Mention, _Unit]]:
+        """"$186m, compared with $1.13bn" names the currency twice, "77m euros, up from 38m" once: a
+        scaled bare figure after a comparison word is in the currency of the sum it is compared with.
+        That sum is the nearest earlier one outside brackets ("77m euros (£53m; $100m), up from 38m"
+        compares euros; the brackets only convert)."""
+        depth, depths = 0, []
+        for token in self.tokens:
+            depths.append(depth)
+            depth = depth + 1 if token.text == "(" else max(0, depth - 1) if token.text == ")" else depth
+        out, currency = [], None
+        for mention, unit in drafts:
+            governing = self.skip_possessor(self.skip_qualifier_words(mention.first - 1))
+            if unit.unit == "count" and currency is not None and mention.scale >= 1e6 and mention.kind == "number" \
+                    and self.lower(governing) in COMPARISON_WORDS and not self.tokens_name_noun(unit.last):
+                unit = _Unit(currency, unit.first, unit.last)
+            if len(unit.unit) == 3 and unit.unit.isupper() and depths[unit.first] == 0:  # an ISO 4217 code
+                currency = unit.unit
+            out.append((mention, unit))
+        return out
+
+    def share_pair_units(self, drafts: list[tuple[Mention, _Unit]]) -> list[tuple[Mention, _Unit]]:
+        """"from six months to nine", "from 20 to 30 minutes", "from 55 to 70 cents": a from-to pair
+        names its unit once, and the bare figure of the pair is in it."""
+        out = list(drafts)
+        for k in range(1, len(out)):
+            (m1, u1), (m2, u2) = out[k - 1], out[k]
+            if u2.first != u1.last + 1 or self.lower(u1.last) != "to" or \
+                    self.lower(self.skip_qualifier_words(u1.first - 1)) != "from" or \
+                    "number" != m1.kind or "number" != m2.kind or (u1.unit == "count") == (u2.unit == "count"):
+                continue
+            if u1.unit == "count" and u1.last == m1.last:
+                out[k - 1] = (m1, _Unit(u2.unit, u1.first, u1.last, u2.factor))
+            elif u2.unit == "count" and not self.tokens_name_noun(u2.last):
+                out[k] = (m2, _Unit(u1.unit, u2.first, u2.last, u1.factor))
+        return out
+
+    def skip_possessor(self, i: int) -> int:
+        """Step back over "the previous year's" to the word before it: "from the previous year's 1,070
+        trillion" is still compared "from"."""
+        if not self.lower(i).endswith(("'s", "’s")):
+            return i
+        i -= 1
+        while i >= 0 and self.lower(i) in ("the", "previous", "last", "same", "prior"):
+            i -= 1
+        return i
+
+    def tokens_name_noun(self, j: int) -> bool:
+        """A word right after the figure that could be what it counts ("38m people", "2bn barrels")."""
+        return j < len(self.tokens) and self.tokens[j].is_word and is_plural(self.tokens[j].lower)
+
     def unit_of(self, m: Mention) -> _Unit | None:
         """The unit of a figure, or None when the figure is part of something else."""
         before = self.currency_before(m)
@@ -280,6 +353,8 @@ class _Sentence:
         if self.text_of(j)[:1].isupper() and self.lower(j + 1) in CURRENCY_WORDS and \
                 self.lower(j + 1) not in ("dollar", "dollars", "won", "real", "rand", "dong"):
             return _Unit(CURRENCY_WORDS[self.lower(j + 1)], m.first, j + 2)  # "Swiss francs", "Japanese yen"
+        if w == "p" and self.tokens[j].text == "p" and self.glued(j - 1, j) and m.kind == "number":
+            return _Unit("GBP", m.first, j + 1, factor=0.01)  # "274.5p": pence
         if w not in CURRENCY_WORDS or m.kind in ("fraction", "ratio"):
             return None
         code = CURRENCY_WORDS[w]
@@ -337,7 +412,8 @@ class _Sentence:
             return None
         phrase_end = k + 1
         while phrase_end < min(len(self.tokens), k + 4) and (
-                self.lower(phrase_end) in _UNIT_CONTINUATIONS or self.glued(phrase_end - 1, phrase_end)):
+                self.lower(phrase_end) in _UNIT_CONTINUATIONS or (
+                    self.glued(phrase_end - 1, phrase_end) and self.text_of(phrase_end) not in _CLOSING_PUNCTUATION)):
             phrase_end += 1
         phrase = self.document.text[self.tokens[k].start : self.tokens[phrase_end - 1].end]
         resolved = self.extractor.units.resolve(phrase)
@@ -365,8 +441,11 @@ class _Sentence:
         k = j
         while k < len(self.tokens) and len(words) < 8:
             t = self.tokens[k]
-            if t.is_word and t.text.isupper() and len(t.text) >= 2 and not words:
+            if t.is_word and t.text.isupper() and len(t.text) >= 2 and not words and \
+                    not (self.text_of(k + 1) in ("-", "‐") and self.glued(k, k + 1)):
                 pass  # "53 US states", "27 EU countries": an acronym modifier before the head
+            elif t.is_word and words and words[-1] in ("and", "or") and t.text[0].isupper():
+                break  # "500,000 complaints and CBS": a name starts a new phrase, not a coordinated head
             elif t.is_word:
                 words.append(t.lower)
             elif t.text in "-‐" and self.glued(k - 1, k) and self.glued(k, k + 1) and words:
@@ -375,7 +454,17 @@ class _Sentence:
                 break
             k += 1
         joined = _join_hyphens(words)
-        return head_noun(joined, plural_only=m.value != 1 and m.kind not in ("fraction", "ratio"))
+        if len(joined) > 1 and joined[0] in _DETERMINERS_AFTER_FIGURE and joined[1] != "than":
+            joined = joined[1:]  # "three other nominations", "five more players"
+        return head_noun(joined, plural_only=m.value != 1 and m.kind not in ("fraction", "ratio"),
+                         bare_subject=self.is_bare_subject(unit.first))
+
+    def is_bare_subject(self, first: int) -> bool:
+        """A figure that opens its clause or follows "the remaining": it may be the whole subject."""
+        before = self.skip_qualifier_words(first - 1)
+        return before < 0 or self.lower(before) in _SUBJECT_OPENERS or (
+            self.tokens[before].is_word and self.tokens[before].text[0].isupper() and not ends_noun_phrase(
+                self.lower(before)))  # "Andre 3000 thanked fans": a name's figure is the subject
 
     def share_partitive_nouns(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None],
                               previous: _PreviousNouns) -> tuple[list[str | None], list[str]]:
@@ -394,6 +483,8 @@ class _Sentence:
             if nouns[k] is not None or unit.unit != "count" or self.lower(unit.last) != "of":
                 continue
             j = self.skip_determiners(unit.last + 1)
+            if self.is_demonstrative_pronoun(unit.last + 1):
+                j = unit.last + 1  # "20,000 of those were from the UK": "those" stands for a noun
             if k + 1 < len(drafts) and drafts[k + 1][1].first == j and drafts[k + 1][1].unit == "count":
                 nouns[k], sources[k] = nouns[k + 1], "partitive"
             elif self.lower(j) in ("them", "those", "these", "which", "whom"):
@@ -402,7 +493,8 @@ class _Sentence:
                 nouns[k], sources[k] = self.antecedent(drafts, earlier, k, previous), "antecedent"
             elif self.tokens[j].is_word if j < len(self.tokens) else False:
                 words = [t.lower for t in self.tokens[j : j + 5] if t.is_word]
-                nouns[k], sources[k] = head_noun(words, plural_only=False), "partitive"
+                noun = head_noun(words, plural_only=False)
+                nouns[k], sources[k] = self.counted_as(drafts, nouns, k, noun), "partitive"
         last_counted: str | None = None  # the running "counted noun so far", so this pass stays linear
         for k, (mention, unit) in enumerate(drafts):
             if nouns[k] is not None or unit.unit != "count" or mention.kind not in ("number", "range", "vague"):
@@ -410,9 +502,17 @@ class _Sentence:
                     last_counted = nouns[k]
                 continue
             before = self.skip_qualifier_words(unit.first - 1)
-            if self.lower(before) == "of" and self.lower(before - 1) in _COLLECTIVE_NOUNS:
+            if self.lower(unit.first - 1) in ("number", "no"):
+                continue  # "went straight in at number 11": a rank, which counts nothing
+            column = self.column_noun(unit) if self.tables else None
+            if column is not None:
+                nouns[k], sources[k] = column, "antecedent"  # "| Maths | 101,000 |" under "| Subject | Entries |"
+            elif self.lower(before) == "of" and self.lower(before - 1) in _COLLECTIVE_NOUNS:
                 nouns[k] = _COLLECTIVE_NOUNS[self.lower(before - 1)]  # "an electorate of 48.2 million"
                 sources[k] = "partitive"
+            elif mention.kind == "vague" and last_counted is None and self.people_act(unit.last) and \
+                    not self.is_named(unit.first):
+                nouns[k], sources[k] = "person", "ellipsis"  # "Tens of thousands had fled": people, unnamed
             elif mention.value > 1 and self.is_elliptical(unit):
                 # "from 205 million to 198 million": a change names its subject in its own sentence.
                 in_change = self.lower(unit.last) in ("to", "from") or self.lower(unit.first - 1) in ("to", "from")
@@ -422,9 +522,103 @@ class _Sentence:
             elif self.lower(before) in _CHANGE_PREPOSITIONS and self.lower(before - 1) in _CHANGE_VERBS:
                 nouns[k] = self.antecedent(drafts, last_counted, k, None)  # "Measles cases rose to 1,603"
                 sources[k] = "antecedent"
+            if nouns[k] is None and mention.value > 1 and unit.last < len(self.tokens) and \
+                    self.tokens[unit.last].is_word and self.people_act(unit.last) and not self.is_named(unit.first):
+                nouns[k], sources[k] = "person", "ellipsis"  # "At least 12 died"
             if nouns[k] is not None:
                 last_counted = nouns[k]
         return nouns, [src if noun else "" for noun, src in zip(nouns, sources, strict=True)]
+
+    def is_demonstrative_pronoun(self, j: int) -> bool:
+        """"those"/"these" with no noun after them ("of those were", "of these, 12")."""
+        if self.lower(j) not in ("those", "these"):
+            return False
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return nxt is None or not nxt.is_word or (ends_noun_phrase(nxt.lower) and not is_plural(nxt.lower))
+
+    def counted_as(self, drafts: list[tuple[Mention, _Unit]], nouns: list[str | None], k: int,
+                   noun: str | None) -> str | None:
+        """"13,000 staff members ... 270 of its staff": a partitive whole already counted keeps that noun."""
+        if noun is None or " " in noun:
+            return noun
+        for i in range(k - 1, max(-1, k - 50), -1):
+            if nouns[i] and drafts[i][1].unit == "count" and self.lower(drafts[i][1].last) == noun and \
+                    nouns[i] != noun:
+                return nouns[i]
+        return noun
+
+    def specific_noun(self, first: int, hyponyms: frozenset[str], previous: _PreviousNouns | None) -> str | None:
+        """"F-16 fighter jets ... about 80 of the aircraft": a general noun that varies an earlier,
+        more specific one in the same or the previous sentence counts that one."""
+        for i in range(first - 1, max(-1, first - _ANTECEDENT_REACH), -1):
+            t = self.tokens[i]
+            if t.is_word and is_plural(t.lower) and lemmatize(t.lower) in hyponyms:
+                return lemmatize(t.lower)
+        return previous.find(hyponyms) if previous is not None else None
+
+    def column_noun(self, unit: _Unit) -> str | None:
+        """The counted noun a Markdown table's column header names for a figure alone in its cell."""
+        original = self.document.original
+        pos = self.tokens[unit.first].start
+        line_start = original.rfind("\n", max(0, pos - _MAX_TABLE_ROW), pos) + 1
+        if original[line_start : line_start + 1] != "|" or (line_start == 0 and pos > _MAX_TABLE_ROW):
+            return None  # not a table row (a "row" longer than any table's is a run of text)
+        line_end = original.find("\n", pos)
+        cells = original[line_start : len(original) if line_end < 0 else line_end].split("|")
+        column = original.count("|", line_start, pos)
+        if column >= len(cells) or cells[column].strip() != original[pos : self.tokens[unit.last - 1].end]:
+            return None
+        header_start = line_start
+        while header_start > 0 and line_start - header_start < _MAX_TABLE_ROW * _MAX_TABLE_ROWS and \
+                original[original.rfind("\n", 0, header_start - 1) + 1] == "|":
+            header_start = original.rfind("\n", 0, header_start - 1) + 1
+        header = original[header_start : original.find("\n", header_start)].split("|")
+        if column >= len(header) or header_start == line_start:
+            return None
+        return head_noun(_WORD.findall(header[column].lower()), plural_only=True)
+
+    def measured_noun(self, start: int) -> str | None:
+        """The noun a count's clause names as what it measures, read back from the figure.
+
+        "the number of jobless people fell by 100,000" counts people, whatever the sentence before
+        counted; "its passenger target ... 198 million" and "the death toll rose to 45" count what
+        modifies the measure word.
+        """
+        for i in range(start - 1, max(0, start - _ANTECEDENT_REACH), -1):
+            w = self.lower(i)
+            if w in (";", ":") or self.tokens[i].is_digit:
+                return None
+            if w in _MEASURE_WORDS and self.lower(i + 1) == "of":
+                j = self.skip_determiners(i + 2)
+                words = []
+                for t in self.tokens[j : j + 6]:
+                    if not t.is_word:
+                        break
+                    words.append(t.lower)
+                noun = head_noun(words, plural_only=True)
+                if noun:
+                    return noun
+            if w in _MEASURE_HEADS and self.tokens[i - 1].is_word and self.tokens[i - 1].text.islower():
+                modifier = self.lower(i - 1)
+                adjective = any(modifier.endswith(e) and len(modifier) - len(e) >= 3 for e in _ADJECTIVE_ENDINGS)
+                if not ends_noun_phrase(modifier) and not adjective and modifier not in _NOT_MEASURED:
+                    return lemmatize(modifier)
+        return None
+
+    def is_named(self, first: int) -> bool:
+        """A figure that is part of a name or rank ("Shrek 2 took", "the world number two escaped")."""
+        before = self.tokens[first - 1] if first > 0 else None
+        return before is not None and before.is_word and (before.text[0].isupper() or before.lower in ("number", "no"))
+
+    def people_act(self, j: int) -> bool:
+        """A bare count followed by what only people do ("Hundreds were arrested", "12 died")."""
+        for k in range(j, min(j + 4, len(self.tokens))):
+            w = self.lower(k)
+            if w in _HUMAN_VERBS:
+                return True
+            if w not in _AUXILIARIES:
+                return False
+        return False
 
     def skip_qualifier_words(self, i: int) -> int:
         """Step back over "more than", "about", "nearly"... to the word that governs the figure."""
@@ -458,9 +652,12 @@ class _Sentence:
         """
         if earlier:
             return earlier
+        start = drafts[k][1].first
+        measured = self.measured_noun(start)
+        if measured:
+            return measured
         if counted_first and previous is not None and previous.counted:
             return previous.counted[-1]
-        start = drafts[k][1].first
         for i in range(start - 1, max(-1, start - _ANTECEDENT_REACH), -1):
             t = self.tokens[i]
             if t.is_word and t.lower in _COLLECTIVE_NOUNS:
@@ -575,6 +772,40 @@ CURRENCY_CODES_UPPER = frozenset(c.upper() for c in CURRENCY_CODES)
 #: Words after a bare count that show its noun was left out ("24 and Norway six", "46,000 so far").
 _ELLIPSIS_FOLLOWERS = frozenset("and or so in by from to at on a an were was had have are will would more "
                                 "fewer less this that last each apiece worldwide altogether overall".split())
+#: General nouns that news uses to vary a specific one ("jets ... the aircraft", "cars ... 92,627 vehicles").
+_HYPONYMS = MappingProxyType({
+    "aircraft": frozenset("jet plane airliner helicopter drone fighter bomber airplane".split()),
+    "vehicle": frozenset("car truck lorry van bus tank motorcycle coach taxi tractor".split()),
+    "vessel": frozenset("ship boat tanker ferry trawler submarine yacht warship".split()),
+    "weapon": frozenset("missile rocket rifle gun shell bomb".split()),
+    "property": frozenset("home house flat apartment".split()),
+    "dwelling": frozenset("home house flat apartment".split()),
+    "device": frozenset("phone handset laptop tablet computer".split()),
+    "animal": frozenset("cow sheep pig dog cat horse bird chicken".split()),
+})
+#: "the number of X", "a total of X": the clause names what its figures count.
+#: A Markdown table row is at most this long, and a header at most this many rows above a cell:
+#: bounds that keep a megabyte of pipes from being searched once per figure.
+_MAX_TABLE_ROW = 2_000
+_MAX_TABLE_ROWS = 500
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_MEASURE_WORDS = frozenset("number numbers total count tally".split())
+#: Measure words whose modifier is the counted thing ("death toll", "passenger target", "goal tally").
+_MEASURE_HEADS = frozenset("toll target tally count".split())
+_ADJECTIVE_ENDINGS = ("al", "ly", "ed", "ive", "ous", "ic", "ful", "est", "'s", "’s")
+_NOT_MEASURED = frozenset("new old own higher lower bigger larger smaller greater overall current".split())
+#: Verbs whose subject is people, so a bare count before them counts people.
+_HUMAN_VERBS = frozenset(
+    "died killed injured wounded hurt fled left gathered marched protested arrested detained evacuated "
+    "rescued attended queued rallied demonstrated drowned perished starved emigrated resigned voted "
+    "signed applied complained joined watched lined camped survived escaped".split()
+)
+_AUXILIARIES = frozenset("were was had have has are been being also still reportedly more then later all "
+                         "now already reported said believed thought feared".split())
+#: Tokens after which a figure may stand alone as a subject ("; 28 reached", "the remaining 28 reached").
+_SUBJECT_OPENERS = frozenset(", ; : ( remaining other rest latter former".split())
+#: Words between a figure and its noun that are not the noun ("four other titles", "12 more people").
+_DETERMINERS_AFTER_FIGURE = frozenset("other more fewer such".split())
 #: How many tokens back a bare count looks for its noun: a clause, not the whole of a long sentence.
 _ANTECEDENT_REACH = 40
 _CHANGE_PREPOSITIONS = frozenset("to at by from".split())
@@ -590,6 +821,8 @@ _NOT_ANTECEDENT = frozenset("defences defenses officials authorities forces says
 _YOUNG_PEOPLE = frozenset("children child kids pupils those people adults girls boys babies infants youngsters "
                           "aged men women students".split())
 _STOP_WORDS_BEFORE_AGE = frozenset("and or of in to at by for from with than the a an".split())
+#: Punctuation glued to a unit that ends the sentence or clause, never part of the unit: "40 tonnes."
+_CLOSING_PUNCTUATION = frozenset(".,;:!?)]}\"'’”")
 _UNIT_CONTINUATIONS = frozenset("per a an / h hour day year week month second sq square cubic km metres miles "
                                 "kilometres feet tonnes".split())
 _NOT_QUALIFYING_OVER = frozenset("rose fell increased grew from up down handed taken took turned hand hands "

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from types import MappingProxyType
 
-__all__ = ["head_noun", "is_plural", "lemmatize"]
+__all__ = ["ends_noun_phrase", "head_noun", "is_plural", "lemmatize"]
 
 _IRREGULAR = MappingProxyType({
     "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
@@ -48,6 +48,19 @@ _NOT_PLURAL = frozenset(
     "lies dies wins leads remains includes comes rises falls stands sits runs sees shows holds seems calls "
     "puts keeps needs wants gives tells works looks uses plays moves lives? adds hits cuts sets pays".split()
 )
+#: Plurals that are also third-person verbs; read as nouns right after a figure ("13 wins in 15 games").
+_NOUN_OR_VERB = frozenset(
+    "wins hits shows runs sets cuts falls rises plays works uses calls needs wants leads holds stands".split()
+)
+#: Words that show the word before them is a verb taking an object ("the 12 leads the table").
+_OBJECT_STARTS = frozenset("the a an that to his her its their this these those him them it".split())
+#: Plural compounds whose first word carries the plural ("grands prix", "attorneys general").
+_POSTPOSITIVE = MappingProxyType({
+    "grands prix": "grand prix", "grand prix": "grand prix", "attorneys general": "attorney general",
+    "courts martial": "court martial", "secretaries general": "secretary general",
+    "governors general": "governor general", "passers-by": "passer-by", "runners-up": "runner-up",
+    "mothers-in-law": "mother-in-law", "sons-in-law": "son-in-law", "daughters-in-law": "daughter-in-law",
+})
 #: Function words and verbs that end a noun phrase.
 _STOP = frozenset(
     "the a an this that these those its their his her our your my of in on at to from by for with without "
@@ -79,9 +92,16 @@ def is_plural(word: str) -> bool:
     return not word.endswith("ings") or True
 
 
+def ends_noun_phrase(word: str) -> bool:
+    """True for a function word or verb form that cannot start the noun a figure counts."""
+    return word in _STOP or (word.endswith("ed") and len(word) > 4 and word not in _PARTICIPLE_ADJECTIVES)
+
+
 def lemmatize(word: str) -> str:
     """Singular lower-case form of a plural noun; other words come back lower-cased."""
     word = word.lower()
+    if word in _POSTPOSITIVE:
+        return _POSTPOSITIVE[word]
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
@@ -90,22 +110,31 @@ def lemmatize(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
+    if len(word) == 3 and word.endswith("s") and not any(v in word for v in "aeiouy"):
+        return word[:-1]  # "MPs", "DJs", "PCs"
     return word
 
 
-def head_noun(words: Sequence[str], plural_only: bool) -> str | None:
-    """The lemma of the counted thing among the words after a figure, or None."""
+def head_noun(words: Sequence[str], plural_only: bool, bare_subject: bool = False) -> str | None:
+    """The lemma of the counted thing among the words after a figure, or None.
+
+    ``bare_subject`` says the figure stands where a subject does ("the remaining 28 reached
+    targets"), so a participle after it is the verb, not an adjective of the noun.
+    """
     head_at = None
     for index, word in enumerate(words[:6]):
         lower = word.lower()
         if lower in ("and", "or") and index > 0 and plural_only:
             continue  # "112 strike and decoy drones": a coordinated modifier, the head is still to come
+        if lower in ("most", "least") and index + 1 < len(words) and words[index + 1].lower() not in _STOP:
+            continue  # "the 20 most polluted cities": a superlative, the head is still to come
         if lower in _STOP:
             break
-        if lower.endswith("ed") and len(lower) > 4 and lower not in _PARTICIPLE_ADJECTIVES:
+        if lower.endswith("ed") and len(lower) > 4 and lower not in _PARTICIPLE_ADJECTIVES and \
+                not _participle_modifies(words, index, bare_subject):
             break
         if plural_only:
-            if is_plural(lower):
+            if is_plural(lower) or (index == 0 and _plural_after_figure(words)):
                 head_at = index
                 break
             if lower.endswith("ing") and lower not in _SINGULAR_OK_ING and index + 1 >= len(words):
@@ -122,10 +151,34 @@ def head_noun(words: Sequence[str], plural_only: bool) -> str | None:
             is_plural(words[head_at + 1].lower()) and words[head_at + 1].lower() not in _VERBS:
         head_at += 1  # "13,000 staff members"
     head_at = _coordinated_head(words, head_at)
+    if head_at + 1 < len(words) and f"{words[head_at].lower()} {words[head_at + 1].lower()}" in _POSTPOSITIVE:
+        return _POSTPOSITIVE[f"{words[head_at].lower()} {words[head_at + 1].lower()}"]  # "10 grands prix"
     lemma = lemmatize(words[head_at])
     if head_at > 0 and (words[head_at - 1].lower(), lemma) in _COMPOUNDS:
         return f"{words[head_at - 1].lower()} {lemma}"
     return lemma if lemma.isalpha() or "-" in lemma else None
+
+
+def _participle_modifies(words: Sequence[str], index: int, bare_subject: bool) -> bool:
+    """A participle before the counted noun is an adjective: "30 armoured vehicles", "36 coal-fired plants".
+
+    A hyphenated one always is ("UK-based", "state-owned"); a plain one when a plural noun follows
+    at once, which a verb after a bare count ("20 attended") rarely has.
+    """
+    if "-" in words[index].strip("-"):
+        return True
+    if bare_subject:
+        return False
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    return is_plural(following) and following not in _VERBS and following not in _STOP
+
+
+def _plural_after_figure(words: Sequence[str]) -> bool:
+    """"13 wins", "six hits", "three sets": right after a figure these read as nouns, not verbs."""
+    if words[0].lower() not in _NOUN_OR_VERB:
+        return False
+    following = words[1].lower() if len(words) > 1 else ""
+    return not following or (following in _STOP and following not in _OBJECT_STARTS)
 
 
 def _coordinated_head(words: Sequence[str], head_at: int) -> int:

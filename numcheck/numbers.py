@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from numcheck._units import DURATIONS, PHYSICAL_UNIT_WORDS
 from numcheck._words import (
+    AMBIGUOUS_CURRENCY_WORDS,
     AMBIGUOUS_SCALES,
     COUNT_NOUNS_FOR_SCALE,
     CURRENCY_CODES,
@@ -46,6 +47,7 @@ from numcheck._words import (
     VAGUE,
     VAGUE_COMPOUND,
 )
+from numcheck.cues import direction_of
 from numcheck.lemma import is_plural
 
 __all__ = ["Mention", "Token", "may_hold_figure", "scan", "tokenize"]
@@ -92,13 +94,17 @@ _TOKEN = re.compile(r"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_
 _DIGITS_ONLY = re.compile(r"\d+")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_TIME_SUFFIX = frozenset({"am", "pm", "a", "p", "gmt", "bst", "cet", "utc", "est", "edt", "pst", "hrs", "h"})
+#: Glued letters that make a figure a clock time. Not "p": "4p" and "274.5p" are pence in British
+#: copy (share prices), where "9p" for nine in the evening is not written.
+_TIME_SUFFIX = frozenset({"am", "pm", "a", "gmt", "bst", "cet", "utc", "est", "edt", "pst", "hrs", "h"})
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _SINGULAR_DENOMINATORS = frozenset(w for w in FRACTION_DENOMINATORS if not w.endswith("s"))
 _THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")
 _SPACE_GROUP = frozenset(" \u00a0\u2009\u202f")
 #: Plurals after "100m" that keep the m a metre ("100m sprints" is rare; "100m races" is a distance).
 _UNITISH_PLURALS = frozenset({"races", "sprints", "heats", "finals", "hurdles", "metres"})
+#: Words that put a second figure beside an earlier one: it may leave the earlier one's unit unsaid.
+COMPARISON_WORDS = frozenset({"from", "against", "versus", "vs", "with", "than"})
 
 
 #: Cheap first test of a sentence: no digit and no number word means no figure, so the tokenizer
@@ -295,10 +301,19 @@ class _Scanner:
             return (1e9 if nxt.text == "B" else 1e6), last + 1, word  # "10M", "US$ 1MM": finance shorthand
         if word in AMBIGUOUS_SCALES and glued:
             following = self.lower(last + 1)
-            if self.money_before(i) or following in COUNT_NOUNS_FOR_SCALE or following in CURRENCY_WORDS or (
+            if self.money_before(i) or self.compares_money(i) or following in COUNT_NOUNS_FOR_SCALE or \
+                    following in CURRENCY_WORDS or (
                     is_plural(following) and following not in _UNITISH_PLURALS):
                 return AMBIGUOUS_SCALES[word], last + 1, word
         return 1.0, last, ""
+
+    def compares_money(self, i: int) -> bool:
+        """"77m euros, up from 38m", "£4.3bn against 2.7bn": a sum compared with an earlier one in the
+        sentence drops its currency, and its "m" is still million, not metre."""
+        if self.lower(i - 1) not in COMPARISON_WORDS:
+            return False
+        return any(t.text in CURRENCY_SYMBOLS or (t.lower in CURRENCY_WORDS and t.lower not in AMBIGUOUS_CURRENCY_WORDS)
+                   for t in self.tokens[: i - 1])
 
     def money_before(self, i: int) -> bool:
         """A currency symbol or code right before the figure ("£300m", "US$5bn", "EUR 3m")."""
@@ -322,8 +337,9 @@ class _Scanner:
                 before = tokens[i - 2]
                 if before.is_word or (before.is_digit and prev.text == "/"):
                     return True
-                if before.is_digit and len(before.text) == 4 and len(raw) == 2 and prev.text in "-–":
-                    return True  # the "20" of a 2019-20 season
+                if before.is_digit and len(before.text) == 4 and len(raw) in (1, 2) and prev.text in "-–" and \
+                        1600 <= float(before.text) <= 2100:
+                    return True  # the "20" of a 2019-20 season, the "6" of the 2005-6 budget
             if prev.text in "#:/." or prev.text == "+":
                 return True
         if nxt is not None and self.glued(last - 1, last):
@@ -333,6 +349,8 @@ class _Scanner:
                 word = nxt.lower
                 if word in _ORDINAL_SUFFIX or word in _TIME_SUFFIX:
                     return True
+                if word == "p" and self.text_of(last + 1) == "." and self.lower(last + 2) == "m":
+                    return True  # 9p.m.
                 if word == "s" and (len(raw) == 4 or raw.endswith("0")):
                     return True  # the 1990s, the 80s
                 if not _is_glued_suffix(nxt.text):
@@ -342,8 +360,9 @@ class _Scanner:
                     return True  # "4x4"
             if nxt.text in "-–" and self.tok(last + 1) is not None and self.glued(last, last + 1):
                 after = tokens[last + 1]
-                if after.is_digit and len(after.text) == 2 and len(raw) == 4 and raw.isdigit():
-                    return True  # 2023-24 season
+                if after.is_digit and len(after.text) in (1, 2) and len(raw) == 4 and raw.isdigit() and \
+                        1600 <= value <= 2100:
+                    return True  # the 2023-24 season, the 2005-6 budget
                 if after.is_digit and self.tok(last + 2) is not None and tokens[last + 2].is_word and \
                         self.glued(last + 1, last + 2) and not _is_glued_suffix(tokens[last + 2].text):
                     return True  # "777-200LR": a model number
@@ -724,7 +743,9 @@ class _Scanner:
             if b2.value > a2.value and not from_before:
                 return [self.as_range(a2, b2)]
             return [a2, b2]  # a tally "5-4" or a split "50-50": two claims
-        if gap == ["to"] and not from_before and self.lower(a.first - 1) not in ("rose", "fell", "increased"):
+        # "rose by 45,000 to 1.6 million", "fell 11,000 to 813,200": a stated change then the new level.
+        changed = self.lower(a.first - 1) == "by" or bool(direction_of(self.lower(a.first - 1)))
+        if gap == ["to"] and not from_before and not changed:
             a2, b2 = self.share_scale(a, b)
             if b2.value > a2.value and (a.scale == b.scale or a.scale == 1.0):
                 return [self.as_range(a2, b2)]
