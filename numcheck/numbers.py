@@ -464,10 +464,22 @@ class _Scanner:
         if word == "a" or word == "an":
             return self.article_number_at(i)
         if word in UNITS or word in TENS or word == "dozen":
+            if self.is_title_name(i):
+                return None
             return self.spelled_at(i)
         if word in ("half", "quarter", "third"):
             return self.bare_fraction_at(i)
         return None
+
+    def is_title_name(self, i: int) -> bool:
+        """"the Six Nations", "the Big Four", "Channel Four": a capitalised number word inside a
+        sentence, next to another capitalised word, is part of a name. At the start of a sentence
+        the capital says nothing ("Nineteen Republicans voted" counts people)."""
+        if not self.tokens[i].text[0].isupper() or self.is_sentence_initial(i):
+            return False
+        before, after = self.tok(i - 1), self.tok(i + 1)
+        return any(t is not None and t.is_word and t.text[0].isupper() and t.lower not in ("i", "a")
+                   for t in (before, after))
 
     def spelled_at(self, i: int) -> Mention | None:
         """Read "one hundred and twelve", "twenty-six", "two million", "three dozen", "two-thirds"."""

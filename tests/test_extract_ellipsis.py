@@ -66,3 +66,12 @@ def test_pence_are_money_and_evening_times_are_not() -> None:
 def test_a_unit_span_stops_before_the_full_stop() -> None:
     texts = [c.text for c in numcheck.extract("Output rose to 40 tonnes. The car reached 120 km/h.")]
     assert texts == ["40 tonnes", "120 km/h"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wales won the Six Nations for the first time since 1994.", []),
+    ("The Big Four firms audit 500 companies.", ["500"]),
+    ("Nineteen Republicans voted against the bill.", ["Nineteen"]),  # a sentence's first capital says nothing
+])
+def test_a_capitalised_number_word_inside_a_name_is_not_a_figure(text: str, expected: list[str]) -> None:
+    assert [c.text for c in numcheck.extract(text)] == expected
