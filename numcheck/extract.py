@@ -201,6 +201,8 @@ class _Sentence:
         scaled bare figure after a comparison word is in the currency of the sum it is compared with.
         That sum is the nearest earlier one outside brackets ("77m euros (£53m; $100m), up from 38m"
         compares euros; the brackets only convert)."""
+        if not any(u.unit == "count" and m.scale >= 1e6 for m, u in drafts[1:]):
+            return drafts  # the common case, decided without walking the sentence's brackets
         depth, depths = 0, []
         for token in self.tokens:
             depths.append(depth)
