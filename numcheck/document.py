@@ -225,4 +225,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
+    glued_to_figure = dot - len(match.group(1)) - 1 >= 0 and text[dot - len(match.group(1)) - 1].isdigit()
+    if glued_to_figure and len(word) == 1:
+        return False  # "worth $300m. It hopes": a scale suffix, not an initial
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())

@@ -82,7 +82,8 @@ human-age = "error"
         ('format = "pdf"\n', "pyproject.toml:4:10: unknown format 'pdf'"),
         ("jobs = -1\n", "pyproject.toml:4:8: 'jobs' must be a whole number of at least 0"),
         ("max-bytes = true\n", "pyproject.toml:4:13: 'max-bytes' must be a whole number of at least 1"),
-        ('\n[tool.numcheck.severity]\nhuman-age = "fatal"\n', "pyproject.toml:6:13: bad severity 'fatal' for 'human-age'"),
+        ('\n[tool.numcheck.severity]\nhuman-age = "fatal"\n',
+         "pyproject.toml:6:13: bad severity 'fatal' for 'human-age'"),
         ("rules = [\n", "pyproject.toml:5:1: invalid TOML"),
     ],
 )

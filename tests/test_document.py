@@ -22,6 +22,16 @@ def test_sentences_split_on_punctuation_not_abbreviations():
     ]
 
 
+def test_a_scale_suffix_before_a_full_stop_ends_the_sentence():
+    doc = read_document("The deal is worth $300m. It closes in May. J. Smith paid 4p. Fine")
+    assert [doc.sentence_text(i) for i in range(len(doc.sentences))] == [
+        "The deal is worth $300m.",
+        "It closes in May.",
+        "J. Smith paid 4p.",
+        "Fine",
+    ]
+
+
 def test_html_entities_and_tags_blanked():
     original = "<p>Prices rose 5&nbsp;% in <b>May</b></p><script>var x = 99;</script>"
     doc = read_document(original, "html")
