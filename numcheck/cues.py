@@ -13,6 +13,7 @@ import re
 from types import MappingProxyType
 
 __all__ = [
+    "COUNT_SYNONYMS",
     "DOWN_PHRASES",
     "DOWN_STEMS",
     "FACTOR_WORDS",
@@ -27,6 +28,7 @@ __all__ = [
     "WHOLE_SYNONYMS",
     "direction_of",
     "lemma",
+    "same_thing",
     "singular",
 ]
 
@@ -35,12 +37,12 @@ __all__ = [
 #: Use ``direction_of``; keep stems long enough not to catch other words ("rais" but not "ra").
 UP_STEMS = frozenset(
     "rise rose risen rising rises up increas gain climb jump soar surg grew grow boost higher rebound "
-    "advanc expand swell swollen spik leap leapt rais upp hike hiked widen accelerat recover extend".split()
+    "advanc expand swell swollen spik leap leapt rais upp hike hiked widen accelerat recover extend lift".split()
 )
 DOWN_STEMS = frozenset(
     "fell fall down drop declin decreas slump slid slip sank sink sunk cut cuts cutting lower shrank shrunk "
     "shrink plung plummet tumbl dip dipped reduc lost lose losing eased easing eases trimm trim narrow "
-    "contract retreat slash halv".split()
+    "contract retreat slash halv slow shorten".split()
 )
 
 #: Words a stem would catch that say nothing about a change ("growth" is a noun, "update" no rise).
@@ -112,6 +114,25 @@ MEASURE_WORDS = frozenset(
     "inflation unemployment growth rate interest gdp tax yield turnout margin return increase decrease "
     "rise fall rose fell up down year month quarter annual annually higher lower".split()
 )
+
+#: Counted nouns that news copy uses for one another within a story: "cut 12,800 jobs" ... "5,125
+#: positions would go"; "up to 50 planes" ... "30 of the aircraft". Use ``same_thing``.
+COUNT_SYNONYMS = (
+    frozenset({"job", "position", "post", "role"}),
+    frozenset({"worker", "employee", "staff"}),
+    frozenset({"plane", "aircraft", "jet", "airliner"}),
+    frozenset({"stake", "share", "holding"}),
+)
+
+
+def same_thing(noun: str, other: str) -> bool:
+    """Whether two counted nouns name the same thing: equal, or synonyms in ``COUNT_SYNONYMS``.
+
+    >>> same_thing("job", "position"), same_thing("plane", "aircraft"), same_thing("job", "plane")
+    (True, True, False)
+    """
+    return noun == other or any(noun in group and other in group for group in COUNT_SYNONYMS)
+
 
 #: Whole nouns a percentage or fraction may refer to, and the counted nouns that give their size:
 #: "900 jobs, or 6% of its workforce" finds "its 15,000 staff".

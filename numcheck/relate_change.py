@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from numcheck import cues
 from numcheck.model import Claim
@@ -22,13 +23,14 @@ from numcheck.relate_text import (
     _Draft,
     _is_change_word,
     _is_stated_change,
+    _nouns_agree,
     _states_change,
     _subject,
     _Text,
     _words,
 )
 
-__all__ = ["_link_changes"]
+__all__ = ["_link_anaphoric_changes", "_link_changes", "_link_stated_between"]
 
 # --- change --------------------------------------------------------------------------------------
 
@@ -39,7 +41,8 @@ _ONE_CLAUSE = r"(?![^\d]*\b(?:while|but|and|whereas|(?<!more\s)(?<!less\s)than)\
 # Between "from X" and "to Y" only X's noun may stand: no comma, no second clause ("fell to £1.9bn
 # from £2.1bn, while its shortfall dropped to £2.7bn" must not pair £2.1bn with £2.7bn).
 _GAP_TO = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?\bto\s+" + _QUAL + r"$", re.I)
-_GAP_FROM = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?,?\s*\bfrom\s+(?:the\s+|an?\s+)?" + _QUAL + r"$", re.I)
+_GAP_FROM = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?,?\s*\bfrom\s+(?:the\s+|an?\s+)?"
+                       r"(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
 # "a loss of $761m, lower than 2003's $1.2bn loss": a comparative says which is larger whatever the
 # second figure is, so reading it as a change can never contradict honest text.
 _GAP_COMPARATIVE = re.compile(r"^[^\d;]{0,30}?,?\s*(lower|higher|smaller|bigger|larger)\s+than\s+(?:the\s+|its\s+)?"
@@ -68,6 +71,11 @@ _GAP_COMPARED = re.compile(
 _GAP_VERB_TO = re.compile(
     r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$",
     re.I)
+# "US growth would reach 4.4% in 2004, but fall to 3.3% next year": "but" then straight to the verb keeps
+# the subject; "but imports fell to" names a new one and does not match.
+_GAP_BUT_VERB_TO = re.compile(
+    r"^[^\d;]{0,40}?,?\s*\bbut\s+(?:then\s+|would\s+|will\s+|could\s+|may\s+)?([a-z]+)\s+(?:back\s+)?to\s+"
+    + _QUAL + r"$", re.I)
 _NOT_OLD_VALUE = re.compile(r"\b(?:forecast|expect|estimat|predict|analyst|consensus|target|goal|budget|plan|"
                             r"average|forecasts?|rival|competitor|industry)", re.I)
 #: What may stand between a sum and its bracketed conversion: "785m euros ($1bn)".
@@ -125,6 +133,7 @@ def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
 
 def _link_changes(text: _Text) -> Iterator[_Draft]:
     olds: set[str] = set()
+    taken: set[str] = set()  # stated changes already given to a pair from another sentence
     for first in text.figures:
         second, raw_gap = _next_same_unit(text, first)
         if second is None or first.unit != second.unit or first.unit == "fraction":
@@ -145,7 +154,7 @@ def _link_changes(text: _Text) -> Iterator[_Draft]:
             old, new, cue = second, first, f"{match.group(1).lower()} than"
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap):
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
-        elif ((match := _GAP_VERB_TO.match(gap)) and cues.direction_of(match.group(1))
+        elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and cues.direction_of(match.group(1))
               and not _is_stated_change(text, first)):
             old, new, cue = first, second, f"{match.group(1).lower()} to"
         elif _GAP_BARE_FROM.match(gap) and _follows_pair(text, first, olds):
@@ -154,14 +163,109 @@ def _link_changes(text: _Text) -> Iterator[_Draft]:
             continue
         # "slipping to 2.9% next year before recovering to 3.1%": the verb in the gap is this change's.
         own = None
-        if match is not None and match.re is _GAP_VERB_TO:
+        if match is not None and match.re in (_GAP_VERB_TO, _GAP_BUT_VERB_TO):
             own = _words(gap)  # the verb in the gap is this change's, not one before the first figure
         elif match is not None and match.re in (_GAP_UP_DOWN_FROM, _GAP_COMPARATIVE):
             own = [match.group(1).lower()]  # "X, down from Y" says X is below Y, whatever the verb before
-        draft = _change_draft(text, old, new, cue, own)
+        draft = _change_draft(text, old, new, cue, own, taken)
         if draft is not None:
             olds.add(old.id)
             yield draft
+
+
+# "10bn euros, up 8.1% from 9.26bn euros", "$850m, a $697m improvement from $153m", "4.1m, an
+# increase of 6% on 2003's 3.9m": the stated change stands between the new value and the old one.
+_BETWEEN_LEAD = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|an?\s+(?:(increase|rise|fall|drop|decline|"
+    r"decrease|gain|jump|improvement|reduction|cut)\s+of\s+)?)" + _QUAL + r"$", re.I)
+_BETWEEN_TAIL = re.compile(
+    r"^\s*(?:(increase|rise|fall|drop|decline|decrease|gain|jump|improvement|reduction|cut)\s+)?(?:from|on)\s+"
+    r"(?:the\s+)?(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+|[A-Za-z0-9]+['’]s?\s+)?" + _QUAL + r"$", re.I)
+# "borrowing was £35bn - £2.5bn less than the £37.5bn forecast": a difference, stated between the two.
+_BETWEEN_BARE_LEAD = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*$")
+_BETWEEN_COMPARATIVE = re.compile(
+    r"^\s*(less|more|lower|higher|below|above)\s+(?:than\s+)?(?:the\s+|its\s+|a\s+)?" + _QUAL + r"$", re.I)
+_COMPARATIVE_DIRECTION = MappingProxyType({"less": "down", "lower": "down", "below": "down",
+                                           "more": "up", "higher": "up", "above": "up"})
+#: What each change noun says about the direction ("improvement" names no direction: a loss improves
+#: by shrinking).
+_NOUN_DIRECTION = MappingProxyType({
+    "increase": "up", "rise": "up", "gain": "up", "jump": "up",
+    "fall": "down", "drop": "down", "decline": "down", "decrease": "down", "reduction": "down", "cut": "down",
+})
+
+
+def _link_stated_between(text: _Text) -> Iterator[_Draft]:
+    """A new value, its stated change, then the old value, in one run of the sentence."""
+    for stated in text.figures:
+        if stated.kind != "number" or stated.qualifier not in ("eq", "approx"):
+            continue
+        new, old = _before_conversions(text, stated), text.next_in_sentence(stated)
+        if new is None or old is None or old.unit != new.unit or new.kind != "number" or old.kind != "number":
+            continue
+        if stated.unit not in ("percent", "percentage_point", new.unit) or "vague" in (new.qualifier, old.qualifier):
+            continue
+        before, after = _YEAR.sub("year", text.gap(new, stated) or "0"), _YEAR.sub("year", text.gap(stated, old) or "0")
+        if new.unit == "count" and not _nouns_agree(new, old):
+            continue
+        comparative = _BETWEEN_COMPARATIVE.match(after)
+        if comparative and stated.unit == new.unit and _BETWEEN_BARE_LEAD.match(before):
+            word = comparative.group(1).lower()
+            yield _Draft("change", (old, new, stated), ("old", "new", "change"), f"{word} than",
+                         direction=_COMPARATIVE_DIRECTION[word])
+            continue
+        lead, tail = _BETWEEN_LEAD.match(before), _BETWEEN_TAIL.match(after)
+        if lead is None or tail is None:
+            continue
+        said = {(lead.group(1) or "").lower(), _NOUN_DIRECTION.get((lead.group(2) or "").lower(), ""),
+                _NOUN_DIRECTION.get((tail.group(1) or "").lower(), "")} - {""}
+        if len(said) > 1:
+            continue
+        direction = said.pop() if said else ""
+        cue = f"{direction or 'changed'} ... from" if tail.group(0).lstrip().lower().startswith("from") or \
+            tail.group(1) else f"{direction or 'changed'} ... on"
+        yield _Draft("change", (old, new, stated), ("old", "new", "change"), cue, direction=direction)
+
+
+# "Its debt peaked at 72bn euros in 2002. However, this has now been cut to 43.9bn euros.": the new
+# value's clause opens with a pronoun for the figure of the sentence before.
+_ANAPHORIC_OPENING = re.compile(
+    r"^(?:(?:however|but|since\s+then|now|yet)\s*,?\s+)?(?:this|that|it|the\s+figure)\s+(?:has|had|have)?\s*"
+    r"(?:now\s+|since\s+|already\s+)?(?:been\s+)?([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$", re.I)
+
+
+def _link_anaphoric_changes(text: _Text) -> Iterator[_Draft]:
+    """A change whose old value is the last figure of the previous sentence, named by a pronoun."""
+    for new in text.figures:
+        if new.kind != "number" or new.sentence == 0 or text.previous_in_sentence(new) is not None:
+            continue
+        match = _ANAPHORIC_OPENING.match(text.before(new, clause=False).lstrip())
+        direction = cues.direction_of(match.group(1)) if match else ""
+        if not direction:
+            continue
+        earlier = text.by_sentence.get(new.sentence - 1, [])
+        old = earlier[-1] if earlier else None
+        if old is None or old.unit != new.unit or old.kind != "number" or _is_stated_change(text, old):
+            continue
+        if new.unit == "count" and not _nouns_agree(new, old):
+            continue
+        yield _Draft("change", (old, new), ("old", "new"), f"{match.group(1).lower()} to", direction=direction)
+
+
+def _before_conversions(text: _Text, claim: Claim) -> Claim | None:
+    """The figure before ``claim`` in its sentence, read back through a bracketed conversion:
+    "$850m (£450m), a $697m improvement" gives $850m for the $697m."""
+    previous = text.previous_in_sentence(claim)
+    for _ in range(3):
+        if previous is None:
+            return None
+        opening = text.text.rfind("(", 0, previous.start)
+        closing = text.text.find(")", previous.end, claim.start)
+        before = text.previous_in_sentence(previous)
+        if closing < 0 or before is None or opening < before.end:
+            return previous
+        previous = before
+    return None
 
 
 def _follows_pair(text: _Text, claim: Claim, olds: set[str]) -> bool:
@@ -185,7 +289,8 @@ def _verb_words(head: str, limit: int = 10) -> list[str]:
     return words
 
 
-def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] | None = None) -> _Draft | None:
+def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
+                  taken: set[str] | None = None) -> _Draft | None:
     first, last = (old, new) if old.start < new.start else (new, old)
     stated = _stated_change(text, first, last)
     start = stated if stated is not None and stated.start < first.start else first
@@ -207,11 +312,15 @@ def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] 
     if any(phrase in window for phrase in cues.DOWN_PHRASES):
         down = down or ["back"]
         up = [w for w in up if w not in ("back",)]
-    direction = "up" if up and not down else "down" if down and not up else ""
+    direction = "up" if up and not down else "down" if down and not up else _governing(words)
     if stated is None and factor is None:
         elsewhere = _stated_elsewhere(text, old, new)
-        if elsewhere is not None and direction in ("", elsewhere[1]):
+        # One headline change describes one pair: the first that fits, not every later pair that
+        # measures something alike ("profits fell 37%" ... "income excluding special items fell").
+        if elsewhere is not None and direction in ("", elsewhere[1]) and elsewhere[0].id not in (taken or ()):
             stated, direction = elsewhere
+            if taken is not None:
+                taken.add(stated.id)
     if not direction and factor is None and stated is None:
         return None  # "from 18 to 24": no word says anything changed
     if old.unit == "count" and cues.RANK_PATTERN.search(text.window(old)):
@@ -221,6 +330,21 @@ def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] 
     claims = (old, new, stated) if stated is not None else (old, new)
     cue = cue if not verb or cue.startswith(verb) else f"{verb} {cue}"
     return _Draft("change", claims, roles, cue, direction=direction, factor=factor)
+
+
+#: Past forms of direction verbs that do not end in -ed.
+_IRREGULAR_MOVES = frozenset("rose risen fell fallen grew grown slid sank sunk shrank shrunk leapt swollen".split())
+
+
+def _governing(words: list[str]) -> str:
+    """When the words before a change say both ways ("the tax cuts target firms, raising corporate tax
+    from 30% to 31%"), the verb nearest the figures governs them. Only a verb form counts: a noun
+    such as "cuts" or "losses" names a measure ("a rise in job cuts from 500 to 700"), so with no verb
+    form to go by the direction stays unknown."""
+    for word in reversed(words):
+        if (word.endswith(("ing", "ed")) or word in _IRREGULAR_MOVES) and cues.direction_of(word):
+            return cues.direction_of(word)
+    return ""
 
 
 def _stated_change(text: _Text, first: Claim, last: Claim) -> Claim | None:
@@ -250,26 +374,32 @@ _STATED_SCAN = 12
 
 
 def _stated_elsewhere(text: _Text, old: Claim, new: Claim) -> tuple[Claim, str] | None:
-    """A percentage change stated a sentence or three earlier, or in the headline, about the same
+    """A percentage change stated a sentence or three earlier, or in the headline or lead, about the same
     subject: "a 40% drop in profits" ... "a pre-tax profit of £75m compared with £125m". Only one such
     figure may qualify, its own sentence must hold no figure in the pair's unit (else it has its own
     values), and it must say which way the figure went."""
     first = old if old.start < new.start else new
     subject = _subject(text, old) | _subject(text, new)
     found = []
-    for sentence in {0, *range(max(0, first.sentence - _STATED_REACH), first.sentence)}:
+    near = range(max(0, first.sentence - _STATED_REACH), first.sentence)
+    # The headline and the lead sentence state the news ("boost its dividend by 27%"); the figures
+    # behind it often come paragraphs later. From that far, one shared word is not enough: "consumer
+    # spending rose 1.5%" in the lead says nothing of "consumer confidence" in paragraph six.
+    for sentence in {0, 1, *near}:
         if sentence >= first.sentence:
             continue
         own = text.by_sentence.get(sentence, [])[:_STATED_SCAN]
         if any(c.unit == old.unit for c in own):
             continue
+        needed = 1 if sentence in near or sentence == 0 else 2
         for claim in own:
             if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
-                    and _states_change(text, claim) and _subject(text, claim) & subject
+                    and _states_change(text, claim) and len(_subject(text, claim) & subject) >= needed
                     and not _contexts_differ(text, claim, first)):
                 found.append(claim)
     if len(found) != 1:
         return None
-    words = _words(text.tail(found[0], 30))[-3:] + _words(text.after(found[0])[:25])[:2]
+    # "raise its dividend payment by 27%": the verb may stand past its object.
+    words = _words(text.tail(found[0], 50))[-6:] + _words(text.after(found[0])[:25])[:2]
     directions = {cues.direction_of(w) for w in words} - {""}
     return (found[0], directions.pop()) if len(directions) == 1 else None

@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from numcheck import cues
 from numcheck.document import Document
@@ -81,6 +82,21 @@ class _Text:
         """Up to ``limit`` figures counting ``noun`` before ``claim``, nearest last. The limit keeps
         linking linear on a huge input; a whole stated dozens of mentions earlier is not trusted."""
         mentions = self.by_noun.get(noun, [])
+        end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
+        return mentions[max(0, end - limit) : end]
+
+    @functools.cached_property
+    def by_sentence_unit(self) -> dict[tuple[int, str], list[Claim]]:
+        """The figures of each sentence by unit, in text order, built once."""
+        index: dict[tuple[int, str], list[Claim]] = {}
+        for claim in self.figures:
+            index.setdefault((claim.sentence, claim.unit), []).append(claim)
+        return index
+
+    def earlier_of_unit(self, claim: Claim, sentence: int, unit: str, limit: int = _LOOKBACK) -> list[Claim]:
+        """Up to ``limit`` figures of ``unit`` in ``sentence`` that end before ``claim``, nearest last:
+        "the last £ figure before this one" is a bisection, however many figures a sentence holds."""
+        mentions = self.by_sentence_unit.get((sentence, unit), [])
         end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
         return mentions[max(0, end - limit) : end]
 
@@ -200,8 +216,9 @@ _NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", 
                         "mr", "mrs", "ms", "dr", "officials", "police", "air"})
 
 
-def _contexts_differ(text: _Text, a: Claim, b: Claim) -> bool:
-    """True when two figures sit under different times, places or named subjects."""
+def _contexts_differ(text: _Text, a: Claim, b: Claim, names: bool = True) -> bool:
+    """True when two figures sit under different times, places or named subjects. ``names=False``
+    skips the names, for a title, which shortens them ("News Corp" for "News Corporation")."""
     ca, cb = _near(text, a), _near(text, b)
     ta = {m.group(0).lower() for m in cues.TIME_PATTERN.finditer(ca)}
     tb = {m.group(0).lower() for m in cues.TIME_PATTERN.finditer(cb)}
@@ -211,6 +228,8 @@ def _contexts_differ(text: _Text, a: Claim, b: Claim) -> bool:
     pb = {m.group(1).strip() for m in cues.PLACE_PATTERN.finditer(cb)}
     if pa and pb and not pa & pb:
         return True
+    if not names:
+        return False
     na, nb = _names(text, a), _names(text, b)
     return bool(na and nb and not na & nb)
 
@@ -229,7 +248,10 @@ def _names(text: _Text, claim: Claim) -> set[str]:
     for match in re.finditer(r"\b[A-Z][a-z]+\b", head):
         lead = text.text[sentence_start : origin + match.start()]
         word = match.group(0).lower()
-        if lead.strip(" \"“‘'(") and word not in _NOT_NAMES and word not in _CALENDAR:
+        # A sentence's first word is a name when the article also capitalises it mid-sentence
+        # ("Heineken's net income fell" after "Dutch firm Heineken").
+        named = bool(lead.strip(" \"“‘'(")) or word in text.names
+        if named and word not in _NOT_NAMES and word not in _CALENDAR:
             names.add(match.group(0))
     return names
 
@@ -255,13 +277,22 @@ _STATED_BEFORE = re.compile(
     r"\b([A-Za-z]+)\s+(?:by\s+|of\s+)?" + _QUAL + r"$", re.I)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-–/]\d{1,2})?\b")  # 2004, and 2005-6 or 2004/05 fiscal years
 
 
 def _is_stated_change(text: _Text, claim: Claim) -> bool:
-    """"rose 5% to ...": the figure is itself the size of a change, not a level."""
-    match = _STATED_BEFORE.search(text.tail(claim, 40))
-    return bool(match and _is_change_word(match.group(1)))
+    """"rose 5% to ...": the figure is itself the size of a change, not a level. "boost its dividend
+    payment by 27%" too: after "by" the verb may stand a few words back, past its object."""
+    tail = text.tail(claim, 60)
+    match = _STATED_BEFORE.search(tail)
+    if match and _is_change_word(match.group(1)):
+        return True
+    by = _BY_FIGURE.search(tail)
+    return bool(by) and any(cues.direction_of(w) and (w.endswith(("ing", "ed")) or len(w) > 3)
+                            for w in _words(tail[: by.start()])[-5:])
+
+
+_BY_FIGURE = re.compile(r"\bby\s+" + _QUAL + r"$", re.I)
 
 
 def _is_change_word(word: str) -> bool:
@@ -272,7 +303,8 @@ def _is_change_word(word: str) -> bool:
 _NOT_SUBJECT = frozenset(
     "billion million trillion bn dollar dollars euro euros pound pounds yen cent cents pence rupee rupees "
     "per percent total worth valued value figure figures level record compared against versus year years "
-    "quarter month months period company firm group said says report reported".split())
+    "quarter month months period company firm group said says report reported during earlier later previous "
+    "three four five seven eight nine eleven twelve twenty thirty hundred thousand".split())
 
 
 _CHANGE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:rise|rises|fall|falls|drop|drops|increase|decrease|decline|jump|"
@@ -283,11 +315,23 @@ def _subject(text: _Text, claim: Claim) -> frozenset[str]:
     """What a sum or percentage measures, as content words of its clause: up to four words before the
     figure and three after ("pre-tax profits rose 15%", "a $4bn deal", "the trade deficit of $617bn")."""
     head = text.tail(claim, 60)
-    before = _common_words(head, head == text.before(claim, clause=False), text.names)[-6:]
-    after = _common_words(text.after(claim)[:40], False, text.names)[:3]
-    return frozenset(cues.lemma(cues.singular(re.sub(r"['’]s?$", "", w))) for w in before + after
-                     if len(w) > 3 and w not in cues.STOPWORDS and w not in _GENERIC and w not in _NOT_SUBJECT
-                     and not cues.direction_of(w) and w not in _IRREGULAR_PAST)
+    before = _content_words(_common_words(head, head == text.before(claim, clause=False), text.names))[-6:]
+    # Content words, not raw words, are counted after the figure: "a 52% rise in net profit" says
+    # profit even though three short words stand between.
+    after = _content_words(_common_words(text.after(claim)[:40], False, text.names))[:3]
+    return frozenset(_MEASURE_SYNONYMS.get(w, w) for w in before + after)
+
+
+#: Names business copy uses for one measure: "profits fell 33%" and "net income fell to 537m euros"
+#: report the same figure.
+_MEASURE_SYNONYMS = MappingProxyType({"earning": "profit", "earn": "profit", "earned": "profit",
+                                      "income": "profit"})
+
+
+def _content_words(words: list[str]) -> list[str]:
+    return [cues.lemma(cues.singular(re.sub(r"['’]s?$", "", w))) for w in words
+            if len(w) > 3 and w not in cues.STOPWORDS and w not in _GENERIC and w not in _NOT_SUBJECT
+            and not cues.direction_of(w) and w not in _IRREGULAR_PAST]
 
 
 def _common_words(chunk: str, at_sentence_start: bool, names: frozenset[str]) -> list[str]:

@@ -1,0 +1,151 @@
+"""Change links in the shapes business copy uses, end to end on text we wrote.
+
+Each shape is tested three ways: the consistent sentence links the right figures in the right roles,
+a broken copy (one figure or one direction word changed) raises a change finding, and a trap that
+looks alike but says nothing checkable stays silent.
+"""
+
+from __future__ import annotations
+
+import numcheck
+from numcheck.model import Report
+
+CHECKER = numcheck.Checker()
+
+
+def changes(text: str) -> list[dict[str, str]]:
+    """Each change relation as {role: printed figure}, plus its direction."""
+    report = CHECKER.check(text)
+    claims = {c.id: c for c in report.claims}
+    out = []
+    for relation in report.relations:
+        if relation.kind == "change":
+            found = {role: claims[cid].text for cid, role in zip(relation.claims, relation.roles, strict=True)}
+            found["direction"] = relation.direction
+            out.append(found)
+    return out
+
+
+def alarms(text: str) -> list[str]:
+    report: Report = CHECKER.check(text)
+    return [f.rule for f in report.findings if f.severity in ("warning", "error")]
+
+
+def test_stated_change_between_new_and_old_value() -> None:
+    text = "Annual revenue at the brewer was 12bn euros, up 9.1% from 11bn euros in 2023."
+    assert changes(text) == [{"old": "11bn euros", "new": "12bn euros", "change": "9.1%", "direction": "up"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("9.1%", "19.1%")) == ["change-arithmetic"]
+    assert alarms(text.replace("up 9.1%", "down 9.1%")) == ["change-arithmetic"]
+
+
+def test_absolute_change_between_new_and_old_value_through_a_conversion() -> None:
+    text = "The carmaker's truck arm made a profit of $910m (£700m), a $540m improvement from $370m a year ago."
+    assert changes(text) == [{"old": "$370m", "new": "$910m", "change": "$540m", "direction": ""}]
+    assert alarms(text) == []
+    assert alarms(text.replace("$540m improvement", "$740m improvement")) == ["change-arithmetic"]
+
+
+def test_a_percentage_after_a_sum_that_is_not_its_change_does_not_link() -> None:
+    # "12% of ..." is a share, not a change: no "up"/"a rise of" before it.
+    text = "The fund holds $4bn, 12% of which came from $3bn raised last year."
+    assert changes(text) == []
+
+
+def test_the_verb_nearest_the_figures_governs_when_the_clause_says_both_ways() -> None:
+    text = "The budget's tax cuts reach firms and families, raising the threshold from 30% to 32%."
+    assert changes(text) == [{"old": "30%", "new": "32%", "direction": "up"}]
+    assert alarms(text) == []
+    # Printed to the same digit, 32% and 31% keep their order, so "raising" to a lower figure is wrong.
+    assert alarms(text.replace("from 30% to 32%", "from 32% to 31%")) == ["change-arithmetic"]
+
+
+def test_nouns_alone_leave_the_direction_unknown() -> None:
+    # "cuts" names what is counted, "rise" what happened to it: no verb form to go by, so no alarm.
+    text = "The report shows a rise in job cuts from 500 to 700 across the sector."
+    assert alarms(text) == []
+
+
+def test_a_lifted_payment_is_a_rise() -> None:
+    text = "The exchange will lift its dividend to 70 cents a share from 55 cents a year earlier."
+    assert changes(text)[0]["direction"] == "up"
+    assert alarms(text.replace("to 70 cents", "to 45 cents")) == ["change-arithmetic"]
+
+
+LEAD = (
+    "Brewer cuts dividend\n\n"
+    "The brewer has said it will raise its dividend payment by 25%.\n\n"
+    "The board met on Monday. Analysts welcomed the decision. Trading was calm. Shares were flat.\n\n"
+    "The group said it would lift its dividend payment to 50 cents a share from 40 cents a year earlier.\n"
+)
+
+
+def test_a_change_stated_in_the_lead_holds_the_figures_given_later() -> None:
+    found = changes(LEAD)
+    assert found == [{"old": "40 cents", "new": "50 cents", "change": "25%", "direction": "up"}]
+    assert alarms(LEAD) == []
+    assert alarms(LEAD.replace("by 25%", "by 45%")) == ["change-arithmetic"]
+
+
+def test_a_lead_change_needs_more_than_one_shared_word_to_reach_far() -> None:
+    text = (
+        "Shoppers spend more\n\n"
+        "Consumers raised their spending by 1.5% in March, official figures showed.\n\n"
+        "Retail sales were strong. Car sales were weak. Energy use fell. Rents were flat.\n\n"
+        "In a separate survey, consumer confidence rose to 104.4 from 103.3 in the same month.\n"
+    )
+    assert changes(text) == [{"old": "103.3", "new": "104.4", "direction": "up"}]
+
+
+def test_one_stated_change_describes_one_pair_only() -> None:
+    text = (
+        "Car profits slide\n\n"
+        "The carmaker saw its net profits fall 40% in the final quarter.\n\n"
+        "The group earned $600m in the quarter, down from $1bn a year earlier. Excluding one-off items, "
+        "income from continuing operations was $550m, down from $800m a year earlier.\n"
+    )
+    found = changes(text)
+    assert {"old": "$1bn", "new": "$600m", "change": "40%", "direction": "down"} in found
+    assert [f for f in found if "change" in f and f["new"] == "$550m"] == []
+    assert alarms(text) == []
+
+
+def test_profit_earnings_and_income_name_one_measure() -> None:
+    text = (
+        "Brewer's profits drop\n\n"
+        "The brewer saw its annual profits drop 30%, hit by a wet summer.\n\n"
+        "Its net income fell to 700m euros during the year, from 1bn euros a year ago.\n"
+    )
+    assert changes(text) == [{"old": "1bn euros", "new": "700m euros", "change": "30%", "direction": "down"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("drop 30%", "drop 60%")) == ["change-arithmetic"]
+
+
+def test_but_then_a_verb_keeps_the_subject() -> None:
+    text = "Growth would reach 4.2% this year, but slow to 3.1% next year, the bank said."
+    assert changes(text) == [{"old": "4.2%", "new": "3.1%", "direction": "down"}]
+    assert alarms(text.replace("but slow", "but rise")) == ["change-arithmetic"]
+
+
+def test_but_then_a_new_subject_is_another_measure() -> None:
+    text = "Exports grew to 4.2% of output, but imports slowed to 3.1% of output."
+    assert changes(text) == []
+
+
+def test_a_pronoun_opening_the_next_sentence_carries_the_old_value() -> None:
+    text = "The operator's debt peaked at 68bn euros in 2002. However, this has now been cut to 41.5bn euros."
+    assert changes(text) == [{"old": "68bn euros", "new": "41.5bn euros", "direction": "down"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("been cut", "been raised")) == ["change-arithmetic"]
+
+
+def test_a_new_subject_opening_the_next_sentence_is_not_the_old_value() -> None:
+    text = "The operator's debt peaked at 68bn euros in 2002. Its rival's debt has now been cut to 41.5bn euros."
+    assert changes(text) == []
+
+
+def test_a_difference_stated_between_two_sums() -> None:
+    text = "Borrowing for the year was £31bn - £3.5bn less than the £34.5bn forecast in the spring."
+    assert changes(text) == [{"old": "£34.5bn", "new": "£31bn", "change": "£3.5bn", "direction": "down"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("£3.5bn less", "£7bn less")) == ["change-arithmetic"]
