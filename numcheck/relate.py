@@ -24,7 +24,8 @@ from itertools import pairwise
 from numcheck import cues
 from numcheck.document import Document, Span
 from numcheck.model import Claim, Relation
-from numcheck.relate_change import _link_changes
+from numcheck.relate_change import _link_anaphoric_changes, _link_changes, _link_stated_between
+from numcheck.relate_parts import _SHARE_JOINS, _list_after, link_parts
 from numcheck.relate_repeat import _is_partitive, _link_repeats, _link_subject_repeats
 from numcheck.relate_text import (
     _LOOKBACK,
@@ -57,8 +58,10 @@ def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
                 used_parts.add(draft.claims[0].id)
                 drafts.append(draft)
     for linker in (_link_breakdowns, _link_percent_partitions, _link_opposed_answers, _link_percents,
-                   _link_fractions, _link_changes):
+                   _link_fractions, _link_changes, _link_stated_between,
+                   _link_anaphoric_changes):
         drafts += linker(text)
+    drafts += link_parts(text)
     drafts += _link_repeats(text, drafts)
     drafts += _link_subject_repeats(text, drafts)
     return _number(drafts, sentences)
@@ -249,27 +252,7 @@ def _link_subset_verbs(text: _Text) -> Iterator[_Draft]:
 
 # --- sum_of_parts --------------------------------------------------------------------------------
 
-_LIST_GAP = re.compile(r"^[^\d;:.!?]{0,80}$")
-_LAST_JOIN = re.compile(r"\band\b|\bas\s+well\s+as\b|\bplus\b", re.I)
 _OF_START = re.compile(r"^\s*(?:[\"“'‘])?of\s+(?:the\s+|all\s+)?" + _QUAL + r"$", re.I)
-
-
-def _list_after(text: _Text, first: Claim, unit: str, joiners: re.Pattern[str] = _LAST_JOIN) -> list[Claim]:
-    """The run of same-unit figures from ``first`` joined as a list ("30 adults, 17 teenagers and 7")."""
-    run = [first]
-    while True:
-        nxt = text.next_in_sentence(run[-1])
-        if nxt is None or nxt.unit != unit or nxt.kind != "number" or nxt.qualifier == "vague":
-            break
-        gap = text.gap(run[-1], nxt) or ""
-        if not _LIST_GAP.match(gap) or not ("," in gap or joiners.search(gap)):
-            break
-        run.append(nxt)
-        if joiners.search(gap):
-            break
-    if len(run) < 2 or not joiners.search(text.gap(run[-2], run[-1]) or ""):
-        return []
-    return run
 
 
 def _link_breakdowns(text: _Text) -> Iterator[_Draft]:
@@ -315,7 +298,7 @@ def _link_percent_partitions(text: _Text) -> Iterator[_Draft]:
         previous = text.previous_in_sentence(first)
         if previous is not None and previous.unit == "percent" and previous.id in seen:
             continue
-        run = _list_after(text, first, "percent", re.compile(r"\band\b|\bwhile\b|\bwith\b", re.I))
+        run = _list_after(text, first, "percent", _SHARE_JOINS)
         seen.update(c.id for c in run)
         if not run or not _is_partition(text, run):
             continue

@@ -7,7 +7,8 @@ The check reads ``fraction_of`` relations (fraction, part, whole). The fraction 
 "fraction" ("half" 0.5, "two-thirds" 0.6667, "one in four" 0.25); thirds and sevenths are stored
 rounded, so the fraction's interval is widened by half a unit of its fourth decimal. The check
 fires only when no values inside the intervals make fraction × whole equal the count, so "nearly
-half of the 80 seats, 38" is silent.
+half of the 80 seats, 38" is silent. A fraction qualified "more than" is open above, but a part is
+never more than its whole: "more than half of the 80 seats, 90" fires.
 
 Fails:
     The party won a quarter of the 80 seats, or 25.
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 from numcheck.checks import CheckKind
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.intervals import format_number, of_claim
+from numcheck.intervals import Interval, format_number, of_claim
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -41,6 +42,12 @@ if TYPE_CHECKING:
 _STORED_ROUNDING = 0.00005
 
 
+def _at_most_all(share: Interval) -> Interval:
+    """"More than half of the surplus" is open above, but a part of a whole is at most all of it, so
+    a part larger than its whole still fires."""
+    return Interval(share.low, min(share.high, 1.0)) if share.low <= 1.0 else share
+
+
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     tolerance = float(param(rule, CHECK, "tolerance"))
     findings = []
@@ -48,7 +55,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         if not (roles.get("fraction") and roles.get("part") and roles.get("whole")):
             continue
         fraction, part, whole = roles["fraction"][0], roles["part"][0], roles["whole"][0]
-        product = of_claim(fraction).widen(_STORED_ROUNDING + tolerance) * of_claim(whole)
+        product = _at_most_all(of_claim(fraction).widen(_STORED_ROUNDING + tolerance)) * of_claim(whole)
         if product.overlaps(of_claim(part)):
             continue
         expected = fraction.value * whole.value
