@@ -4,12 +4,19 @@ Counts with a counted noun link through a shared verb or a definite back-referen
 members who backed it"); sums and percentages, which have no counted noun, link through the
 subject words around them ("Shares plunge 20%" ... "its shares plunged 20%"). Both refuse figures
 under different times, places or names, and figures that are parts of something else.
+
+A slip changes one of the two statements, so a link that needs equal values never sees one. The
+restatement families (``_link_restatements``) therefore link by where and how a figure is stated,
+never by its value beyond "within a slip": a title and its lede, one sum printed with another scale
+word, a sentence stated again around the same figures, and the only two counts (or shares of one
+base) of a thing that an article gives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import pairwise
 
 from numcheck import cues
 from numcheck.model import Claim
@@ -83,6 +90,11 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
     The earlier figure restated exactly anywhere later means a different one is another figure."""
     grouped = {c.id for d in drafts if d.kind not in ("change", "repeated_figure") for c in d.claims}
     linked = {c.id for d in drafts if d.kind == "repeated_figure" for c in d.claims}
+    used: set[str] = set()
+    for draft in _link_restatements(text, grouped | linked):
+        linked.add(draft.claims[0].id)  # a title's lede figure may still be restated further down
+        used.add(draft.claims[1].id)
+        yield draft
     figures = [c for c in text.figures if c.kind == "number" and c.id not in grouped
                and (c.unit == "percent" or _is_currency(c.unit) or (c.unit == "count" and c.noun))
                and c.qualifier in ("eq", "approx") and not _YEAR.fullmatch(c.text)]
@@ -103,7 +115,6 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
     for claim in figures:
         by_kind.setdefault((claim.unit, claim.noun), []).append(claim)
     place = {c.id: i for group in by_kind.values() for i, c in enumerate(group)}
-    used: set[str] = set()
     for first in figures:
         if first.id in linked:
             continue
@@ -116,7 +127,8 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
         later = [c for c in ahead if c.id not in used and _could_be_one_figure(first, c)
                  and subjects(first) & subjects(c)][:_LOOKBACK]
         # The context guard is the costly test, so it runs on the few figures that would be linked.
-        same = next((c for c in later if _printed_equal(first, c) and not _contexts_differ(text, first, c)), None)
+        same = next((c for c in later if _printed_equal(first, c) and not _contexts_differ(text, first, c)
+                     and not _directions_differ(text, first, c)), None)
         later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)]
         slips = [c for c in later if _is_scale_slip(first, c)]
         restated = any(_printed_equal(first, c) for c in ahead)
@@ -125,7 +137,8 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
         elif len(slips) == 1 and not _contexts_differ(text, first, slips[0]):
             second = slips[0]
         elif (not restated and len(later) == 1 and first.unit == "percent" and changes(first)
-              and _is_headline(text, first) and not _contexts_differ(text, first, later[0])):
+              and _is_headline(text, first) and _only_change_in_sentence(text, later[0], changes)
+              and not _contexts_differ(text, first, later[0])):
             second = later[0]  # "Shares plunge 20%" in the headline, the only later plunge of the shares
         else:
             continue
@@ -136,6 +149,328 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
 
 #: How many later mentions of the same unit and noun a restatement is looked for in.
 _AHEAD = 20
+
+
+def _link_restatements(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+    """Restatements told by their place and wording, whatever their values; ``taken`` (figures
+    already linked) grows as they link, so each figure is the second of one restatement at most.
+    Each family checks its own guard against two facts: a different time or place, a second
+    candidate, a third mention of the thing."""
+    yield from _link_headline_repeats(text, taken)
+    yield from _link_scale_slips(text, taken)
+    yield from _link_echoes(text, taken)
+    yield from _link_lone_pairs(text, taken)
+    yield from _link_lone_shares(text, taken)
+
+
+#: The body sentences that restate a title: a news lede gives the title's fact in its first sentence
+#: or, after a scene-setting opener, its second. A title longer than a line is no title (see
+#: ``_is_headline``), so it never holds more than a handful of figures.
+_LEDE = 2
+_TITLE_FIGURES = 12
+
+
+def _link_headline_repeats(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+    """A title figure restated in the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn
+    bill". A title states the article's main fact and its lede states it again, so the link needs
+    no shared words, which title and lede rarely have ("cost" and "bill", "offer" and "buy out").
+    It needs instead the same unit (and counted noun), a value within a slip of the title's, and
+    one reading only: the lede's figure equal to the title's, or else the only figure of that kind
+    in the first lede sentence that has one, while the title figure is not restated exactly
+    anywhere else (then that is the restatement, and a different lede figure is another fact)."""
+    title = text.by_sentence.get(0, [])
+    # A title holds a few figures; a first "sentence" of thousands is a table, read no further.
+    if not title or len(title) > _TITLE_FIGURES or not _is_headline(text, title[0]):
+        return
+    lede = [c for c in text.figures_in(1, _LEDE) if _restates_kind(c) and c.id not in taken]
+    for first in title:
+        if first.id in taken or not _restates_kind(first):
+            continue
+        options = [c for c in lede if c.unit == first.unit and c.noun == first.noun and _near_one_figure(first, c)]
+        second = next((c for c in options if _printed_equal(first, c)), None)
+        if second is None:
+            if any(_printed_equal(first, c) for c in text.figures if c.sentence > 0 and c.unit == first.unit):
+                continue
+            # The first lede sentence that has such a figure must have only one: two there are
+            # two facts, and guessing between them by shared words pairs a company's name.
+            options = [c for c in options if c.sentence == options[0].sentence] if options else []
+            if len(options) != 1:
+                continue
+            second = options[0]
+        if _contexts_differ(text, first, second, names=False) or _measures_differ(text, first, second):
+            continue
+        taken.add(second.id)
+        yield _Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
+
+
+#: How many sentences (and money figures) back a scale slip is looked for: a sum restated at the
+#: end of a long article is still a restatement, and the bound keeps a page of sums linear.
+_SLIP_REACH = 40
+_SLIP_LOOKBACK = 36
+
+
+def _link_scale_slips(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+    """The same printed digits with another scale word: "a new £500m fund" ... "the £500bn move".
+    Two different sums in one article rarely share their digits and differ by exactly a thousand,
+    so the digits stand in for the shared words a slip needs elsewhere."""
+    money = [c for c in text.figures if c.kind == "number" and _is_currency(c.unit) and c.id not in taken
+             and c.qualifier in ("eq", "approx")]
+    for index, second in enumerate(money):
+        for first in reversed(money[max(0, index - _SLIP_LOOKBACK) : index]):
+            if first.sentence < second.sentence - _SLIP_REACH or first.id in taken:
+                break
+            if first.sentence == second.sentence or first.unit != second.unit or not _swaps_scale_word(first, second):
+                continue
+            if not _contexts_differ(text, first, second):
+                taken.update((first.id, second.id))
+                yield _Draft("repeated_figure", (first, second), ("first", "second"), "the same digits")
+            break
+
+
+_SCALE_WORD = re.compile(r"\d\s*(?:k|m|mn|bn|tn|thousand|million|billion|trillion)\b", re.I)
+
+
+def _swaps_scale_word(a: Claim, b: Claim) -> bool:
+    """One scale word for the next ("£500m" and "£500bn"): "$2,300" beside "$2.3bn" is a converted
+    sum written out, not a slip, so both figures must carry a scale word."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return (low > 0 and abs(high / low - 1000) <= 1e-6 * 1000
+            and bool(_SCALE_WORD.search(a.text)) and bool(_SCALE_WORD.search(b.text)))
+
+
+#: How many sentences back an echo is looked for, and the most figures a sentence may hold to be
+#: read as one (a longer run is a table): both keep the pairing linear in the article's length.
+_ECHO_REACH = 15
+_ECHO_FIGURES = 12
+
+
+def _link_echoes(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+    """A sentence that states an earlier one again, figures and all: "cutting the limit from 80mg to
+    50mg would save 65 lives" ... "Reducing the limit from 80mg to 50mg can be expected to save
+    around 65 lives". Two or more figures printed alike in both, in the same order, anchor the
+    sentences to each other; a figure between the same anchors that fills the same slot (the same
+    word before it, the same unit and counted noun) is then the same figure, whatever its value."""
+    order = sorted(text.by_sentence)
+    for position, later in enumerate(order):
+        b = _echo_figures(text, later)
+        for earlier in order[max(0, position - _ECHO_REACH) : position] if len(b) > 2 else ():
+            a = _echo_figures(text, earlier)
+            anchors = _aligned(a, b)
+            if len({(a[i].unit, a[i].value) for i, _ in anchors}) < 2:
+                continue
+            bounds = [(-1, -1), *anchors, (len(a), len(b))]
+            for (i0, j0), (i1, j1) in pairwise(bounds):
+                for first, second in _slot_pairs(text, a[i0 + 1 : i1], b[j0 + 1 : j1]):
+                    # The anchors say whose statement it is: a report and its author's quote name
+                    # different people for one finding, so only times and places can tell two apart.
+                    if first.id in taken or second.id in taken or _contexts_differ(text, first, second, names=False):
+                        continue
+                    taken.update((first.id, second.id))
+                    yield _Draft("repeated_figure", (first, second), ("first", "second"), "the same sentence again")
+
+
+#: The most counts of one noun among which two restatements and their partitives are looked for.
+_LONE_MENTIONS = 4
+
+
+def _link_lone_pairs(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+    """The only two counts of a thing in an article, described alike: "should lead to 2,500 new
+    jobs" ... "About 2,500 new jobs should be created". With no third count of the thing to confuse
+    them, the same word between figure and noun is enough to read them as one figure."""
+    for noun, mentions in text.by_noun.items():
+        counts = [c for c in mentions if c.unit == "count"] if noun is not None else []
+        if not counts or len(counts) > _LONE_MENTIONS:
+            continue  # a thing counted this often is no lone pair, whatever its partitives
+        pair = _lone_pair(text, [c for c in counts if not _is_partitive(text, c)], taken)
+        # A shared verb is not enough here: "employs 3,500 people" and "6,000 people will benefit".
+        if pair and _modifiers(text, pair[0], noun) & _modifiers(text, pair[1], noun):
+            taken.update(c.id for c in pair)
+            yield _Draft("repeated_figure", pair, ("first", "second"), f"the only two counts of {noun}")
+
+
+def _link_lone_shares(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+    """The only two percentages of one base in an article, with the same verb: "spending 0.7% of
+    national income" ... "agreed to spend 0.7% of their incomes on aid". The base ("of national
+    income") is to a percentage what the counted noun is to a count."""
+    by_base: dict[str, list[Claim]] = {}
+    for claim in text.figures:
+        if claim.kind == "number" and claim.unit == "percent":
+            base = _base_of(text, claim)
+            if base:
+                by_base.setdefault(base, []).append(claim)
+    for base, shares in by_base.items():
+        pair = _lone_pair(text, shares, taken) if base not in _PARTITION_BASES else None
+        if pair is None:
+            continue
+        stems_a, verbs_a = _predicates(text, pair[0], base)
+        stems_b, verbs_b = _predicates(text, pair[1], base)
+        if stems_a & stems_b & (verbs_a | verbs_b):
+            taken.update(c.id for c in pair)
+            yield _Draft("repeated_figure", pair, ("first", "second"), f"the only two shares of {base}")
+
+
+def _lone_pair(text: _Text, mentions: list[Claim], taken: set[str]) -> tuple[Claim, Claim] | None:
+    """The two mentions, when there are exactly two, free, in two sentences, within a slip of each
+    other and under no differing time, place or name; else None."""
+    figures = [c for c in mentions if c.kind == "number"]
+    if len(figures) != 2:
+        return None
+    first, second = figures
+    if first.id in taken or second.id in taken or first.sentence == second.sentence:
+        return None
+    if not _could_be_one_figure(first, second) or _contexts_differ(text, first, second):
+        return None
+    return first, second
+
+
+#: Bases that a breakdown splits: "16% of the total" and "16.5% of the total" are two parts.
+_PARTITION_BASES = frozenset({"total", "whole", "rest", "remainder", "sum"})
+
+_BASE_AFTER = re.compile(r"^\s*of\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?((?:[a-z][a-z-]*\s*)+)")
+
+
+def _base_of(text: _Text, claim: Claim) -> str | None:
+    """The whole a percentage is "of": "income" in "0.7% of their incomes on aid"."""
+    match = _BASE_AFTER.match(text.after(claim)[:50])
+    if not match:
+        return None
+    words = []
+    for word in match.group(1).split():
+        if word in cues.STOPWORDS:
+            break
+        words.append(word)
+    return cues.singular(words[-1]) if words else None
+
+
+def _modifiers(text: _Text, claim: Claim, noun: str) -> set[str]:
+    """The lower-case words between a figure and its noun: "new" in "2,500 new Ryanair jobs". Words
+    of increment ("a further 70", "300 more jobs") mark another figure, so they never count."""
+    words = []
+    for match in re.finditer(r"[A-Za-z][A-Za-z-]*", text.after(claim)[:40]):
+        word = match.group(0)
+        if cues.singular(word) == noun:
+            return {w for w in words if w not in _NOT_MODIFIERS}
+        if word.islower():
+            words.append(word)
+    return set()
+
+
+_NOT_MODIFIERS = frozenset("a an the of more further extra additional another other others".split())
+
+
+def _echoes_kind(claim: Claim) -> bool:
+    """A figure that says what it measures: a bare count ("won 6-4 6-3") recurs by chance."""
+    return claim.kind == "number" and (claim.unit != "count" or claim.noun is not None)
+
+
+def _echo_figures(text: _Text, sentence: int) -> list[Claim]:
+    figures = [c for c in text.by_sentence[sentence] if _echoes_kind(c)]
+    return figures if len(figures) <= _ECHO_FIGURES else []
+
+
+def _aligned(a: list[Claim], b: list[Claim]) -> list[tuple[int, int]]:
+    """The longest run of figures printed alike in both lists, in order (a longest common subsequence:
+    sentences hold a handful of figures, so the quadratic table is small)."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            table[i][j] = (table[i + 1][j + 1] + 1 if _alike(a[i], b[j])
+                           else max(table[i + 1][j], table[i][j + 1]))
+    pairs, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if _alike(a[i], b[j]):
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    return a.unit == b.unit and _printed_equal(a, b)
+
+
+def _slot_pairs(text: _Text, a: list[Claim], b: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Figures left between two anchors that fill the same slot: one of a unit and noun on each side,
+    after the same word."""
+    for first in a:
+        same = [c for c in a if c.unit == first.unit and c.noun == first.noun]
+        other = [c for c in b if c.unit == first.unit and c.noun == first.noun]
+        if len(same) == 1 and len(other) == 1 and _slot(text, first) == _slot(text, other[0]) \
+                and _could_be_one_figure(first, other[0]):
+            yield first, other[0]
+
+
+_QUAL_END = re.compile(_QUAL + r"$", re.I)
+
+
+def _slot(text: _Text, claim: Claim) -> str:
+    """The word before a figure, past its qualifier: "save around 65" and "save 65" fill one slot."""
+    head = text.tail(claim, 40)
+    head = head[: _QUAL_END.search(head).start()] if head else head
+    words = _words(head)
+    return words[-1] if words else ""
+
+
+def _measures_differ(text: _Text, a: Claim, b: Claim) -> bool:
+    """"Shares slump 14%" and "rents rose 41%": each change names what moved, and they differ. A
+    title without a verb ("growth at 8.1%") or a name before the verb says nothing either way."""
+    first, second = _measure(text, a), _measure(text, b)
+    return bool(first and second and first != second)
+
+
+def _measure(text: _Text, claim: Claim) -> str:
+    """The lower-case noun right before the direction verb of a stated change ("rents rose 41%")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text.tail(claim, 60))
+    for index in range(len(words) - 1, max(0, len(words) - 4), -1):
+        if cues.direction_of(words[index]):
+            noun = words[index - 1]
+            if noun.islower() and noun not in cues.STOPWORDS:
+                return cues.singular(noun)
+            return ""
+    return ""
+
+
+def _restates_kind(claim: Claim) -> bool:
+    """A sum, a percentage or a count of something: what a title states and its lede repeats."""
+    return claim.kind == "number" and (claim.unit in ("percent", "count") or _is_currency(claim.unit)) \
+        and (claim.unit != "count" or claim.noun is not None) and not _YEAR.fullmatch(claim.text)
+
+
+def _near_one_figure(a: Claim, b: Claim) -> bool:
+    """Like ``_could_be_one_figure``, but a scale slip may also carry a title's rounding: "£1bn" in a
+    title for "£960m" in the lede becomes "£960bn" with one wrong scale word."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if low == 0 or high / low <= 10:
+        return True
+    return any(0.9 * 1000**k <= high / low <= 1.1 * 1000**k for k in (1, 2, 3))
+
+
+def _only_change_in_sentence(text: _Text, claim: Claim, changes: Callable[[Claim], bool]) -> bool:
+    """No other change of its unit beside it: "fares would rise 4% while costs grew 5%" states two
+    changes, and a word shared with the title ("rail") does not say which one the title meant.
+    Levels beside it ("margins were 14.1%") are another kind of statement, so they do not count."""
+    return sum(c.unit == claim.unit and changes(c) for c in text.by_sentence.get(claim.sentence, ())) == 1
+
+
+def _directions_differ(text: _Text, a: Claim, b: Claim) -> bool:
+    """"Hardware sales dropped by 0.3%" and "restaurant sales rose by 0.3%" are two changes, however
+    alike their subject words: one fact is not stated once as a rise and once as a fall."""
+    first, second = _direction(text, a), _direction(text, b)
+    return bool(first and second and first != second)
+
+
+def _direction(text: _Text, claim: Claim) -> str:
+    """The direction word governing a stated change: the last of the three words before the figure,
+    else the word after it ("a 0.3% rise")."""
+    before = _words(text.tail(claim, 40))[-3:]
+    for word in reversed(before):
+        if cues.direction_of(word):
+            return cues.direction_of(word)
+    after = _words(text.after(claim)[:20])[:1]
+    return cues.direction_of(after[0]) if after else ""
 
 
 def _printed_equal(a: Claim, b: Claim) -> bool:

@@ -6,17 +6,22 @@ one of them wrong, often because a figure was updated in one place only. A scale
 billion dollar contract" ... "the $2.4 million contract") is the same mistake by a factor of 1,000.
 
 The check reads ``repeated_figure`` relations, which the linker makes only for two figures of the same
-unit and noun with a matching verb or a definite back-reference ("the 17 members who ..."), and never
-across different years, places or subjects. It fires when the two figures' intervals cannot meet,
-so "about 18 members" and "17 members" is silent.
+unit (and counted noun) that read as one statement: a matching verb or a definite back-reference
+("the 17 members who ..."), a title figure and its lede, the same digits with another scale word, a
+sentence stated again around the same figures, or the only two counts of a thing described alike;
+never across different years, places or subjects. It fires when the two figures' intervals cannot
+meet, so "about 18 members" and "17 members" is silent, and so is a title's "£1bn" for "£960m"
+(a one-figure "£1bn" spans £0.5bn to £1.5bn).
 
 Fails:
     Eighteen members backed the motion on Tuesday. Later, the 17 members who backed it met again.
     The firm won a 2.4 billion dollar contract. Critics said the $2.4 million contract was rushed.
+    A study says cutting the rate from 22% to 20% would cost £4bn. Going from 22% to 20% would cost £2bn.
 
 Passes:
     Eighteen members backed the motion on Tuesday. Later, the 18 members who backed it met again.
     Seventeen members backed it last year and 18 members backed it this year.
+    A study says cutting the rate from 22% to 20% would cost £4bn. Going from 22% to 20% would cost £4bn.
 
 Params:
     tolerance: relative difference (0.01 is 1%) allowed beyond rounding. Default 0.
