@@ -38,6 +38,7 @@ from numcheck._words import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
 )
+from numcheck.cues import direction_of
 from numcheck.document import Document, Span, read_document
 from numcheck.lemma import ends_noun_phrase, head_noun, is_plural, lemmatize
 from numcheck.model import Claim
@@ -231,6 +232,13 @@ class _Sentence:
             if u1.unit == "count" and u1.last == m1.last:
                 out[k - 1] = (m1, _Unit(u2.unit, u1.first, u1.last, u2.factor))
             elif u2.unit == "count" and not self.tokens_name_noun(u2.last):
+                out[k] = (m2, _Unit(u1.unit, u2.first, u2.last, u1.factor))
+        for k in range(1, len(out)):
+            (m1, u1), (m2, u2) = out[k - 1], out[k]
+            # "the minimum age of 21 ... would be reduced to 18": a figure changed "to" a bare one.
+            if u2.unit == "count" and u1.unit != "count" and m2.kind == "number" and m2.scale == 1.0 and \
+                    self.lower(u2.first - 1) == "to" and direction_of(self.lower(u2.first - 2)) and \
+                    not self.tokens_name_noun(u2.last) and self.lower(u2.last) != "of":
                 out[k] = (m2, _Unit(u1.unit, u2.first, u2.last, u1.factor))
         return out
 

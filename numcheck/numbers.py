@@ -654,10 +654,8 @@ class _Scanner:
         ends = self.tok(i + 2) is None or self.tokens[i + 2].text in ",.;:!?)"
         if w in FRACTION_DENOMINATORS and not w.endswith("s") and (self.fraction_context(i + 1) or ends):
             value = 1 / FRACTION_DENOMINATORS[w]
-            if w == "half":
-                return self.half_of_scale(i, i + 2) or _make(i, i + 2, tokens[i].start, nxt.end, value, 0.0,
-                                                             "fraction")
-            return _make(i, i + 2, tokens[i].start, nxt.end, value, 0.0, "fraction")
+            scaled = self.fraction_of_scale(i, i + 2, value)
+            return scaled or _make(i, i + 2, tokens[i].start, nxt.end, value, 0.0, "fraction")
         return None
 
     def fraction_context(self, j: int) -> bool:
@@ -678,7 +676,7 @@ class _Scanner:
         if self.tok(i + 1) is not None and tokens[i + 1].text == "-" and self.glued(i, i + 1):
             return None
         if w == "half":
-            scaled = self.half_of_scale(i, i + 1)
+            scaled = self.fraction_of_scale(i, i + 1, 0.5)
             if scaled:
                 return scaled
             if self.fraction_context(i) or prev in ("than", "nearly", "almost", "about", "around", "roughly", "over",
@@ -686,11 +684,14 @@ class _Scanner:
                 return _make(i, i + 1, tokens[i].start, tokens[i].end, 0.5, 0.0, "fraction")
         return None
 
-    def half_of_scale(self, i: int, j: int) -> Mention | None:
-        """"half a million" is 500,000, a count, not a fraction."""
+    def fraction_of_scale(self, i: int, j: int, fraction: float) -> Mention | None:
+        """"half a million" is 500,000 and "a quarter of a million" 250,000: counts, not fractions.
+        ``j`` is the token after the fraction word."""
+        if self.lower(j) == "of" and fraction != 0.5:
+            j += 1
         if self.lower(j) in ("a", "an") and self.lower(j + 1) in ("million", "billion", "thousand", "dozen"):
             word = self.lower(j + 1)
-            value = 6.0 if word == "dozen" else SCALES[word] / 2
+            value = fraction * (12.0 if word == "dozen" else SCALES[word])
             return _make(i, j + 2, self.tokens[i].start, self.tokens[j + 1].end, value, value / 5, "number")
         return None
 

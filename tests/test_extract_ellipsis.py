@@ -75,3 +75,23 @@ def test_a_unit_span_stops_before_the_full_stop() -> None:
 ])
 def test_a_capitalised_number_word_inside_a_name_is_not_a_figure(text: str, expected: list[str]) -> None:
     assert [c.text for c in numcheck.extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "printed", "expected"), [
+    ("The minimum age of 21 for a candidate would be reduced to 18.", "18", ("year", 18)),
+    ("The 30 mph limit on the road will be cut to 20.", "20", ("mile per hour", 20)),
+    ("He scored 3 goals and the total rose to 5 of them.", "5", ("count", 5)),
+])
+def test_a_figure_changed_to_a_bare_number_keeps_its_unit(text: str, printed: str,
+                                                          expected: tuple[str, float]) -> None:
+    assert claim(text, printed) == expected
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), [
+    ("Almost a quarter of a million consumers complained.", "a quarter of a million", 250_000),
+    ("Half a million people marched.", "Half a million", 500_000),
+    ("Half a dozen eggs broke.", "Half a dozen", 6),
+])
+def test_a_fraction_of_a_scale_word_is_a_count(text: str, printed: str, value: float) -> None:
+    found = next(c for c in numcheck.extract(text) if c.text == printed)
+    assert (found.kind, found.value) == ("number", value)
