@@ -24,7 +24,12 @@ from itertools import pairwise
 from numcheck import cues
 from numcheck.document import Document, Span
 from numcheck.model import Claim, Relation
-from numcheck.relate_change import _link_anaphoric_changes, _link_changes, _link_stated_between
+from numcheck.relate_change import (
+    _link_anaphoric_changes,
+    _link_changes,
+    _link_past_forecasts,
+    _link_stated_between,
+)
 from numcheck.relate_parts import _SHARE_JOINS, _list_after, link_parts
 from numcheck.relate_repeat import _is_partitive, _link_repeats, _link_subject_repeats
 from numcheck.relate_text import (
@@ -59,7 +64,7 @@ def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
                 drafts.append(draft)
     for linker in (_link_breakdowns, _link_percent_partitions, _link_opposed_answers, _link_percents,
                    _link_fractions, _link_changes, _link_stated_between,
-                   _link_anaphoric_changes):
+                   _link_anaphoric_changes, _link_past_forecasts):
         drafts += linker(text)
     drafts += link_parts(text)
     drafts += _link_repeats(text, drafts)

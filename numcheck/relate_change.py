@@ -30,7 +30,7 @@ from numcheck.relate_text import (
     _words,
 )
 
-__all__ = ["_link_anaphoric_changes", "_link_changes", "_link_stated_between"]
+__all__ = ["_link_anaphoric_changes", "_link_changes", "_link_past_forecasts", "_link_stated_between"]
 
 # --- change --------------------------------------------------------------------------------------
 
@@ -234,22 +234,69 @@ _ANAPHORIC_OPENING = re.compile(
     r"(?:now\s+|since\s+|already\s+)?(?:been\s+)?([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$", re.I)
 
 
+# "Growth will slow to 1.6% next year. While it predicts this fall from the current 2.1% level, ...":
+# a change named as a noun, with its old value, points back at the new value of the sentence before.
+_ANAPHORIC_FROM = re.compile(
+    r"\b(?:this|that|the)\s+(fall|rise|drop|increase|decrease|decline|jump|cut|reduction|slowdown)\s+from\s+"
+    r"(?:the\s+|its\s+)?(?:current\s+|present\s+|previous\s+)?" + _QUAL + r"$", re.I)
+
+
 def _link_anaphoric_changes(text: _Text) -> Iterator[_Draft]:
-    """A change whose old value is the last figure of the previous sentence, named by a pronoun."""
-    for new in text.figures:
-        if new.kind != "number" or new.sentence == 0 or text.previous_in_sentence(new) is not None:
+    """A change whose other value is the last figure of the previous sentence, named by a pronoun:
+    the new value ("this has now been cut to X") or the change itself ("this fall from X")."""
+    for figure in text.figures:
+        if figure.kind != "number" or figure.sentence == 0:
             continue
-        match = _ANAPHORIC_OPENING.match(text.before(new, clause=False).lstrip())
-        direction = cues.direction_of(match.group(1)) if match else ""
+        opening = None if text.previous_in_sentence(figure) is not None else \
+            _ANAPHORIC_OPENING.match(text.before(figure, clause=False).lstrip())
+        named = _ANAPHORIC_FROM.search(text.tail(figure, 60)) if opening is None else None
+        word = opening.group(1) if opening else named.group(1) if named else ""
+        direction = cues.direction_of(word) or ("down" if word.lower() == "slowdown" else "")
         if not direction:
             continue
-        earlier = text.by_sentence.get(new.sentence - 1, [])
-        old = earlier[-1] if earlier else None
-        if old is None or old.unit != new.unit or old.kind != "number" or _is_stated_change(text, old):
+        earlier = text.by_sentence.get(figure.sentence - 1, [])
+        other = earlier[-1] if earlier else None
+        if other is None or other.unit != figure.unit or other.kind != "number" or _is_stated_change(text, other):
             continue
-        if new.unit == "count" and not _nouns_agree(new, old):
+        if figure.unit == "count" and not _nouns_agree(figure, other):
             continue
-        yield _Draft("change", (old, new), ("old", "new"), f"{match.group(1).lower()} to", direction=direction)
+        old, new = (other, figure) if opening else (figure, other)
+        cue = f"{word.lower()} to" if opening else f"this {word.lower()} from"
+        verb = _VERB_TO.search(text.tail(new, 40)) if named else None
+        said = cues.direction_of(verb.group(1)) if verb else ""
+        if said and said != direction:
+            # "growth will rise to 1.6% ... this fall from 2.1%": the two words contradict each other,
+            # so one of them contradicts the figures; record that one, and the check says so.
+            direction = "up" if new.value < old.value else "down"
+        yield _Draft("change", (old, new), ("old", "new"), cue, direction=direction)
+
+
+_VERB_TO = re.compile(r"\b([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$", re.I)
+
+
+# "a margin of 45.6%, less than the 47.3% forecast by analysts and down from 47.1% a quarter earlier":
+# the forecast is a third figure; the old value comes after it.
+_THAN_FORECAST = re.compile(
+    r"^,?\s*(?:less|lower|more|higher|worse|better|below|above)\s+(?:than\s+)?(?:the\s+|an?\s+)?" + _QUAL + r"$",
+    re.I)
+_FORECAST_THEN_FROM = re.compile(
+    r"^\s*(?:forecast|expected|predicted|estimated|targeted)\b[^\d;]{0,40}?\band\s+(up|down)\s+(?:from|on)\s+"
+    r"(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+
+
+def _link_past_forecasts(text: _Text) -> Iterator[_Draft]:
+    """A figure compared with a forecast, then with its own earlier value."""
+    for new in text.figures:
+        forecast = text.next_in_sentence(new)
+        old = text.next_in_sentence(forecast) if forecast is not None else None
+        if old is None or not (new.unit == forecast.unit == old.unit) or new.kind != "number" or old.kind != "number":
+            continue
+        if not _THAN_FORECAST.match(text.gap(new, forecast) or "0"):
+            continue
+        match = _FORECAST_THEN_FROM.match(_YEAR.sub("year", text.gap(forecast, old) or "0"))
+        if match:
+            word = match.group(1).lower()
+            yield _Draft("change", (old, new), ("old", "new"), f"{word} from", direction=word)
 
 
 def _before_conversions(text: _Text, claim: Claim) -> Claim | None:

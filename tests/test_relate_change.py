@@ -149,3 +149,25 @@ def test_a_difference_stated_between_two_sums() -> None:
     assert changes(text) == [{"old": "£34.5bn", "new": "£31bn", "change": "£3.5bn", "direction": "down"}]
     assert alarms(text) == []
     assert alarms(text.replace("£3.5bn less", "£7bn less")) == ["change-arithmetic"]
+
+
+def test_a_change_named_as_a_noun_points_back_at_the_new_value() -> None:
+    text = ("The ministry expects growth to slow to 1.4% next year. While it sees this fall from the current "
+            "2.2% rate, it says prices are stable.")
+    assert changes(text) == [{"old": "2.2%", "new": "1.4%", "direction": "down"}]
+    assert alarms(text) == []
+    # The verb and the noun now disagree, so one of them contradicts the figures.
+    assert alarms(text.replace("slow to", "rise to")) == ["change-arithmetic"]
+
+
+def test_a_figure_compared_with_a_forecast_then_with_its_earlier_value() -> None:
+    text = ("The group reported a gross margin of 41.2%, less than the 42.5% forecast by analysts and down "
+            "from 43.1% a year earlier.")
+    assert changes(text) == [{"old": "43.1%", "new": "41.2%", "direction": "down"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("and down from", "and up from")) == ["change-arithmetic"]
+
+
+def test_a_forecast_alone_is_not_an_earlier_value() -> None:
+    text = "The group reported a gross margin of 41.2%, less than the 42.5% forecast by analysts."
+    assert changes(text) == []
