@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Plant", "plant", "plantable", "shift"]
+__all__ = ["Plant", "breakable", "plant", "plantable", "shift"]
 
 #: Direction words and the word that says the opposite, lower case.
 FLIPS: Mapping[str, str] = MappingProxyType({
@@ -43,6 +43,7 @@ _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE = re.compile(r"(?<=\d)\s?(bn|m|billion|million|trillion)\b", re.I)
 _WORD = re.compile(r"\b(" + "|".join(WORD_VALUES) + r")(?:-(" + "|".join(list(WORD_VALUES)[:9]) + r"))?\b", re.I)
 _UPPER_BOUND = re.compile(r"(less than|fewer than|under|up to|below|at most)\s*$", re.I)
+_LOWER_BOUND = re.compile(r"(more than|over|at least|above|upwards of)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,29 @@ def plantable(label: Mapping[str, Any]) -> bool:
     return True
 
 
+def breakable(text: str, label: Mapping[str, Any]) -> bool:
+    """Whether one edit of the kind `plant` makes can break this relation in this text at all.
+
+    Two shapes cannot be broken beyond rounding and qualifiers, which is what a plant promises:
+    a direction flip between figures whose rounding intervals overlap ("rose from 7% to 7.1%" flipped
+    to "fell" is still true if 7% was 7.3%), and a repeat stated twice under the same one-sided
+    bound ("more than 16%" twice: any single new figure after "more than" can hold with the other).
+    By the interval rule no check may fire on either, so counting them would measure nothing.
+    """
+    kind, roles = label["kind"], list(label["roles"])
+    spans = [tuple(span) for span in label["spans"]]
+    if kind == "change" and not ({"change", "delta"} & set(roles)):
+        return not _could_be_equal(text, spans[roles.index("old")], spans[roles.index("new")])
+    if kind == "repeated_figure" and not _SCALE.search(text, *spans[-1]):
+        return not (all(_LOWER_BOUND.search(text, 0, span[0]) for span in spans)
+                    or all(_UPPER_BOUND.search(text, 0, span[0]) for span in spans))
+    return True
+
+
 def plant(text: str, label: Mapping[str, Any]) -> Plant | None:
-    """The article with one figure of ``label``'s relation made wrong, or None when not plantable."""
-    if not plantable(label):
+    """The article with one figure of ``label``'s relation made wrong, or None when not plantable
+    (`plantable`) or not breakable in this text (`breakable`)."""
+    if not plantable(label) or not breakable(text, label):
         return None
     kind, roles = label["kind"], list(label["roles"])
     spans = [tuple(span) for span in label["spans"]]
@@ -118,6 +139,21 @@ def plant(text: str, label: Mapping[str, Any]) -> Plant | None:
         return _replace(text, scale.start(1), scale.end(1), SCALES[word.lower()], "scale")
     factor = 1.5 if _UPPER_BOUND.search(text, 0, spans[0][0]) else 0.5
     return _scale_number(text, spans[-1], factor)
+
+
+def _interval(text: str, span: Sequence[int]) -> tuple[float, float]:
+    """The figure in ``span`` as the interval its printed digits allow, scale word applied."""
+    _, end, value, printed = _number_in(text, span)
+    scale = _SCALE.match(text, end)
+    factor = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "trillion": 1e12}.get(
+        scale.group(1).lower(), 1.0) if scale else 1.0
+    half = 0.5 * 10 ** -(len(printed.split(".")[1]) if "." in printed else 0)
+    return (value - half) * factor, (value + half) * factor
+
+
+def _could_be_equal(text: str, old: Sequence[int], new: Sequence[int]) -> bool:
+    a, b = _interval(text, old), _interval(text, new)
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _replace(text: str, start: int, end: int, new: str, how: str) -> Plant:

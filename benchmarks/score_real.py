@@ -293,7 +293,8 @@ def render(result: Mapping[str, Any], show_misses: bool = False) -> str:
                  f"{fmt(o['recall']):>7}{fmt(o['recall_checkable']):>8}{o['planted']:>9}{o['caught']:>7}"
                  f"{fmt(o['planted_recall']):>9}")
     lines += ["", f"checkable labels: {o['checkable']}; missed labels the linker partly linked: {o['partial_links']}",
-              f"not plantable (consistent=false or no check could test them): {o['not_plantable']}",
+              "not plantable (consistent=false, no check could test them, or no one edit breaks them beyond "
+              f"rounding): {o['not_plantable']}",
               f"plants in relations the linker found: {o['planted_linked']}, caught {o['caught_linked']} "
               "(the checks' share of the misses); the rest need a link first",
               f"warning/error findings on the clean articles: {o['baseline_alarms']}; plants whose relation "
