@@ -63,10 +63,20 @@ def direction_of(word: str) -> str:
     word = word.lower()
     if word in _NOT_DIRECTIONS:
         return ""
-    for direction, stems in (("up", UP_STEMS), ("down", DOWN_STEMS)):
-        if word in stems or any(len(stem) >= 4 and word.startswith(stem) for stem in stems):
+    for direction, stems, prefixes in (("up", UP_STEMS, _UP_PREFIX), ("down", DOWN_STEMS, _DOWN_PREFIX)):
+        if word in stems or prefixes.match(word):
             return direction
     return ""
+
+
+def _prefix_pattern(stems: frozenset[str]) -> re.Pattern[str]:
+    """One alternation of the stems long enough to match by prefix: the linker asks about every
+    word near every figure, and a loop over the stems was a tenth of the time on dense text."""
+    return re.compile("|".join(sorted((re.escape(s) for s in stems if len(s) >= 4), key=len, reverse=True)))
+
+
+_UP_PREFIX = _prefix_pattern(UP_STEMS)
+_DOWN_PREFIX = _prefix_pattern(DOWN_STEMS)
 
 
 #: Phrases whose words say nothing alone but together say a figure went down ("scaled back to 4%").

@@ -757,8 +757,7 @@ class _Scanner:
                 return [self.as_range(a2, b2)]
             return [a2, b2]  # a tally "5-4" or a split "50-50": two claims
         # "rose by 45,000 to 1.6 million", "fell 11,000 to 813,200": a stated change then the new level.
-        changed = self.lower(a.first - 1) == "by" or bool(direction_of(self.lower(a.first - 1)))
-        if gap == ["to"] and not from_before and not changed:
+        if gap == ["to"] and not from_before and not self.follows_change_word(a):
             a2, b2 = self.share_scale(a, b)
             if b2.value > a2.value and (a.scale == b.scale or a.scale == 1.0):
                 return [self.as_range(a2, b2)]
@@ -766,6 +765,10 @@ class _Scanner:
             a2, b2 = self.share_scale(a, b)
             return [a2, b2]
         return None
+
+    def follows_change_word(self, a: Mention) -> bool:
+        before = self.lower(a.first - 1)
+        return before == "by" or bool(direction_of(before))
 
     def share_scale(self, a: Mention, b: Mention) -> tuple[Mention, Mention]:
         """"30-40 million": the trailing scale word belongs to both figures."""

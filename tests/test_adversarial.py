@@ -1,8 +1,10 @@
-"""1 MB adversarial articles: each is checked within a minute and yields only sane claims.
+"""1 MB adversarial articles: each is checked within two minutes and yields only sane claims.
 
-The timeout is deliberately generous (60 s for ~1 s of work): its job is to turn a catastrophic
-regex or a quadratic loop into a failing test instead of a hung CI job. The real speed measure,
-time per claim against ordinary news, is ``benchmarks/bench_adversarial.py``.
+The timeout is deliberately generous: the densest input ("5%%" repeated, 333,000 claims in 1 MB)
+takes about 30 s of honest linear work on one core, and a catastrophic regex or a quadratic loop
+would take hours, so the test turns those into a failure instead of a hung CI job while a busy CI
+machine stays well inside it. The real speed measure, time per claim against ordinary news, is
+``benchmarks/bench_adversarial.py``.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def assert_sane(report: Report, text: str) -> None:
         assert claim.low <= claim.value <= claim.high, claim
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", sorted(ADVERSARIES))
 def test_adversarial_input_is_checked(checker: numcheck.Checker, name: str) -> None:
     adversary = ADVERSARIES[name]
@@ -47,7 +49,7 @@ def test_inputs_carry_the_numbers_they_promise() -> None:
     assert "\n" not in ADVERSARIES["one_long_line"].build(MEGABYTE)
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(120)
 def test_many_numbers_in_one_sentence_are_all_found(checker: numcheck.Checker) -> None:
     text = ADVERSARIES["numbers_one_sentence"].build(MEGABYTE // 10)
     report = checker.check(text, kind="text")
@@ -55,7 +57,7 @@ def test_many_numbers_in_one_sentence_are_all_found(checker: numcheck.Checker) -
     assert all(c.unit == "count" for c in report.claims[:100])
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(120)
 def test_html_table_figures_point_into_the_original(checker: numcheck.Checker) -> None:
     text = ADVERSARIES["html_table"].build(MEGABYTE)
     report = checker.check(text, kind="html")
