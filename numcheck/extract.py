@@ -427,8 +427,8 @@ class _Sentence:
             phrase_end += 1
         phrase = self.document.text[self.tokens[k].start : self.tokens[phrase_end - 1].end]
         resolved = self.extractor.units.resolve(phrase)
-        if resolved is None or resolved[0] in REJECTED_UNITS:
-            return None
+        if resolved is None or not resolved[0] or resolved[0] in REJECTED_UNITS:
+            return None  # no unit, a dimensionless one ("tonnes-0"), or one quantulum3 gets wrong
         name, length = resolved
         end_char = self.tokens[k].start + length
         last = k + 1

@@ -95,3 +95,8 @@ def test_a_figure_changed_to_a_bare_number_keeps_its_unit(text: str, printed: st
 def test_a_fraction_of_a_scale_word_is_a_count(text: str, printed: str, value: float) -> None:
     found = next(c for c in numcheck.extract(text) if c.text == printed)
     assert (found.kind, found.value) == ("number", value)
+
+
+def test_a_unit_quantulum3_reads_as_dimensionless_is_no_unit() -> None:
+    # Found by hypothesis: "tonnes-0" resolved to quantulum3's empty unit, which the JSON schema refuses.
+    assert [c.unit for c in numcheck.extract("0 tonnes-0 ")] == ["count"]
