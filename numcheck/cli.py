@@ -174,8 +174,7 @@ def _run(args: argparse.Namespace) -> int:
     texts: dict[str, str] = {}
     if fmt == "html":  # the HTML report shows each article with its figures highlighted
         items = _remember_texts(items, texts)
-    factory = (lambda: checker) if jobs == 1 else make_checker
-    results, err = with_progress(run_articles(items, factory, mode=mode, jobs=jobs))
+    results, err = with_progress(run_articles(items, make_checker, mode=mode, jobs=jobs, checker=checker))
     state = _RunState(fail_on, err)
     reports = state.track(baseline.filter(results))
     writer = get_writer(fmt, mode)

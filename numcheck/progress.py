@@ -60,5 +60,10 @@ def with_progress(
         from tqdm import tqdm
     except ImportError:
         return iter(items), stream
-    bar = tqdm(items, file=stream, delay=DELAY, unit=f" {unit}s", unit_scale=False, leave=False, dynamic_ncols=True)
+
+    class Bar(tqdm):  # type: ignore[misc, valid-type]
+        #: No monitor thread: a process with one thread may fork its ``--jobs`` workers (numcheck.pool).
+        monitor_interval = 0
+
+    bar = Bar(items, file=stream, delay=DELAY, unit=f" {unit}s", unit_scale=False, leave=False, dynamic_ncols=True)
     return iter(bar), BarStream(bar, stream)  # type: ignore[return-value]

@@ -4,7 +4,9 @@ The run checks 3,000 generated articles into ``--output out.json``. ``out.json``
 previous complete report. The test waits until the new report's temporary file exists (the run is
 writing), sends SIGINT to the whole process group (what a terminal's Ctrl-C does), and then asserts
 that the command stopped cleanly: the previous report is untouched, no ``.numcheck-*.tmp`` is left
-beside it, and no worker process of ``--jobs 2`` outlives the command.
+beside it, and no worker process of ``--jobs 2`` outlives the command. Both ways workers start are
+run: forked by numcheck itself (a one-thread process, like the CLI) and from the fork server (a
+process with a thread running, like a library caller's).
 """
 
 from __future__ import annotations
@@ -76,22 +78,55 @@ def _wait_for(condition, seconds: float) -> bool:
     return condition()
 
 
+def _children(pid: int) -> set[int]:
+    return {child for child in _descendants(pid) if _parent(child) == pid}
+
+
+def _parent(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return -1
+
+
 def _workers(pid: int) -> set[int]:
-    """The processes below ``pid``'s own children: the pool's workers, forked by the fork server."""
-    children = _descendants(pid)
-    return {grandchild for child in children for grandchild in _descendants(child)}
+    """The pool's workers below ``pid``: forked by numcheck itself, or by its fork server.
+
+    The fork server and the resource tracker are helpers, not workers: both run a
+    ``-c "from multiprocessing..."`` command line.
+    """
+    helpers = set()
+    for child in _children(pid):
+        try:
+            with open(f"/proc/{child}/cmdline", "rb") as handle:
+                if b"multiprocessing" in handle.read():
+                    helpers.add(child)
+        except OSError:
+            continue
+    return _descendants(pid) - helpers
+
+
+#: Runs the CLI with a thread running, so that the pool may not fork and uses the fork server.
+THREADED_CLI = (
+    "import sys, threading; threading.Thread(target=threading.Event().wait, daemon=True).start(); "
+    "from numcheck.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 @pytest.mark.parametrize(
-    ("jobs", "settled", "group"),
-    [(1, True, True), (2, True, True), (2, False, True), (2, True, False)],
-    ids=["jobs-1", "jobs-2", "jobs-2-while-workers-start", "jobs-2-sigint-to-the-parent-only"],
+    ("jobs", "settled", "group", "threaded"),
+    [(1, True, True, False), (2, True, True, False), (2, False, True, False), (2, True, False, False),
+     (2, True, True, True), (2, False, True, True)],
+    ids=["jobs-1", "jobs-2", "jobs-2-while-workers-start", "jobs-2-sigint-to-the-parent-only",
+         "jobs-2-fork-server", "jobs-2-fork-server-while-workers-start"],
 )
 def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
-    tmp_path: Path, jobs: int, settled: bool, group: bool
+    tmp_path: Path, jobs: int, settled: bool, group: bool, threaded: bool
 ) -> None:
-    """``settled``: SIGINT once the workers are busy, else while the fork server is still importing.
-    ``group``: to the whole process group (a terminal's Ctrl-C), else to numcheck alone (``kill -INT``)."""
+    """``settled``: SIGINT once the workers are busy, else while the pool is still starting.
+    ``group``: to the whole process group (a terminal's Ctrl-C), else to numcheck alone (``kill -INT``).
+    ``threaded``: numcheck runs with a thread, so its workers come from the fork server, not a fork."""
     _articles(tmp_path / "archive")
     out_dir = tmp_path / "reports"
     out_dir.mkdir()
@@ -102,8 +137,9 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
     before = out.read_bytes()
     assert json.loads(before)["summary"]["files"] == 1
 
+    launcher = ["-c", THREADED_CLI] if threaded else ["-m", "numcheck.cli"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "numcheck.cli", "check", str(tmp_path / "archive"), "--format", "json",
+        [sys.executable, *launcher, "check", str(tmp_path / "archive"), "--format", "json",
          "--output", str(out), "--jobs", str(jobs)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
         start_new_session=True,  # its own process group, so the SIGINT below reaches it and its workers only
@@ -114,6 +150,8 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
         if settled:
             if jobs > 1:
                 assert _wait_for(lambda: len(_workers(process.pid)) >= jobs, TIMEOUT), "the workers never started"
+                forked = _workers(process.pid) <= _children(process.pid)
+                assert forked is not threaded, "forked workers without threads, fork-server workers with them"
             time.sleep(0.5)  # well into the articles now: the run takes several seconds
         else:
             time.sleep(0.1)  # the pool is starting: the fork server is importing numcheck

@@ -6,13 +6,23 @@ The workers here build `MarkerChecker`, a stand-in whose behaviour is set by wor
 
 from __future__ import annotations
 
+import faulthandler
+import gc
 import io
 import json
+import multiprocessing
 import os
+import signal
+import subprocess
 import sys
+import textwrap
+import threading
+import time
+import warnings
 from dataclasses import dataclass
 
 import pytest
+from test_interrupt import _alive, _children
 
 from numcheck.cli import main
 from numcheck.errors import ConfigError, InputError
@@ -30,16 +40,45 @@ ARTICLES = {
 }
 
 
+def _refuse_to_load() -> None:
+    raise RuntimeError("this report cannot be restored")
+
+
+class Unloadable:
+    """Pickles fine in the worker, fails to unpickle in the parent."""
+
+    def __reduce__(self):
+        return _refuse_to_load, ()
+
+
 class MarkerChecker:
-    """Reports the article's length as a finding; "RAISE" raises, "EXIT" kills the worker process."""
+    """Reports the article's length as a finding; markers in the text misbehave on purpose.
+
+    "RAISE" raises, "QUIT" calls sys.exit, "EXIT" and "SEGV" kill the worker process, "SLOW" takes
+    a while, "UNPICKLABLE" and "UNLOADABLE" return a report that cannot travel back, "ECHO" returns
+    the whole text in its report, "PPID" tells which process started the worker.
+    """
 
     def check(self, text: str, source: str = "<text>", kind: str | None = None) -> Report:
         if "EXIT" in text:
             os._exit(3)
+        if "SEGV" in text:
+            faulthandler.disable()  # pytest's would print the crash; the CLI has none
+            os.kill(os.getpid(), signal.SIGSEGV)
         if "RAISE" in text:
             raise ValueError("marker found")
         if "QUIT" in text:
             sys.exit("quit marker")
+        if "SLOW" in text:
+            time.sleep(0.3)
+        if "UNPICKLABLE" in text:
+            return Report(source=source, warnings=(lambda: "no pickle for me",))  # type: ignore[arg-type]
+        if "UNLOADABLE" in text:
+            return Report(source=source, warnings=(Unloadable(),))  # type: ignore[arg-type]
+        if "ECHO" in text:
+            return Report(source=source, warnings=(text,))
+        if "PPID" in text:
+            return Report(source=source, warnings=(f"{os.getppid()}",))
         finding = Finding(rule="length", check="range", severity="info", message=f"{len(text)} chars", claims=(),
                           start=0, end=1, line=1, column=1, expected=None, actual=float(len(text)), source=source,
                           explanation=f"pid-independent {len(text)}")
@@ -80,19 +119,186 @@ def test_a_killed_worker_costs_only_its_article():
         assert reports[index].findings[0].actual == len(items[index].text)
 
 
-def test_at_most_two_articles_per_job_are_in_flight():
+def _expected_length(report: Report, article: Article) -> None:
+    assert not report.errors, report.errors
+    assert report.findings[0].actual == len(article.text)
+
+
+def test_crashes_mid_stream_cost_only_their_articles_and_keep_the_order():
+    """Crashes first, last, back to back and by signal: each blames its own article alone."""
+    texts = [f"story {i} " + "y" * (i % 7) for i in range(40)]
+    crashing = {0: "EXIT", 9: "EXIT", 10: "EXIT", 21: "SEGV", 39: "EXIT"}
+    for index, marker in crashing.items():
+        texts[index] = f"{marker} in story {index}"
+    items = _items(*texts)
+    reports = list(run_articles(items, MarkerSpec(), jobs=2))
+    assert [r.source for r in reports] == [a.source for a in items]
+    for index, (report, article) in enumerate(zip(reports, items, strict=True)):
+        if index in crashing:
+            how = "exit code 3" if crashing[index] == "EXIT" else "killed by SIGSEGV"
+            assert report.errors == (f"{article.source}: internal error: the worker process died while checking "
+                                     f"this article ({how})",)
+        else:
+            _expected_length(report, article)
+    assert multiprocessing.active_children() == []
+
+
+def test_many_more_articles_than_the_window_with_slow_ones_come_back_in_order():
+    """A slow article holds the head while the other worker races ahead; output order never changes."""
+    texts = [("SLOW " if i % 9 == 4 else "") + f"article number {i}" + "z" * (i % 5) for i in range(60)]
+    items = _items(*texts)
+    reports = list(run_articles(items, MarkerSpec(), jobs=2))
+    assert [r.source for r in reports] == [a.source for a in items]
+    for report, article in zip(reports, items, strict=True):
+        _expected_length(report, article)
+
+
+def test_a_report_that_cannot_travel_back_is_an_error_for_its_article_only():
+    items = _items("first", "UNPICKLABLE result", "third", "UNLOADABLE result", "fifth")
+    reports = list(run_articles(items, MarkerSpec(), jobs=2))
+    assert [r.source for r in reports] == [a.source for a in items]
+    assert reports[1].errors[0].startswith("art1.txt: internal error: the report could not be sent back: ")
+    assert reports[3].errors == ("art3.txt: internal error: the report could not be read back: "
+                                 "RuntimeError: this report cannot be restored",)
+    for index in (0, 2, 4):
+        _expected_length(reports[index], items[index])
+
+
+@pytest.mark.timeout(120)
+def test_big_articles_with_big_reports_do_not_deadlock_the_pipes():
+    """Articles and reports far bigger than a pipe's buffer: the parent must never write one to a
+    worker that may itself be blocked writing its report back."""
+    texts = [f"ECHO {i} " + "w" * (700_000 + i) for i in range(8)]
+    reports = list(run_articles(_items(*texts), MarkerSpec(), jobs=2))
+    assert [r.warnings[0] for r in reports] == texts
+
+
+def test_stopping_early_or_finishing_leaves_no_process_and_no_resource_warning():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        run = run_articles(_items(*(f"text {i}" for i in range(30))), MarkerSpec(), jobs=2)
+        first = [next(run) for _ in range(3)]
+        run.close()  # the consumer stops: workers still holding articles are ended, not left behind
+        assert multiprocessing.active_children() == []
+        assert len(list(run_articles(_items("a", "b", "c"), MarkerSpec(), jobs=2))) == 3
+        assert multiprocessing.active_children() == []
+        gc.collect()
+    assert [r.source for r in first] == ["art0.txt", "art1.txt", "art2.txt"]
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_with_threads_running_the_workers_come_from_the_fork_server():
+    """A library caller with threads must not fork (a lock held by another thread would never be
+    released in the child): its workers are started by the fork server, not by this process."""
+    out: dict[str, list[Report]] = {}
+    thread = threading.Thread(target=lambda: out.setdefault("reports", list(
+        run_articles(_items("PPID one", "PPID two", "EXIT", "plain text"), MarkerSpec(), jobs=2))))
+    thread.start()
+    thread.join(120)
+    reports = out["reports"]
+    parents = {int(r.warnings[0]) for r in reports[:2]}
+    assert os.getpid() not in parents and len(parents) == 1  # one fork server started both workers
+    assert "worker process died" in reports[2].errors[0]
+    _expected_length(reports[3], Article("art3.txt", "plain text"))
+
+
+def test_a_one_thread_caller_forks_its_workers_which_need_no_pickling():
+    """The CLI's case: one thread, so workers are forked from this process and share its Checker,
+    even one built from a class that no other process could import."""
+    script = textwrap.dedent("""
+        import json, os
+        from numcheck.inputs import Article
+        from numcheck.model import Report
+        from numcheck.runner import run_articles
+
+        class PidChecker:
+            built_in = os.getpid()
+
+            def __init__(self):
+                self.built_in = os.getpid()
+
+            def check(self, text, source="<text>", kind=None):
+                return Report(source=source, warnings=(f"{os.getppid()} {self.built_in} {text}",))
+
+        if __name__ == "__main__":
+            reports = run_articles([Article(f"a{i}", f"text {i}") for i in range(7)], PidChecker, jobs=2)
+            print(json.dumps({"pid": os.getpid(), "lines": [r.warnings[0] for r in reports]}))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    lines = [line.split() for line in result["lines"]]
+    assert [line[2:] for line in lines] == [["text", str(i)] for i in range(7)]
+    assert {int(line[0]) for line in lines} == {result["pid"]}  # forked by the caller itself
+    assert {int(line[1]) for line in lines} == {result["pid"]}  # with the Checker the caller built
+
+
+def test_workers_of_a_parent_killed_outright_exit_instead_of_waiting_forever():
+    """SIGKILL leaves the parent no chance to stop its workers: each must see its pipe close and go."""
+    script = textwrap.dedent("""
+        import os, sys, time
+        sys.path.insert(0, sys.argv[1])
+        from test_runner import MarkerSpec, _items
+        from numcheck.runner import run_articles
+
+        if __name__ == "__main__":
+            for report in run_articles(_items(*(f"SLOW {i}" for i in range(200))), MarkerSpec(), jobs=2):
+                print(report.source, flush=True)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script, os.path.dirname(__file__)], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "art0.txt"
+        workers = _children(process.pid)
+        assert len(workers) == 2
+    finally:
+        process.kill()
+        process.wait()
+        process.stdout.close()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+
+
+@dataclass(frozen=True)
+class BrokenSpec:
+    def __call__(self) -> MarkerChecker:
+        raise ValueError("rules went missing")
+
+
+def test_a_worker_that_cannot_build_its_checker_reports_why_on_every_article():
+    """Where workers build their own Checker (the fork server), a failure there is told, not crashed on."""
+    out: dict[str, list[Report]] = {}
+    thread = threading.Thread(target=lambda: out.setdefault("reports", list(
+        run_articles(_items("one", "two", "three"), BrokenSpec(), jobs=2))))
+    thread.start()
+    thread.join(120)
+    assert [r.errors for r in out["reports"]] == [
+        (f"art{i}.txt: internal error: the worker could not build its checker: ValueError: rules went missing",)
+        for i in range(3)
+    ]
+
+
+def test_at_most_two_articles_per_job_are_in_flight_and_read_ahead_is_bounded():
+    from numcheck.pool import IN_FLIGHT_PER_JOB, READ_AHEAD_PER_JOB, _Pool
+
     consumed = []
+    total = 6 * READ_AHEAD_PER_JOB
 
     def stream():
-        for i, article in enumerate(_items(*(f"article {i}" for i in range(20)))):
+        for i, article in enumerate(_items(*(f"article {i}" for i in range(total)))):
             consumed.append(i)
             yield article
 
+    pool = _Pool(MarkerSpec(), "check", 2, None)
     seen = []
-    for index, report in enumerate(run_articles(stream(), MarkerSpec(), jobs=2)):
+    for index, report in enumerate(pool.run(stream())):
         seen.append(report.source)
-        assert len(consumed) <= index + 4, f"read {len(consumed)} articles before yielding #{index}"
-    assert len(seen) == 20
+        unanswered = [len(w.unanswered) for w in pool.workers if w is not None]
+        assert max(unanswered, default=0) <= IN_FLIGHT_PER_JOB, unanswered
+        assert len(consumed) <= index + 1 + READ_AHEAD_PER_JOB * 2, f"read {len(consumed)} before yielding #{index}"
+    assert len(seen) == total
 
 
 def test_jobs_zero_means_every_core_and_negative_is_refused():
@@ -168,8 +374,31 @@ def test_progress_bar_on_a_terminal_after_its_delay(monkeypatch):
     assert "a.md:3: warning\n" in terminal.getvalue()
 
 
+def test_the_progress_bar_starts_no_thread_so_the_pool_may_still_fork():
+    before = threading.active_count()
+    items, _ = with_progress(iter(range(3)), FakeTerminal(), environ={})
+    assert threading.active_count() == before
+    assert list(items) == [0, 1, 2]
+
+
 def test_progress_without_tqdm_is_silent(monkeypatch):
     monkeypatch.setitem(sys.modules, "tqdm", None)
     terminal = FakeTerminal()
     items, stream = with_progress(iter([1]), terminal, environ={})
     assert list(items) == [1] and stream is terminal and terminal.getvalue() == ""
+
+
+def test_read_ahead_stops_at_its_byte_budget(monkeypatch):
+    """A corpus of huge articles keeps only the in-flight ones (2 per job) in memory, not 16 per job."""
+    import numcheck.pool as pool_module
+
+    monkeypatch.setattr(pool_module, "READ_AHEAD_BYTES", 10)
+    consumed = []
+
+    def stream():
+        for i, article in enumerate(_items(*(f"a long enough article {i}" for i in range(12)))):
+            consumed.append(i)
+            yield article
+
+    for index, _report in enumerate(pool_module._Pool(MarkerSpec(), "check", 2, None).run(stream())):
+        assert len(consumed) <= index + 1 + pool_module.IN_FLIGHT_PER_JOB * 2
