@@ -373,10 +373,11 @@ CASES = {
         [("4.0%", pct(4.0, precision=0.1)), ("4.4%", pct(4.4, precision=0.1))],
         [],
     ),
-    "never-third-figure-down-from": (
+    # The forecast is never the old value; "and down from" still compares the margin with its own past.
+    "third-figure-down-from-skips-the-forecast": (
         "The margin was 45.6%, less than the 47.3% forecast by analysts and down from 47.1% a quarter earlier.",
         [("45.6%", pct(45.6, precision=0.1)), ("47.3%", pct(47.3, precision=0.1)), ("47.1%", pct(47.1, precision=0.1))],
-        [],
+        [("change", ("47.1%", "45.6%"), ("old", "new"), {"direction": "down"})],
     ),
     "never-chart-rank": (
         "The single crept up from six to five in the charts this week.",
