@@ -175,11 +175,13 @@ def _link_changes(text: _Text) -> Iterator[_Draft]:
 
 # "10bn euros, up 8.1% from 9.26bn euros", "$850m, a $697m improvement from $153m", "4.1m, an
 # increase of 6% on 2003's 3.9m": the stated change stands between the new value and the old one.
+#: Nouns that name a change, for every pattern that reads one ("a 5% rise", "this fall from").
+_CHANGE_NOUNS = r"increase|rise|fall|drop|decline|decrease|gain|jump|improvement|reduction|cut|slowdown"
 _BETWEEN_LEAD = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|an?\s+(?:(increase|rise|fall|drop|decline|"
-    r"decrease|gain|jump|improvement|reduction|cut)\s+of\s+)?)" + _QUAL + r"$", re.I)
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|an?\s+(?:(" + _CHANGE_NOUNS + r")\s+of\s+)?)"
+    + _QUAL + r"$", re.I)
 _BETWEEN_TAIL = re.compile(
-    r"^\s*(?:(increase|rise|fall|drop|decline|decrease|gain|jump|improvement|reduction|cut)\s+)?(?:from|on)\s+"
+    r"^\s*(?:(" + _CHANGE_NOUNS + r")\s+)?(?:from|on)\s+"
     r"(?:the\s+)?(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+|[A-Za-z0-9]+['’]s?\s+)?" + _QUAL + r"$", re.I)
 # "borrowing was £35bn - £2.5bn less than the £37.5bn forecast": a difference, stated between the two.
 _BETWEEN_BARE_LEAD = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*$")
@@ -192,6 +194,7 @@ _COMPARATIVE_DIRECTION = MappingProxyType({"less": "down", "lower": "down", "bel
 _NOUN_DIRECTION = MappingProxyType({
     "increase": "up", "rise": "up", "gain": "up", "jump": "up",
     "fall": "down", "drop": "down", "decline": "down", "decrease": "down", "reduction": "down", "cut": "down",
+    "slowdown": "down",
 })
 
 
@@ -237,7 +240,7 @@ _ANAPHORIC_OPENING = re.compile(
 # "Growth will slow to 1.6% next year. While it predicts this fall from the current 2.1% level, ...":
 # a change named as a noun, with its old value, points back at the new value of the sentence before.
 _ANAPHORIC_FROM = re.compile(
-    r"\b(?:this|that|the)\s+(fall|rise|drop|increase|decrease|decline|jump|cut|reduction|slowdown)\s+from\s+"
+    r"\b(?:this|that|the)\s+(" + _CHANGE_NOUNS + r")\s+from\s+"
     r"(?:the\s+|its\s+)?(?:current\s+|present\s+|previous\s+)?" + _QUAL + r"$", re.I)
 
 
@@ -251,7 +254,7 @@ def _link_anaphoric_changes(text: _Text) -> Iterator[_Draft]:
             _ANAPHORIC_OPENING.match(text.before(figure, clause=False).lstrip())
         named = _ANAPHORIC_FROM.search(text.tail(figure, 60)) if opening is None else None
         word = opening.group(1) if opening else named.group(1) if named else ""
-        direction = cues.direction_of(word) or ("down" if word.lower() == "slowdown" else "")
+        direction = cues.direction_of(word) or _NOUN_DIRECTION.get(word.lower(), "")
         if not direction:
             continue
         earlier = text.by_sentence.get(figure.sentence - 1, [])
