@@ -207,12 +207,22 @@ class _Scanner:
             i = max(skip_to, i + 1)
         return self.combine()
 
+    def in_dash_chain(self, i: int) -> bool:
+        """The third or later part of "2019-03-04", "555-123-4567" or "1-2-3-4": a date, a phone
+        number or a code, never a figure or the end of a range ("30-40" has only one dash). Decided
+        first, so a long chain costs one look back per part."""
+        return i >= 3 and self.tokens[i - 1].text in "-–" and self.tokens[i - 3].text in "-–" and \
+            self.tokens[i - 2].is_digit and self.glued(i - 3, i - 2) and self.glued(i - 2, i - 1) and \
+            self.glued(i - 1, i)
+
     def digits_at(self, i: int) -> tuple[Mention | None, int]:
         """Read a digit run at token i (with grouping, sign, scale); None if it is not a quantity."""
         tokens = self.tokens
         token = tokens[i]
-        parsed = parse_digits(token.text)
         last = i + 1
+        if self.in_dash_chain(i):
+            return None, last
+        parsed = parse_digits(token.text)
         if parsed is None:
             return None, last
         value, precision = parsed

@@ -100,3 +100,13 @@ def test_a_fraction_of_a_scale_word_is_a_count(text: str, printed: str, value: f
 def test_a_unit_quantulum3_reads_as_dimensionless_is_no_unit() -> None:
     # Found by hypothesis: "tonnes-0" resolved to quantulum3's empty unit, which the JSON schema refuses.
     assert [c.unit for c in numcheck.extract("0 tonnes-0 ")] == ["count"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Call 555-123-4567 before noon.", []),
+    ("On 2019-03-04 the team won 5-4.", ["5", "4"]),
+    ("Voters aged 18-24 and 25-34 were asked.", ["18-24", "25-34"]),
+])
+def test_a_chain_of_dashed_digits_is_a_date_or_a_code_but_one_dash_is_a_range(text: str,
+                                                                              expected: list[str]) -> None:
+    assert [c.text for c in numcheck.extract(text)] == expected
