@@ -41,7 +41,7 @@ from numcheck._words import (
 from numcheck.cues import direction_of
 from numcheck.document import Document, Span, read_document
 from numcheck.lemma import ends_noun_phrase, head_noun, is_plural, lemmatize
-from numcheck.model import Claim
+from numcheck.model import Claim, is_currency
 from numcheck.numbers import COMPARISON_WORDS, Mention, Token, may_hold_figure, scan_tokens, tokenize
 from numcheck.quantulum import UnitResolver
 
@@ -214,7 +214,7 @@ class _Sentence:
             if unit.unit == "count" and currency is not None and mention.scale >= 1e6 and mention.kind == "number" \
                     and self.lower(governing) in COMPARISON_WORDS and not self.tokens_name_noun(unit.last):
                 unit = _Unit(currency, unit.first, unit.last)
-            if len(unit.unit) == 3 and unit.unit.isupper() and depths[unit.first] == 0:  # an ISO 4217 code
+            if is_currency(unit.unit) and depths[unit.first] == 0:
                 currency = unit.unit
             out.append((mention, unit))
         return out

@@ -172,3 +172,9 @@ del _cls
 def severity_rank(severity: str) -> int:
     """Order severities so ``--fail-on warning`` can compare them; unknown names rank lowest."""
     return SEVERITIES.index(severity) if severity in SEVERITIES else -1
+
+
+def is_currency(unit: str) -> bool:
+    """Whether a Claim's ``unit`` is money: every currency is its ISO 4217 code ("EUR", "GBP"), and
+    no other unit is three capital letters (physical units are lower-case quantulum3 names)."""
+    return len(unit) == 3 and unit.isupper()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from numcheck import cues
-from numcheck.model import Claim
+from numcheck.model import Claim, is_currency
 from numcheck.relate_text import (
     _QUAL,
     _STATED_BEFORE,
@@ -96,10 +96,6 @@ def _comparable(text: _Text, new: Claim, old: Claim, gap: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _is_money(unit: str) -> bool:
-    return len(unit) == 3 and unit.isupper()
-
-
 def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
     """The next figure of the sentence, read through currency conversions in brackets, with the text
     between them (conversions removed). BBC copy converts almost every sum: "£75m ($141m) compared
@@ -109,7 +105,7 @@ def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
     for _ in range(3):
         if second is None or gap is None or second.unit == first.unit or first.unit in ("count", "percent"):
             break
-        if not _DIGIT.search(second.text) and not _is_money(second.unit):
+        if not _DIGIT.search(second.text) and not is_currency(second.unit):
             # "£3.65bn for the final three months - up from £2.89bn": a spelled-out duration is no figure
             # of the comparison; read on through it.
             following = text.next_in_sentence(second)
@@ -123,7 +119,7 @@ def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
             break
         after = text.next_in_sentence(second)
         while after is not None and (after.end <= bracket or (
-                after.unit != first.unit and not _DIGIT.search(after.text) and not _is_money(after.unit))):
+                after.unit != first.unit and not _DIGIT.search(after.text) and not is_currency(after.unit))):
             after = text.next_in_sentence(after)
         if after is None or after.unit != first.unit:
             return None, ""

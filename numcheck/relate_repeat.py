@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from numcheck import cues
-from numcheck.model import Claim
+from numcheck.model import Claim, is_currency
 from numcheck.relate_text import (
     _GENERIC,
     _IRREGULAR_PAST,
@@ -96,7 +96,7 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
         used.add(draft.claims[1].id)
         yield draft
     figures = [c for c in text.figures if c.kind == "number" and c.id not in grouped
-               and (c.unit == "percent" or _is_currency(c.unit) or (c.unit == "count" and c.noun))
+               and (c.unit == "percent" or is_currency(c.unit) or (c.unit == "count" and c.noun))
                and c.qualifier in ("eq", "approx") and not _YEAR.fullmatch(c.text)]
     subject_of: dict[str, frozenset[str]] = {}  # computed on first use: most figures never need theirs
     change_of: dict[str, bool] = {}
@@ -213,7 +213,7 @@ def _link_scale_slips(text: _Text, taken: set[str]) -> Iterator[_Draft]:
     """The same printed digits with another scale word: "a new £500m fund" ... "the £500bn move".
     Two different sums in one article rarely share their digits and differ by exactly a thousand,
     so the digits stand in for the shared words a slip needs elsewhere."""
-    money = [c for c in text.figures if c.kind == "number" and _is_currency(c.unit) and c.id not in taken
+    money = [c for c in text.figures if c.kind == "number" and is_currency(c.unit) and c.id not in taken
              and c.qualifier in ("eq", "approx")]
     for index, second in enumerate(money):
         for first in reversed(money[max(0, index - _SLIP_LOOKBACK) : index]):
@@ -435,7 +435,7 @@ def _measure(text: _Text, claim: Claim) -> str:
 
 def _restates_kind(claim: Claim) -> bool:
     """A sum, a percentage or a count of something: what a title states and its lede repeats."""
-    return claim.kind == "number" and (claim.unit in ("percent", "count") or _is_currency(claim.unit)) \
+    return claim.kind == "number" and (claim.unit in ("percent", "count") or is_currency(claim.unit)) \
         and (claim.unit != "count" or claim.noun is not None) and not _YEAR.fullmatch(claim.text)
 
 
@@ -476,10 +476,6 @@ def _direction(text: _Text, claim: Claim) -> str:
 def _printed_equal(a: Claim, b: Claim) -> bool:
     """The same figure as printed: 1.9% and 1.8% are two figures even though their roundings touch."""
     return abs(a.value - b.value) <= 1e-9 * max(abs(a.value), abs(b.value), 1.0)
-
-
-def _is_currency(unit: str) -> bool:
-    return len(unit) == 3 and unit.isupper()
 
 
 def _is_scale_slip(a: Claim, b: Claim) -> bool:
