@@ -30,6 +30,7 @@ from numcheck._units import (
     TEMPERATURE_WORDS,
 )
 from numcheck._words import (
+    AMBIGUOUS_CURRENCY_WORDS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -180,7 +181,7 @@ class _Sentence:
             if unit is None:
                 continue
             drafts.append((mention, unit))
-        drafts = self.share_pair_units(self.inherit_currencies(drafts))
+        drafts = self.carry_units_to_changed(self.share_pair_units(self.inherit_currencies(drafts)))
         nouns = [self.noun_of(m, u) for m, u in drafts]
         nouns, sources = self.share_partitive_nouns(drafts, nouns, previous)
         for k, noun in enumerate(nouns):
@@ -233,9 +234,14 @@ class _Sentence:
                 out[k - 1] = (m1, _Unit(u2.unit, u1.first, u1.last, u2.factor))
             elif u2.unit == "count" and not self.tokens_name_noun(u2.last):
                 out[k] = (m2, _Unit(u1.unit, u2.first, u2.last, u1.factor))
+        return out
+
+    def carry_units_to_changed(self, drafts: list[tuple[Mention, _Unit]]) -> list[tuple[Mention, _Unit]]:
+        """"the minimum age of 21 ... would be reduced to 18", "the 30 mph limit will be cut to 20": a
+        figure changed "to" a bare number leaves the unit unsaid, and the bare number is in it."""
+        out = list(drafts)
         for k in range(1, len(out)):
-            (m1, u1), (m2, u2) = out[k - 1], out[k]
-            # "the minimum age of 21 ... would be reduced to 18": a figure changed "to" a bare one.
+            (_, u1), (m2, u2) = out[k - 1], out[k]
             if u2.unit == "count" and u1.unit != "count" and m2.kind == "number" and m2.scale == 1.0 and \
                     self.lower(u2.first - 1) == "to" and direction_of(self.lower(u2.first - 2)) and \
                     not self.tokens_name_noun(u2.last) and self.lower(u2.last) != "of":
@@ -361,7 +367,7 @@ class _Sentence:
         if w in CURRENCY_CODES and self.tokens[j].text.isupper():
             return _Unit(self.tokens[j].text.replace("RMB", "CNY"), m.first, j + 1)
         if self.text_of(j)[:1].isupper() and self.lower(j + 1) in CURRENCY_WORDS and \
-                self.lower(j + 1) not in ("dollar", "dollars", "won", "real", "rand", "dong"):
+                self.lower(j + 1) not in ("dollar", "dollars", *AMBIGUOUS_CURRENCY_WORDS):
             return _Unit(CURRENCY_WORDS[self.lower(j + 1)], m.first, j + 2)  # "Swiss francs", "Japanese yen"
         if w == "p" and self.tokens[j].text == "p" and self.glued(j - 1, j) and m.kind == "number":
             return _Unit("GBP", m.first, j + 1, factor=0.01)  # "274.5p": pence
@@ -372,7 +378,7 @@ class _Sentence:
             code = self.dollar
         if w in ("pound", "pounds") and self.is_weight(m, j):
             return None
-        if w in ("won", "real", "rand", "dong") and (m.scale == 1.0 or self.tokens[j].text[0].isupper()):
+        if w in AMBIGUOUS_CURRENCY_WORDS and (m.scale == 1.0 or self.tokens[j].text[0].isupper()):
             return None  # "5 won" is more often a verb than Korean money
         if w in ("pence", "cent", "cents"):
             return _Unit(code, m.first, j + 1, factor=0.01)
