@@ -204,9 +204,9 @@ def _link_stated_between(text: _Text) -> Iterator[_Draft]:
             continue
         if stated.unit not in ("percent", "percentage_point", new.unit) or "vague" in (new.qualifier, old.qualifier):
             continue
-        before, after = _YEAR.sub("year", text.gap(new, stated) or "0"), _YEAR.sub("year", text.gap(stated, old) or "0")
         if new.unit == "count" and not _nouns_agree(new, old):
             continue
+        before, after = _YEAR.sub("year", text.gap(new, stated) or "0"), _YEAR.sub("year", text.gap(stated, old) or "0")
         comparative = _BETWEEN_COMPARATIVE.match(after)
         if comparative and stated.unit == new.unit and _BETWEEN_BARE_LEAD.match(before):
             word = comparative.group(1).lower()

@@ -81,9 +81,7 @@ class _Text:
     def earlier_with_noun(self, claim: Claim, noun: str | None, limit: int = _LOOKBACK) -> list[Claim]:
         """Up to ``limit`` figures counting ``noun`` before ``claim``, nearest last. The limit keeps
         linking linear on a huge input; a whole stated dozens of mentions earlier is not trusted."""
-        mentions = self.by_noun.get(noun, [])
-        end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
-        return mentions[max(0, end - limit) : end]
+        return _ending_before(self.by_noun.get(noun, []), claim, limit)
 
     @functools.cached_property
     def by_sentence_unit(self) -> dict[tuple[int, str], list[Claim]]:
@@ -96,9 +94,7 @@ class _Text:
     def earlier_of_unit(self, claim: Claim, sentence: int, unit: str, limit: int = _LOOKBACK) -> list[Claim]:
         """Up to ``limit`` figures of ``unit`` in ``sentence`` that end before ``claim``, nearest last:
         "the last £ figure before this one" is a bisection, however many figures a sentence holds."""
-        mentions = self.by_sentence_unit.get((sentence, unit), [])
-        end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
-        return mentions[max(0, end - limit) : end]
+        return _ending_before(self.by_sentence_unit.get((sentence, unit), []), claim, limit)
 
     def window(self, claim: Claim) -> str:
         """The claim's sentence, at most ``_REACH`` characters either side of it."""
@@ -191,6 +187,13 @@ class _Text:
 
     def paragraph_of(self, claim: Claim) -> int:
         return claim.paragraph
+
+
+def _ending_before(mentions: list[Claim], claim: Claim, limit: int) -> list[Claim]:
+    """The last ``limit`` of ``mentions`` (in text order) that end before ``claim`` starts, found by
+    bisection so a lookup stays cheap however many figures an index holds."""
+    end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
+    return mentions[max(0, end - limit) : end]
 
 
 def _is_figure(claim: Claim) -> bool:
