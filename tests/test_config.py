@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from numcheck.cli import main
-from numcheck.config import Config, find_config, load_config
+from numcheck.config import Config, ProjectConfig, find_project_config
 from numcheck.errors import ConfigError
 
 ARTICLE = "The treaty was signed by 210 countries on Monday.\n"  # countries-count: a warning
@@ -26,23 +26,23 @@ def _project(tmp_path: Path, pyproject: str | None = None, yaml_text: str | None
 
 def test_found_by_walking_up_from_the_checked_file(tmp_path: Path) -> None:
     article = _project(tmp_path, pyproject='[project]\nname = "desk"\n\n[tool.numcheck]\nfail-on = "warning"\n')
-    assert find_config(str(article)) == str(tmp_path / "pyproject.toml")
-    assert load_config(str(article.parent)).fail_on == "warning"
+    found = find_project_config(article)
+    assert (found.path, found.root) == (tmp_path / "pyproject.toml", tmp_path)
+    assert find_project_config(str(article.parent)).settings.fail_on == "warning"
 
 
 def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
     article = _project(tmp_path / "inner", pyproject='[project]\nname = "x"\n')
     (tmp_path / ".numcheck.yaml").write_text("disable: [human-age]\n", encoding="utf-8")
-    assert find_config(str(article)) == str(tmp_path / ".numcheck.yaml")
-    assert load_config(str(article)).disable == ("human-age",)
+    found = find_project_config(article)
+    assert found.path == tmp_path / ".numcheck.yaml"
+    assert found.settings.disable == ("human-age",)
 
 
 def test_no_config_gives_the_defaults(tmp_path: Path) -> None:
     article = _project(tmp_path)
-    found = find_config(str(article))
-    assert found is None or not found.startswith(str(tmp_path))
-    if found is None:
-        assert load_config(str(article)) == Config()
+    (tmp_path / ".git").mkdir()  # the walk stops at the repository root, whatever lies above it
+    assert find_project_config(article) == ProjectConfig(None, tmp_path, Config())
 
 
 def test_every_key_is_read(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ jobs = 2
 human-age = "error"
 """
     _project(tmp_path, pyproject=text)
-    config = load_config(None, str(tmp_path / "pyproject.toml"))
+    config = find_project_config(explicit=tmp_path / "pyproject.toml").settings
     assert config.rules == (os.path.join(str(tmp_path), "desk-rules/"),)
     assert config.disable == ("repeated-figure",) and config.select == ("range", "breakdown-sum")
     assert dict(config.severity) == {"human-age": "error"}
@@ -91,7 +91,7 @@ def test_bad_toml_config_names_file_line_and_column(tmp_path: Path, body: str, m
     path = tmp_path / "pyproject.toml"
     path.write_text('[project]\nname = "x"\n[tool.numcheck]\n' + body, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
-        load_config(None, str(path))
+        find_project_config(explicit=str(path))
     assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message), str(caught.value)
     assert "\n" not in str(caught.value)
 
@@ -110,13 +110,13 @@ def test_bad_yaml_config_names_file_line_and_column(tmp_path: Path, text: str, m
     path = tmp_path / ".numcheck.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
-        load_config(str(tmp_path))
+        find_project_config(tmp_path)
     assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message), str(caught.value)
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
-        load_config(None, str(tmp_path / "nope.toml"))
+        find_project_config(explicit=tmp_path / "nope.toml")
 
 
 # --- through the CLI -------------------------------------------------------------------------------
