@@ -81,11 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules_list = rules_sub.add_parser("list", help="a table of the loaded rules")
     rules_list.add_argument("--rules", action="append", default=[], metavar="PATH")
     rules_list.add_argument("--no-default-rules", action="store_true")
+    rules_list.add_argument("--config", metavar="FILE", help="project config (default: found from this folder)")
     validate = rules_sub.add_parser("validate", help="check rule files without running them")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     explain = rules_sub.add_parser("explain", help="a rule's documentation and live examples")
     explain.add_argument("rule_id", metavar="ID")
     explain.add_argument("--rules", action="append", default=[], metavar="PATH")
+    explain.add_argument("--config", metavar="FILE", help="project config (default: found from this folder)")
     return parser
 
 
