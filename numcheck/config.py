@@ -40,6 +40,7 @@ from numcheck.model import SEVERITIES
 from numcheck.yamlload import YamlError, load_yaml
 
 if TYPE_CHECKING:
+    from numcheck.checker import Checker
     from numcheck.runner import CheckerSpec
 
 __all__ = ["CONFIG_KEYS", "ROOT_MARKERS", "YAML_NAMES", "Config", "ProjectConfig", "find_project_config"]
@@ -111,6 +112,11 @@ class ProjectConfig:
         return CheckerSpec(rules=(*settings.rules, *extra), use_default_rules=use_default_rules,
                            select=tuple(select or settings.select), disable=(*settings.disable, *disable),
                            severity=tuple(settings.severity.items()))
+
+
+    def checker(self, rules: Sequence[str] | str | None = ()) -> Checker:
+        """The project's `Checker` (plus extra ``rules``), for ``numcheck.testing``'s ``checker=``."""
+        return self.checker_spec(rules)()
 
 
 def find_project_config(

@@ -80,7 +80,7 @@ class SessionState:
             from numcheck.errors import NumcheckError
 
             try:
-                self.checker = self.settings.project.checker_spec()()
+                self.checker = self.settings.project.checker()
             except NumcheckError as exc:
                 self.error = str(exc)
         return self.checker

@@ -218,7 +218,7 @@ def _checker(rules: Sequence[str] | str | None, checker: Checker | None, start: 
         if rules is not None:
             raise ValueError("pass either rules or checker, not both: a Checker's rules are fixed when it is built")
         return checker
-    return find_project_config(start).checker_spec(rules)()
+    return find_project_config(start).checker(rules)
 
 
 def _read(text_or_path: str | os.PathLike[str]) -> tuple[str, str, str]:
