@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,7 @@ import pytest
 from numcheck.cli import main
 from numcheck.config import Config, ProjectConfig, find_project_config
 from numcheck.errors import ConfigError
-
-ARTICLE = "The treaty was signed by 210 countries on Monday.\n"  # countries-count: a warning
+from tests._projectkit import ARTICLE, make_project, run_numcheck
 
 
 def _project(tmp_path: Path, pyproject: str | None = None, yaml_text: str | None = None) -> Path:
@@ -165,3 +165,80 @@ def test_cli_unknown_select_or_disable_flag_exits_2(tmp_path: Path, capsys: pyte
     assert main(["check", str(article), "--disable", "breakdown-summ"]) == 2
     assert "breakdown-summ" in capsys.readouterr().err
     assert main(["check", str(article), "--select", "range"]) == 0  # a check kind is accepted
+
+
+# --- one walk for everyone: what wins, where it stops --------------------------------------------
+
+
+def test_yaml_wins_over_a_configured_pyproject_in_the_same_folder(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nfail-on = "warning"\n',
+                           yaml_text="disable: [countries-count]\n")
+    found = find_project_config(article.parent)
+    assert (found.path, found.root) == (tmp_path / ".numcheck.yaml", tmp_path)
+    assert found.settings.disable == ("countries-count",) and found.settings.fail_on is None
+
+
+def test_a_nearer_config_wins_over_a_farther_one(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\n")
+    (tmp_path / "articles" / "pyproject.toml").write_text('[tool.numcheck]\nfail-on = "info"\n', encoding="utf-8")
+    found = find_project_config(article)
+    assert (found.path, found.root) == (tmp_path / "articles" / "pyproject.toml", tmp_path / "articles")
+    assert found.settings.fail_on == "info" and found.settings.disable == ()
+
+
+def test_the_walk_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".numcheck.yaml").write_text("fail-on: info\n", encoding="utf-8")  # outside the repository
+    article = make_project(tmp_path / "repo")
+    assert find_project_config(article) == ProjectConfig(None, tmp_path / "repo", Config())
+    (tmp_path / "repo" / ".git").rmdir()  # no repository: the walk goes on up and finds it
+    assert find_project_config(article).path == tmp_path / ".numcheck.yaml"
+
+
+def test_explicit_config_skips_the_walk(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\n")
+    ci = tmp_path / "ci" / "numcheck.yaml"
+    ci.parent.mkdir()
+    ci.write_text("rules: [../desk]\n", encoding="utf-8")
+    found = find_project_config(article, explicit=ci)
+    assert (found.path, found.root, found.settings.disable) == (ci, ci.parent, ())
+    assert found.settings.rules == (os.path.join(str(ci.parent), "../desk"),)
+
+
+# --- the CLI, as a subprocess started inside the project ------------------------------------------
+
+
+def test_cli_finds_the_config_from_a_sub_folder(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[project]\nname = "desk"\n\n[tool.numcheck]\nfail-on = "warning"\n')
+    result = run_numcheck(article.parent, "check", "treaty.md")
+    assert result.returncode == 1, result.stderr
+    assert "treaty.md:1:" in result.stdout and "countries-count" in result.stdout
+    piped = run_numcheck(article.parent, "check", "-", stdin=ARTICLE)  # stdin: found from the current folder
+    assert piped.returncode == 1 and "countries-count" in piped.stdout
+    (tmp_path / "pyproject.toml").unlink()
+    assert run_numcheck(article.parent, "check", "treaty.md").returncode == 0  # a warning; fails on error
+
+
+def test_cli_yaml_wins_over_pyproject_and_config_flag_wins_over_both(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nfail-on = "warning"\n',
+                           yaml_text="fail-on: warning\ndisable: [countries-count]\n")
+    found = run_numcheck(article.parent, "check", "treaty.md")
+    assert found.returncode == 0 and "countries-count" not in found.stdout, found.stdout + found.stderr
+    named = run_numcheck(article.parent, "check", "treaty.md", "--config", "../../pyproject.toml")
+    assert named.returncode == 1 and "countries-count" in named.stdout
+
+
+def test_cli_project_pack_from_yaml_is_loaded_relative_to_it(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="rules: [desk/]\n")
+    result = run_numcheck(article.parent, "check", "treaty.md")
+    assert result.returncode == 1
+    assert re.search(r"^treaty\.md:1:26 +error +treaty-size ", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_cli_bad_found_config_is_one_line_with_position_and_exit_2(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\nfail-on: sometimes\n")
+    result = run_numcheck(article.parent, "check", "treaty.md")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / '.numcheck.yaml'}:2:10: bad fail-on 'sometimes' (expected one of: info, warning, error, never)"
+    ], result.stderr
+    assert result.stdout == ""
