@@ -60,7 +60,7 @@ class Settings:
 
     articles: frozenset[Path]
     patterns: tuple[str, ...]
-    origin: str  # "numcheck_paths", "[tool.numcheck] include" or "" when neither is set
+    origin: str  # "numcheck_paths", "[tool.numcheck] include", ".numcheck.yaml include" or "" when neither is set
     fail_on: str
     project: ProjectConfig
     use_cache: bool
@@ -220,7 +220,8 @@ def _build_settings(config: pytest.Config) -> Settings:
     if ini_patterns:
         patterns, origin, pattern_base = ini_patterns, "numcheck_paths", config.rootpath
     else:
-        origin = "[tool.numcheck] include" if project.include else ""
+        where = "[tool.numcheck]" if found.path is None or found.path.suffix == ".toml" else found.path.name
+        origin = f"{where} include" if project.include else ""
         patterns, pattern_base = project.include, base
     excluded = _glob_paths(project.exclude, base)
     articles = frozenset(
