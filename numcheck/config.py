@@ -74,7 +74,7 @@ def _has_tool_table(path: Path) -> bool:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return True  # a broken pyproject is reported by load_config, not skipped
+        return True  # a broken pyproject is reported when it is loaded, not skipped
     return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
 
 
@@ -112,7 +112,6 @@ class ProjectConfig:
         return CheckerSpec(rules=(*settings.rules, *extra), use_default_rules=use_default_rules,
                            select=tuple(select or settings.select), disable=(*settings.disable, *disable),
                            severity=tuple(settings.severity.items()))
-
 
     def checker(self, rules: Sequence[str] | str | None = ()) -> Checker:
         """The project's `Checker` (plus extra ``rules``), for ``numcheck.testing``'s ``checker=``."""
