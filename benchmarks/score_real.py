@@ -11,13 +11,15 @@ picked them).
 
 Two measurements:
 
-* **Linker precision/recall.** A predicted relation matches a label when the kinds are equal and every
-  labelled span overlaps one of the prediction's claims in the same role (roles are ignored for
-  repeated_figure, and parts of a sum may come in any order). Each label and each prediction is
-  used at most once. Precision counts every relation predicted in the examined articles. Recall is
-  also given for the *checkable* labels only: a change stated as "rose 4.3% to 1.97bn" is a real
-  relation but no check can test it without the old value, and the linker only links changes with
-  both an old and a new value.
+* **Linker precision/recall.** A predicted relation matches a label when the kinds are equal and its
+  claims are exactly the labelled figures, one claim on each labelled span, each in the labelled role
+  (roles are ignored for repeated_figure, and parts of a sum may come in any order). A prediction with
+  a figure too many or too few is a miss *and* an unmatched prediction. ``--old-rule`` scores by the
+  looser rule used before round 3 (every labelled span overlaps a claim in its role, extras allowed).
+  Each label and each prediction is used at most once. Precision counts every relation predicted
+  in the examined articles. Recall is also given for the *checkable* labels only: a change stated
+  as "rose 4.3% to 1.97bn" is a real relation but no check can test it without the old value, and
+  the linker only links changes with both an old and a new value.
 * **Planted errors.** Each consistent, plantable label gets one wrong figure (``planted.py``); the
   corrupted article is checked and the plant counts as caught when a warning or error that the clean
   article did not have involves the planted figure or one of the relation's figures.
@@ -106,18 +108,46 @@ def _overlaps(a: Sequence[int], b: Sequence[int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim]) -> bool:
-    """Whether ``relation`` is the labelled relation (see module doc for the rule)."""
+def matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim], strict: bool = True) -> bool:
+    """Whether ``relation`` is the labelled relation.
+
+    Strict (the default): the relation's claims are exactly the labelled figures, one claim per
+    labelled span, each in the labelled role (roles are ignored for repeated_figure). A relation
+    with a figure too many or too few is a different relation, so it is a miss and an unmatched
+    prediction at once. ``strict=False`` is the rule used until round 3, kept to compare with old
+    figures: every labelled span overlaps some claim in the same role, extra claims allowed.
+    """
     if relation.kind != label["kind"]:
         return False
-    for span, role in zip(label["spans"], label["roles"], strict=True):
-        role = ROLE_ALIASES.get(role, role)
-        hits = [i for i, cid in enumerate(relation.claims) if _overlaps(span, (claims[cid].start, claims[cid].end))]
-        if relation.kind not in ORDERLESS and role in relation.roles:
-            hits = [i for i in hits if relation.roles[i] == role]
-        if not hits:
-            return False
-    return True
+    wanted = [(tuple(span), ROLE_ALIASES.get(role, role)) for span, role in zip(label["spans"], label["roles"],
+                                                                                strict=True)]
+    if not strict:
+        return all(_fits(span, role, relation, claims, range(len(relation.claims))) for span, role in wanted)
+    if len(relation.claims) != len(wanted):
+        return False
+    return _one_to_one(wanted, relation, claims, frozenset(range(len(relation.claims))))
+
+
+def _fits(span: Sequence[int], role: str, relation: Relation, claims: Mapping[str, Claim],
+          free: Iterable[int]) -> list[int]:
+    """The claim positions in ``free`` that lie on ``span`` and play ``role`` (any role for repeats;
+    under the old rule also any role when the relation has no claim of that role)."""
+    hits = [i for i in free if _overlaps(span, (claims[relation.claims[i]].start, claims[relation.claims[i]].end))]
+    if relation.kind not in ORDERLESS and role in relation.roles:
+        hits = [i for i in hits if relation.roles[i] == role]
+    return hits
+
+
+def _one_to_one(wanted: Sequence[tuple[Sequence[int], str]], relation: Relation, claims: Mapping[str, Claim],
+                free: frozenset[int]) -> bool:
+    """Whether each labelled (span, role) gets its own claim; small n, so plain backtracking."""
+    if not wanted:
+        return not free
+    span, role = wanted[0]
+    hits = _fits(span, role, relation, claims, sorted(free))
+    if relation.kind not in ORDERLESS:
+        hits = [i for i in hits if relation.roles[i] == role]
+    return any(_one_to_one(wanted[1:], relation, claims, free - {i}) for i in hits)
 
 
 def loosely_matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim]) -> bool:
@@ -128,13 +158,14 @@ def loosely_matches(label: Mapping[str, Any], relation: Relation, claims: Mappin
     return sum(any(_overlaps(s, c) for c in spans) for s in label["spans"]) >= 2
 
 
-def pair(labels: Sequence[Mapping[str, Any]], report: Report) -> tuple[list[int], list[int]]:
+def pair(labels: Sequence[Mapping[str, Any]], report: Report, strict: bool = True) -> tuple[list[int], list[int]]:
     """Greedy one-to-one matching: the index of each label's prediction (or -1), and the unused ones."""
     claims = {c.id: c for c in report.claims}
     used: set[int] = set()
     found = []
     for label in labels:
-        index = next((i for i, r in enumerate(report.relations) if i not in used and matches(label, r, claims)), -1)
+        index = next((i for i, r in enumerate(report.relations)
+                      if i not in used and matches(label, r, claims, strict)), -1)
         if index >= 0:
             used.add(index)
         found.append(index)

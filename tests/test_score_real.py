@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from numcheck import Checker
-from numcheck.model import RELATION_KINDS, Relation
+from numcheck.model import RELATION_KINDS, Relation, Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -215,6 +215,26 @@ def test_match_needs_kind_overlap_and_roles() -> None:
     assert not sr.matches({**label, "kind": "repeated_figure"}, right, claims)
     repeat = Relation("r2", "repeated_figure", ("c2", "c1"), ("first", "second"), "same", 0)
     assert sr.matches({**label, "kind": "repeated_figure", "roles": ["first", "second"]}, repeat, claims)
+
+
+def test_a_superset_or_subset_is_a_miss_and_a_false_positive() -> None:
+    text = "The bill rose 67% to £10 from £6 last year."
+    claims = {cid: make_claim(cid, value, unit, start=text.index(surface), text=surface)
+              for cid, value, unit, surface in (("c1", 67, "percent", "67%"), ("c2", 10, "GBP", "£10"),
+                                                ("c3", 6, "GBP", "£6"))}
+    label = {"path": "corpora/bbc/x/1.txt", "kind": "change", "roles": ["old", "new"],
+             "spans": [[text.index("£6"), text.index("£6") + 2], [text.index("£10"), text.index("£10") + 3]]}
+    superset = Relation("r1", "change", ("c3", "c2", "c1"), ("old", "new", "change"), "from ... to", 0)
+    subset = Relation("r2", "change", ("c3",), ("old",), "from", 0)
+    assert sr.matches(label, superset, claims, strict=False)  # the rule before round 3 credited it
+    assert not sr.matches(label, superset, claims)
+    assert not sr.matches(label, subset, claims) and not sr.matches(label, subset, claims, strict=False)
+    report = Report(source="x", claims=tuple(claims.values()), relations=(superset,), findings=())
+    assert sr.pair([label], report) == ([-1], [0])  # the label is missed and the prediction is unmatched
+    assert sr.pair([label], report, strict=False) == ([0], [])
+    full = {**label, "roles": ["old", "new", "change"],
+            "spans": [*label["spans"], [text.index("67%"), text.index("67%") + 3]]}
+    assert sr.pair([full], report) == ([0], [])  # exactly the labelled figures, in their roles
 
 
 def test_score_counts_links_and_caught_plants(tmp_path: Path) -> None:
