@@ -248,3 +248,41 @@ def test_score_counts_links_and_caught_plants(tmp_path: Path) -> None:
     assert (change["labels"], change["matched"], change["planted"], change["caught"]) == (1, 1, 1, 1)
     assert result["overall"]["baseline_alarms"] == 0
     assert "change" in sr.render(result)
+
+
+# --- fine plants: the smallest edit that still breaks the relation ------------------------------------
+
+
+def test_fine_part_goes_one_to_five_past_its_whole() -> None:
+    text = "Nine of the 11 committee members backed the plan."
+    edit = planted.plant(text, _label(text, "part_of_whole", ["Nine", "11"], ["part", "whole"]), fine=True)
+    assert 12 <= int(edit.after) <= 16
+    assert edit == planted.plant(text, _label(text, "part_of_whole", ["Nine", "11"], ["part", "whole"]), fine=True)
+
+
+def test_fine_stated_change_moves_five_to_ten_points_beyond_rounding() -> None:
+    text = "Profits rose 20% to £60m, up from £50m a year before."
+    edit = planted.plant(text, _label(text, "change", ["20%", "£60m", "£50m"], ["change", "new", "old"]), fine=True)
+    assert 5 <= abs(float(edit.after) - 20) <= 10
+    text = "Profits rose 20% to £6m, up from £5m a year before."  # £5m-£6m allows 9% to 44%
+    edit = planted.plant(text, _label(text, "change", ["20%", "£6m", "£5m"], ["change", "new", "old"]), fine=True)
+    assert float(edit.after) < 9 or float(edit.after) > 44
+
+
+def test_fine_shares_pass_100_and_a_total_falls_below_its_parts() -> None:
+    text = "In the poll 47% backed the plan and 26% opposed it, while 24% had no view."
+    edit = planted.plant(text, _label(text, "sum_of_parts", ["47%", "26%", "24%"], ["part"] * 3), fine=True)
+    assert 100 < float(edit.after) + 26 + 24 - 1.5 and float(edit.after) + 50 <= 106
+    text = "All 52 passengers survived: 30 adults, 15 teenagers and seven infants."
+    label = _label(text, "sum_of_parts", ["52", "30", "15", "seven"], ["total", "part", "part", "part"])
+    assert 47 <= float(planted.plant(text, label, fine=True).after) <= 51
+
+
+def test_fine_repeat_swaps_digits_or_is_off_by_a_tenth_and_bounds_stay_unplanted() -> None:
+    text = "It cut 12,500 jobs. The 12,500 job cuts start in May."
+    edit = planted.plant(text, _label(text, "repeated_figure", ["12,500", "12,500"], ["first", "second"]), fine=True)
+    value = float(edit.after.replace(",", ""))
+    assert (edit.how == "swap" and sorted(edit.after) == sorted("12,500")) or abs(value / 12_500 - 1) >= 0.0999
+    text = "Up to 85,000 could go: up to 35,000 in offices and 50,000 elsewhere."
+    label = _label(text, "sum_of_parts", ["85,000", "35,000", "50,000"], ["total", "part", "part"])
+    assert planted.plant(text, label, fine=True) is None  # "up to" parts have no floor to go below
