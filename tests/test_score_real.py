@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from numcheck import Checker
 from numcheck.model import RELATION_KINDS, Relation, Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -243,11 +243,56 @@ def test_score_counts_links_and_caught_plants(tmp_path: Path) -> None:
     (tmp_path / "business" / "900.txt").write_text(text, encoding="utf-8")
     label = {**_label(text, "change", ["£6", "£10"], ["old", "new"], cue="increased"),
              "path": "corpora/bbc/business/900.txt"}
-    result = sr.score(tmp_path, [label], ["corpora/bbc/business/900.txt"], Checker())
+    result = sr.score(tmp_path, [label], ["corpora/bbc/business/900.txt"])
     change = result["kinds"]["change"]
-    assert (change["labels"], change["matched"], change["planted"], change["caught"]) == (1, 1, 1, 1)
-    assert result["overall"]["baseline_alarms"] == 0
+    assert (change["labels"], change["matched"], change["gross"]["planted"], change["gross"]["caught"]) == (1, 1, 1, 1)
+    assert (change["fine"]["planted"], change["fine"]["caught"]) == (1, 1)  # £10 -> below £6: "increased" is wrong
+    assert result["overall"]["baseline_alarms"] == 0 and result["rules_not_loaded"] == []
     assert "change" in sr.render(result)
+
+
+def test_heldout_split_is_the_seeded_fifth_of_each_section() -> None:
+    split = META["heldout"]
+    assert split["articles"] == sr.pick_heldout(META["articles"], split["seed"], split["fraction"])
+    assert len(split["articles"]) == 20 and set(split["articles"]) < set(META["articles"])
+    assert sum("/politics/" in a for a in split["articles"]) == 5
+    dev, heldout = sr.split_articles(META, "dev"), sr.split_articles(META, "heldout")
+    assert not set(dev) & set(heldout) and sorted(dev + heldout) == sr.split_articles(META, "all")
+    assert sr.pick_heldout(META["articles"], split["seed"] + 1, 0.2) != split["articles"]
+
+
+def test_findings_count_at_the_severity_of_the_start_of_round_3(tmp_path: Path) -> None:
+    table = tmp_path / "severity.json"
+    table.write_text(json.dumps({"severity": {"repeated-figure": "error", "retired-rule": "warning"}}))
+    checker, unloaded = sr.checker_at_start(table)
+    assert {r.id: r.severity for r in checker.ruleset.rules}["repeated-figure"] == "error"
+    assert unloaded == ["retired-rule"]
+    recorded = json.loads(sr.SEVERITY_TABLE.read_text(encoding="utf-8"))["severity"]
+    assert recorded["change-arithmetic"] == "error" and recorded["repeated-figure"] == "warning"
+
+
+def test_a_second_corpus_is_scored_from_its_own_labels_and_split(tmp_path: Path) -> None:
+    corpus = tmp_path / "other"
+    (corpus / "health").mkdir(parents=True)
+    text = "Nine of the 11 wards reopened on Monday, the trust said.\n"
+    (corpus / "health" / "a.txt").write_text(text, encoding="utf-8")
+    label = {**_label(text, "part_of_whole", ["Nine", "11"], ["part", "whole"]), "path": "corpora/other/health/a.txt"}
+    labels = tmp_path / "other.jsonl"
+    labels.write_text(json.dumps(label) + "\n", encoding="utf-8")
+    (tmp_path / "other.meta.json").write_text(json.dumps(
+        {"articles": ["corpora/other/health/a.txt"], "heldout": {"articles": ["corpora/other/health/a.txt"]}}))
+    script = ROOT / "benchmarks" / "score_real.py"
+    run = subprocess.run([sys.executable, str(script), str(corpus), "--labels", str(labels), "--split", "heldout",
+                          "--json"], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert (result["split"], result["articles"], result["kinds"]["part_of_whole"]["labels"]) == ("heldout", 1, 1)
+    dev = subprocess.run([sys.executable, str(script), str(corpus), "--labels", str(labels), "--split", "dev",
+                          "--json"], capture_output=True, text=True, check=False)
+    assert json.loads(dev.stdout)["articles"] == 0
+    bad = subprocess.run([sys.executable, str(script), str(corpus), "--labels", str(tmp_path / "none.jsonl")],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "none.jsonl" in bad.stderr and "Traceback" not in bad.stderr
 
 
 # --- fine plants: the smallest edit that still breaks the relation ------------------------------------
