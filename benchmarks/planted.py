@@ -15,7 +15,8 @@ swapped or off by 10%, a share that pushes a set of shares 1-5 units past 100%, 
 below the sum of its parts, a new value 1-5 units on the wrong side of the old one. The amounts are
 drawn from a generator seeded by `FINE_SEED` and the label itself, so each label's plant stays the same
 when other labels are added; when the drawn amount is still inside the rounding, the edit goes on one
-unit at a time until it is not. A relation no such edit can break is not planted.
+unit at a time until it is not. A relation no such edit can break is not planted, nor one that
+already fails these intervals as printed.
 
 A relation that no check could ever contradict on its own ("rose 4.3% to 1.97bn": no old value, no
 direction to test against) is not plantable and is reported as such rather than counted as a miss.
@@ -60,7 +61,7 @@ _SCALE = re.compile(r"(?<=\d)\s?(bn|m|billion|million|trillion)\b", re.I)
 _WORD = re.compile(r"\b(" + "|".join(WORD_VALUES) + r")(?:-(" + "|".join(list(WORD_VALUES)[:9]) + r"))?\b", re.I)
 _UPPER_BOUND = re.compile(r"(less than|fewer than|under|up to|below|at most)\s*$", re.I)
 _LOWER_BOUND = re.compile(r"(more than|over|at least|above|upwards of)\s*$", re.I)
-_APPROX = re.compile(r"(about|around|roughly|approximately|nearly|almost|some|close to|an estimated|"
+_APPROX = re.compile(r"(about|around|roughly|approximately|nearly|near|almost|some|close to|an estimated|"
                      r"just over|just under|circa)\s*$", re.I)
 #: How far "about" and its kin widen a figure for the fine plants (numcheck itself uses less).
 APPROX_MARGIN = 0.10
@@ -187,7 +188,7 @@ class _Figure:
         start, end, value, printed = _number_in(text, span)
         scale = _SCALE.match(text, end)
         factor = _FACTORS[scale.group(1).lower()] if scale else 1.0
-        before = text[max(0, span[0] - 20):start].rstrip("£$€ ")
+        before = text[max(0, span[0] - 20):start].rstrip("£$€- ")
         qualifier = ("approx" if _APPROX.search(before) else "lower" if _LOWER_BOUND.search(before)
                      else "upper" if _UPPER_BOUND.search(before) else "eq")
         return cls(start, end, value, printed, factor, qualifier)
@@ -262,7 +263,7 @@ def _fine(text: str, label: Mapping[str, Any]) -> Plant | None:
         if "part" not in roles:
             return None
         fraction, whole, part = of("fraction"), of("whole"), of("part")
-        low, high = fraction.interval(fraction.value)
+        low, high = _fraction(text, spans[roles.index("fraction")]) or fraction.interval(fraction.value)
         wlow, whigh = whole.interval(whole.value)
         return _move(text, part, (min(low * wlow, low * whigh), max(high * wlow, high * whigh)),
                      0.1 * part.value, rng)
@@ -271,6 +272,8 @@ def _fine(text: str, label: Mapping[str, Any]) -> Plant | None:
     if not (first.printed[0].isdigit() and second.printed[0].isdigit()):
         return None  # "less than half" against "47%": a word figure's size is not its digits
     allowed = first.interval(first.value)
+    if _apart(second.interval(second.value), allowed):
+        return None  # see `_settle`
     if rng.random() < 0.5:
         swapped = _swap_digits(second.printed, rng)
         if swapped is not None and _apart(second.interval(float(swapped.replace(",", ""))), allowed):
@@ -278,12 +281,27 @@ def _fine(text: str, label: Mapping[str, Any]) -> Plant | None:
     return _move(text, second, allowed, 0.1 * second.value, rng)
 
 
+_ONE_IN = re.compile(r"(\w+)\s+(?:in|out of)\s+(\w+)\s*$", re.I)
+
+
+def _fraction(text: str, span: Sequence[int]) -> tuple[float, float] | None:
+    """"two in five" as the shares it allows (a count out of five, rounded: 0.3 to 0.5), or None for
+    any other wording."""
+    match = _ONE_IN.match(text, *span)
+    if match is None:
+        return None
+    a, b = (float(w) if w.isdigit() else WORD_VALUES.get(w.lower()) for w in match.groups())
+    return None if a is None or not b else ((a - 0.5) / b, (a + 0.5) / b)
+
+
 def _divide(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """Every quotient ``a / b`` allows; unbounded when ``b`` may be zero or a bound makes it undefined."""
     if b[0] <= 0 <= b[1]:
         return -math.inf, math.inf
-    quotients = [x / y for x in a for y in b if math.isfinite(x / y)] or [math.inf]
-    return (-math.inf if not all(map(math.isfinite, a)) else min(quotients),
-            math.inf if not all(map(math.isfinite, (*a, *b))) else max(quotients))
+    quotients = [x / y if math.isfinite(y) else 0.0 for x in a for y in b]
+    if any(math.isnan(q) for q in quotients):
+        return -math.inf, math.inf
+    return min(quotients), max(quotients)
 
 
 def _minus(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
@@ -302,14 +320,24 @@ def _apart(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
 
-#: How many units past the drawn amount an edit may go to clear rounding before we call it unbreakable.
+#: How many units past the edge of what is allowed an edit may go to clear rounding (a guard only:
+#: qualifiers widen a figure by a share of itself, so a few units always do).
 _MAX_STEPS = 1000
 
 
 def _settle(figure: _Figure, value: float, step: float, allowed: tuple[float, float]) -> float | None:
-    """``value``, moved on by ``step`` until its interval clears ``allowed``; None if it cannot."""
+    """``value``, moved on by ``step`` until its interval clears ``allowed``; None if it cannot, or if
+    the printed figure is already outside ``allowed`` (the article leans on looser rounding than its
+    digits say, "a survey of 2,000" for 2,234 people, so no edit is the least that breaks it)."""
+    if _apart(figure.interval(figure.value), allowed):
+        return None
     digits = len(figure.printed.split(".")[1]) if "." in figure.printed else 0
     value = round(value, digits)  # the value as it will be printed
+    edge = (allowed[1] if step > 0 else allowed[0]) / figure.factor
+    if not math.isfinite(edge):
+        return None
+    if (edge - value) * step > 0 and not _apart(figure.interval(value), allowed):
+        value = round(edge, digits)  # a coarse relation: go straight to its edge, then unit by unit
     for _ in range(_MAX_STEPS):
         if value < 0:
             return None
@@ -333,12 +361,17 @@ def _move(text: str, figure: _Figure, allowed: tuple[float, float], amount: floa
 
 def _past(text: str, figure: _Figure, edge: float, allowed: tuple[float, float], rng: random.Random) -> Plant | None:
     """Put ``figure`` 1-5 units of its last digit past ``edge`` (a value, scale applied) on the side
-    away from ``allowed``, then on until its interval clears ``allowed``."""
+    away from ``allowed`` (past the edge of ``allowed`` when that is further out), then on until its
+    interval clears ``allowed``."""
     up = math.isfinite(allowed[1])
     if not math.isfinite(allowed[1] if up else allowed[0]):
         return None
     sign = 1 if up else -1
-    start = edge / figure.factor + sign * rng.randint(1, 5) * figure.unit
+    step = rng.randint(1, 5) * figure.unit
+    start = edge / figure.factor + sign * step
+    bound = (allowed[1] if up else allowed[0]) / figure.factor
+    if sign * (bound - start) > 0:  # a qualifier ("near-400,000") moves the edge further out
+        start = bound + sign * step
     value = _settle(figure, start, sign * figure.unit, allowed)
     return None if value is None else _set_number(text, (figure.start, figure.end), value)
 
