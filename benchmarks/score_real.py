@@ -2,12 +2,24 @@
 
 Usage::
 
-    python benchmarks/score_real.py CORPUS_DIR [--json] [--labels PATH] [--misses]
+    python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|all] [--labels PATH] [--meta PATH]
+                                    [--old-rule] [--json] [--misses]
 
-``CORPUS_DIR`` is the BBC News corpus folder (``corpora/bbc``, holding ``business/``, ``politics/``,
-...). It is never in git; the labels in ``real_relations.jsonl`` carry only paths, character offsets
-and short notes of our own (see ``real_relations.meta.json`` for the article list and the rule that
-picked them).
+``CORPUS_DIR`` (default ``corpora/bbc``) is the corpus folder the labels' paths point into: a label's
+``path`` is ``corpora/<corpus>/<section>/<name>.txt`` and is looked up under ``CORPUS_DIR`` without
+its first two parts. The corpus is never in git; the labels (``real_relations.jsonl`` for BBC) carry
+only paths, character offsets, kinds, roles and short notes of our own. The meta file beside them
+(``real_relations.meta.json``, or ``--meta``) lists the examined articles, the rule that picked them
+and the held-out split (``heldout``: seed, fraction, rule, articles). A second corpus needs only its
+own labels and meta file: ``score_real.py corpora/other --labels other.jsonl``.
+
+``--split dev`` (the default) scores the articles outside the held-out list; ``heldout`` scores the
+held-out list, which by rule is done rarely (once for a round's baseline, once at its end) and never
+to decide a code change; ``all`` scores both together.
+
+Findings count at the severity each rule had at the start of round 3 (``severity_round3.json``), so
+a default lowered later cannot lower these counts; a rule of that table that is no longer loaded is
+named in the report.
 
 Two measurements:
 
@@ -20,9 +32,10 @@ Two measurements:
   in the examined articles. Recall is also given for the *checkable* labels only: a change stated
   as "rose 4.3% to 1.97bn" is a real relation but no check can test it without the old value, and
   the linker only links changes with both an old and a new value.
-* **Planted errors.** Each consistent, plantable label gets one wrong figure (``planted.py``); the
-  corrupted article is checked and the plant counts as caught when a warning or error that the clean
-  article did not have involves the planted figure or one of the relation's figures.
+* **Planted errors.** Each consistent, plantable label gets one wrong figure (``planted.py``), once in
+  the gross set and once in the fine set; the corrupted article is checked and the plant counts as
+  caught when a warning or error that the clean article did not have involves the planted figure or
+  one of the relation's figures.
 """
 
 from __future__ import annotations
