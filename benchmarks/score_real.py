@@ -79,7 +79,11 @@ def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     labels = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
-            labels.append(validate(json.loads(line), f"{path.name}:{number}"))
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise LabelError(f"{path.name}:{number}: not JSON ({error.msg})") from None
+            labels.append(validate(row, f"{path.name}:{number}"))
     return labels
 
 
@@ -130,6 +134,9 @@ def split_articles(meta: Mapping[str, Any], split: str) -> list[str]:
     articles = sorted(meta["articles"])
     if split == "all":
         return articles
+    if "articles" not in meta.get("heldout", {}):
+        raise LabelError("the meta file records no held-out list ('heldout': {'articles': [...]}); "
+                         "use --split all, or pick one with pick_heldout")
     heldout = set(meta["heldout"]["articles"])
     return [a for a in articles if (a in heldout) == (split == "heldout")]
 
@@ -442,8 +449,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         labels, meta = load_labels(args.labels), load_meta(meta_path)
         articles = split_articles(meta, args.split)
-    except (OSError, ValueError, KeyError) as error:
-        print(f"score_real: {args.labels} / {meta_path}: {error}", file=sys.stderr)
+    except (OSError, ValueError, KeyError) as error:  # LabelError and bad JSON are ValueErrors
+        print(f"score_real: {args.labels} (meta {meta_path}): {error}", file=sys.stderr)
         return 2
     result = score(args.corpus, [lb for lb in labels if lb["path"] in set(articles)], articles,
                    strict=not args.old_rule)

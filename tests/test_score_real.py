@@ -102,15 +102,20 @@ def test_notes_do_not_copy_article_sentences() -> None:
 
 
 @needs_corpus
-def test_every_consistent_plantable_label_plants_a_change() -> None:
+@pytest.mark.parametrize("fine", [False, True], ids=["gross", "fine"])
+def test_every_consistent_plantable_label_plants_a_change(fine: bool) -> None:
+    planted_labels = 0
     for label in LABELS:
         text = sr.read_article(CORPUS, label["path"])
-        edit = planted.plant(text, label)
+        edit = planted.plant(text, label, fine)
         if edit is None:
-            assert not planted.plantable(label) or not planted.breakable(text, label)
+            assert fine or not planted.plantable(label) or not planted.breakable(text, label)
             continue
+        planted_labels += 1
         assert edit.text != text and edit.before != edit.after
         assert edit.text[edit.start:edit.new_end] == edit.after
+        assert any(s <= edit.start < e for s, e in [*label["spans"], label.get("cue", [0, 0])]), label["note"]
+    assert planted_labels >= 130  # 147 gross and 135 fine at the start of round 3
 
 
 # --- planting on text written for these tests ---------------------------------------------------------
@@ -293,6 +298,15 @@ def test_a_second_corpus_is_scored_from_its_own_labels_and_split(tmp_path: Path)
     bad = subprocess.run([sys.executable, str(script), str(corpus), "--labels", str(tmp_path / "none.jsonl")],
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "none.jsonl" in bad.stderr and "Traceback" not in bad.stderr
+    labels.write_text(json.dumps(label) + "\n{oops\n", encoding="utf-8")
+    broken = subprocess.run([sys.executable, str(script), str(corpus), "--labels", str(labels)],
+                            capture_output=True, text=True, check=False)
+    assert broken.returncode == 2 and "other.jsonl:2: not JSON" in broken.stderr and "Traceback" not in broken.stderr
+    labels.write_text(json.dumps(label) + "\n", encoding="utf-8")
+    (tmp_path / "other.meta.json").write_text(json.dumps({"articles": ["corpora/other/health/a.txt"]}))
+    unsplit = subprocess.run([sys.executable, str(script), str(corpus), "--labels", str(labels)],
+                             capture_output=True, text=True, check=False)
+    assert unsplit.returncode == 2 and "no held-out list" in unsplit.stderr
 
 
 # --- fine plants: the smallest edit that still breaks the relation ------------------------------------
