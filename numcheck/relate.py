@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from numcheck import cues
 from numcheck.document import Document, Span
+from numcheck.english import singular, verb_stem
 from numcheck.model import Claim, Relation
 from numcheck.relate_change import (
     _link_anaphoric_changes,
@@ -129,7 +130,7 @@ def _noun_phrase(words: str, known: set[str]) -> tuple[str, str] | None:
     "member states have" is "member state"; returns (noun, the words as printed)."""
     parts = words.split()
     for size in range(len(parts), 0, -1):
-        noun = " ".join([*(p.lower() for p in parts[: size - 1]), cues.singular(parts[size - 1])])
+        noun = " ".join([*(p.lower() for p in parts[: size - 1]), singular(parts[size - 1])])
         if noun in known:
             return noun, " ".join(parts[:size])
     return None
@@ -232,7 +233,7 @@ def _verb_before(text: _Text, claim: Claim, vocabulary: frozenset[str], words: i
     if phrase and vocabulary is cues.SUBSET_VERBS:
         return phrase.group(0).lower()
     for word in reversed(_words(head)[-words:]):
-        if word in vocabulary or cues.lemma(word) in vocabulary:
+        if word in vocabulary or verb_stem(word) in vocabulary:
             return word
     return None
 
@@ -350,7 +351,7 @@ def _is_partition(text: _Text, run: list[Claim]) -> bool:
     sentence = " ".join(_words(text.clause(run[0]) + text.clause(run[-1])))
     if len(run) == 2:
         return any(re.search(rf"\b{a}\b", sentence) and re.search(rf"\b{b}\b", sentence) for a, b in _PAIR_CUES)
-    return any(w in cues.PARTITION_WORDS or cues.lemma(w) in cues.PARTITION_WORDS for w in sentence.split())
+    return any(w in cues.PARTITION_WORDS or verb_stem(w) in cues.PARTITION_WORDS for w in sentence.split())
 
 
 # --- percent_of and fraction_of ------------------------------------------------------------------
@@ -434,7 +435,7 @@ def _part_before(text: _Text, candidate: Claim | None, ratio: Claim, whole: Clai
 
 
 def _whole_by_noun(text: _Text, word: str, part: Claim) -> Claim | None:
-    noun = cues.singular(word)
+    noun = singular(word)
     accepted = cues.WHOLE_SYNONYMS.get(noun, frozenset()) | {noun}
     if part.noun is not None and part.noun not in accepted and noun not in cues.WHOLE_SYNONYMS:
         return None

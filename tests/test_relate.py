@@ -46,6 +46,12 @@ CASES = {
         [("40", count(40, "nation")), ("41", count(41))],
         [("part_of_whole", ("41", "40"), ("part", "whole"), {})],
     ),
+    "whole-with-a-plural-in-ses": (
+        # One singular for extraction and linking: "cases" is "case" on both sides, never "cas".
+        "Health officials reported 40 cases last week. Doctors said 32 of the cases were linked to the school.",
+        [("40", count(40, "case")), ("32", count(32, "case"))],
+        [("part_of_whole", ("32", "40"), ("part", "whole"), {})],
+    ),
     "group-whole-then-count": (
         "A coalition of 35 countries met in Paris. Leaders said 26 countries would send troops.",
         [("35", count(35, "country")), ("26", count(26, "country"))],
