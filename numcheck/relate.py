@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from numcheck import cues
-from numcheck.document import Document, Span
+from numcheck.document import Document
 from numcheck.english import singular, verb_stem
 from numcheck.model import Claim, Relation
 from numcheck.relate_change import (
@@ -51,9 +50,7 @@ _KIND_ORDER = ("part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "ch
 
 def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
     """The relations among ``claims``, numbered r1, r2, ... in text order."""
-    sentences = {c.id: c.sentence for c in claims}
-    document, joined = _join_wrapped_lines(document, claims)
-    text = _Text(document, sorted(joined, key=lambda c: (c.start, c.end)))
+    text = _Text(document, sorted(claims, key=lambda c: (c.start, c.end)))
     drafts: list[_Draft] = []
     explicit = list(_link_explicit_parts(text))
     drafts += explicit
@@ -70,38 +67,10 @@ def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
     drafts += link_parts(text)
     drafts += _link_repeats(text, drafts)
     drafts += _link_subject_repeats(text, drafts)
-    return _number(drafts, sentences)
+    return _number(drafts)
 
 
-def _join_wrapped_lines(document: Document, claims: Sequence[Claim]) -> tuple[Document, list[Claim]]:
-    """Rejoin a sentence that a hard line wrap split before a figure ("dropped to\n87,000 from
-    81,000"): the sentence splitter breaks at a line that starts with a capital or a digit, which is
-    right for headlines and wrong for wrapped prose. Linking works on the rejoined sentences; each
-    relation still reports the claims' own sentence index."""
-    text = document.text
-    merged: list[Span] = []
-    index: dict[int, int] = {}
-    for i, span in enumerate(document.sentences):
-        if merged and _continues(text, merged[-1], span):
-            merged[-1] = Span(merged[-1].start, span.end)
-        else:
-            merged.append(span)
-        index[i] = len(merged) - 1
-    if len(merged) == len(document.sentences):
-        return document, list(claims)
-    joined = replace(document, sentences=tuple(merged))
-    return joined, [replace(c, sentence=index.get(c.sentence, c.sentence)) for c in claims]
-
-
-def _continues(text: str, previous: Span, span: Span) -> bool:
-    if not re.match(r"[\d$€£¥]", text[span.start : span.start + 1]):
-        return False
-    tail = text[max(previous.start, previous.end - 8) : previous.end].rstrip()
-    between = text[previous.end : span.start]
-    return bool(tail) and tail[-1] not in ".!?:;\"'”’)]" and "\n" in between and not re.search(r"\n[ \t]*\n", between)
-
-
-def _number(drafts: Iterable[_Draft], sentences: dict[str, int]) -> tuple[Relation, ...]:
+def _number(drafts: Iterable[_Draft]) -> tuple[Relation, ...]:
     unique: dict[tuple[str, tuple[str, ...]], _Draft] = {}
     for draft in drafts:
         unique.setdefault((draft.kind, tuple(c.id for c in draft.claims)), draft)
@@ -109,7 +78,7 @@ def _number(drafts: Iterable[_Draft], sentences: dict[str, int]) -> tuple[Relati
                                                       _KIND_ORDER.index(d.kind), max(c.start for c in d.claims)))
     return tuple(
         Relation(id=f"r{i}", kind=d.kind, claims=tuple(c.id for c in d.claims), roles=d.roles, cue=d.cue,
-                 sentence=max(sentences.get(c.id, c.sentence) for c in d.claims), direction=d.direction,
+                 sentence=max(c.sentence for c in d.claims), direction=d.direction,
                  factor=d.factor,
                  partial=d.partial)
         for i, d in enumerate(ordered, start=1)

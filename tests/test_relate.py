@@ -525,7 +525,7 @@ def test_ranks_are_never_a_breakdown() -> None:
 def test_a_hard_wrap_before_a_figure_does_not_split_the_sentence() -> None:
     text = "Claims for benefit dropped to\n87,000 from 81,000 last week, the department said.\n"
     document, claims = claims_in(text, ("87,000", count(87000)), ("81,000", count(81000)))
-    assert len(document.sentences) == 2  # the splitter breaks at a line starting with a digit
+    assert len(document.sentences) == 1  # the document rejoins the wrap; the linker splits nothing
     (relation,) = relate(document, claims)
     assert (relation.kind, relation.claims, relation.direction) == ("change", ("c2", "c1"), "down")
-    assert relation.sentence == 1  # the claims' own sentence, as the document numbers them
+    assert relation.sentence == 0
