@@ -16,6 +16,7 @@ tagger or inflection package is loaded at run time (start-up must stay fast); th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from numcheck.english.nouns import INVARIANT, IRREGULAR_PLURALS, NOT_PLURAL, PLURAL_WITHOUT_S, POSTPOSITIVE
@@ -38,11 +39,7 @@ def singular(word: str) -> str:
     >>> [singular(w) for w in ("countries", "boxes", "glass", "member states", "data", "bonuses")]
     ['country', 'box', 'glass', 'member state', 'data', 'bonus']
     """
-    word = word.lower()
-    if word in POSTPOSITIVE:
-        return POSTPOSITIVE[word]
-    head, space, last = word.rpartition(" ")
-    return f"{head}{space}{_singular_word(last)}"
+    return _inflect_phrase(word, POSTPOSITIVE, _singular_word)
 
 
 def _singular_word(word: str) -> str:
@@ -65,11 +62,16 @@ def plural(word: str) -> str:
     >>> [plural(w) for w in ("company", "day", "match", "tax", "life", "staff", "analysis")]
     ['companies', 'days', 'matches', 'taxes', 'lives', 'staff', 'analyses']
     """
-    word = word.lower()
-    if word in _SINGULAR_TO_PLURAL:
-        return _SINGULAR_TO_PLURAL[word]
-    head, space, last = word.rpartition(" ")
-    return f"{head}{space}{_plural_word(last)}"
+    return _inflect_phrase(word, _SINGULAR_TO_PLURAL, _plural_word)
+
+
+def _inflect_phrase(phrase: str, whole: Mapping[str, str], inflect_word: Callable[[str], str]) -> str:
+    """A phrase the table knows whole ("grands prix"), else the phrase with its last word inflected."""
+    phrase = phrase.lower()
+    if phrase in whole:
+        return whole[phrase]
+    head, space, last = phrase.rpartition(" ")
+    return f"{head}{space}{inflect_word(last)}"
 
 
 def _plural_word(word: str) -> str:

@@ -10,21 +10,6 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-__all__ = [
-    "AMBIGUOUS_SCALES",
-    "CALENDAR_NAMES",
-    "CLAUSE_BREAK",
-    "FRACTION_DENOMINATORS",
-    "MONTHS",
-    "MONTH_NAMES",
-    "NUMBER_WORDS",
-    "PHRASE_BREAK",
-    "SCALES",
-    "TENS",
-    "UNITS",
-    "WEEKDAYS",
-]
-
 #: Number words below twenty and their values ("units" of the number grammar).
 UNITS = MappingProxyType({
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
