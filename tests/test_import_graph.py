@@ -14,6 +14,7 @@ module under that prefix). Imports under ``if TYPE_CHECKING:`` are left out: the
 from __future__ import annotations
 
 import ast
+import itertools
 import subprocess
 import sys
 import textwrap
@@ -186,7 +187,7 @@ def find_loops(package: Path) -> list[str]:
     for component in _strongly_connected(graph):
         loop = _shortest_loop(graph, component)
         steps = [loop[0]]
-        for source, target in zip(loop, loop[1:]):
+        for source, target in itertools.pairwise(loop):
             edge = graph[source][target]
             where = f"{files[source].relative_to(package.parent)}:{edge.line}"
             steps.append(f"{target} ({where}{', in a function' if edge.in_function else ''})")
@@ -236,7 +237,9 @@ def test_a_self_import_and_a_package_that_imports_back_are_loops(tmp_path: Path)
         "pkg/__init__.py": "from pkg.tool import run\n",
         "pkg/tool.py": "import pkg\nrun = None\n",
         "pkg/alone.py": "def f():\n    from pkg import alone\n",
-        "pkg/registry/__init__.py": "import importlib\nfor n in ('x',):\n    importlib.import_module(f'pkg.registry.{n}')\n",
+        "pkg/registry/__init__.py": (
+            "import importlib\nfor n in ('x',):\n    importlib.import_module(f'pkg.registry.{n}')\n"
+        ),
         "pkg/registry/x.py": "from pkg.registry import KIND\n",
     })
     assert [loop.splitlines()[0] for loop in find_loops(package)] == [
@@ -262,8 +265,12 @@ def test_model_imports_nothing_that_imports_pandas() -> None:
     files = module_files(PACKAGE)
     for name in sorted(_module_level_reach(graph, "numcheck.model")):
         tree = ast.parse(files[name].read_text(encoding="utf-8"))
-        names = {alias.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
-                 for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])}
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names.add(node.module or "")
         assert not {n for n in names if n.split(".")[0] in ("pandas", "numpy")}, f"{name} imports pandas"
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys, numcheck, numcheck.model; print('pandas' in sys.modules)"],
