@@ -294,7 +294,10 @@ def _summary(tally: Tally, flagged: list[tuple[int, Report]]) -> str:
 
 
 def write(reports: Iterable[Report], out: TextIO, context: RenderContext) -> None:
-    texts: Mapping[str, str] = context.options.get("texts") or {}
+    # Not ``get(...) or {}``: the CLI passes an empty dict and fills it while the reports stream in,
+    # so the very object it passed must be the one read, empty or not.
+    given = context.options.get("texts")
+    texts: Mapping[str, str] = {} if given is None else given
     stream = iter(reports)
     head: list[Report] = []
     for report in stream:
