@@ -26,7 +26,6 @@ from numcheck.report._common import repo_path
 __all__ = ["SCHEMA_URI", "fingerprint", "write"]
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/numcheck/"
 FINGERPRINT_KEY = "numcheckFinding/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -164,7 +163,7 @@ def write(reports: Iterable[Report], out: TextIO, context: RenderContext) -> Non
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "numcheck", "version": _version(context), "semanticVersion": _version(context),
-                                "informationUri": INFORMATION_URI, "rules": rules}},
+                                "rules": rules}},  # no informationUri: optional, and numcheck has no public page
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The folder numcheck was run from."}}},
