@@ -81,11 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules_list = rules_sub.add_parser("list", help="a table of the loaded rules")
     rules_list.add_argument("--rules", action="append", default=[], metavar="PATH")
     rules_list.add_argument("--no-default-rules", action="store_true")
+    rules_list.add_argument("--config", metavar="FILE", help="project config (default: found from this folder)")
     validate = rules_sub.add_parser("validate", help="check rule files without running them")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     explain = rules_sub.add_parser("explain", help="a rule's documentation and live examples")
     explain.add_argument("rule_id", metavar="ID")
     explain.add_argument("--rules", action="append", default=[], metavar="PATH")
+    explain.add_argument("--config", metavar="FILE", help="project config (default: found from this folder)")
     return parser
 
 
@@ -144,7 +146,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from numcheck.baseline import BaselineRun
-    from numcheck.config import load_config
+    from numcheck.config import find_project_config
     from numcheck.inputs import iter_articles
     from numcheck.output import open_output
     from numcheck.progress import with_progress
@@ -152,13 +154,13 @@ def _run(args: argparse.Namespace) -> int:
     from numcheck.runner import CheckerSpec, resolve_jobs, run_articles
 
     mode = args.command
-    config = load_config(next((p for p in args.paths if p != "-"), None), args.config)  # flags override it
+    project = find_project_config(next((p for p in args.paths if p != "-"), None), explicit=args.config)
+    config = project.settings  # flags override it
     fmt = args.format or (config.format or "text" if mode == "check" else "table")
     fail_on = getattr(args, "fail_on", None) or config.fail_on or "error"
     if mode == "check":  # a picklable spec, not a closure: each --jobs worker builds its own Checker
-        make_checker = CheckerSpec(rules=(*config.rules, *args.rules), use_default_rules=not args.no_default_rules,
-                                   select=tuple(args.select or config.select),
-                                   disable=(*config.disable, *args.disable), severity=tuple(config.severity.items()))
+        make_checker = project.checker_spec(args.rules, use_default_rules=not args.no_default_rules,
+                                            select=args.select, disable=args.disable)
     else:
         make_checker = CheckerSpec(use_default_rules=False)
 

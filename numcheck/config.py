@@ -1,10 +1,10 @@
 """Project config: ``[tool.numcheck]`` in ``pyproject.toml``, or ``.numcheck.yaml``.
 
 A newsroom keeps its rule packs, disabled rules and severity overrides next to its articles, so
-``numcheck check``, the pytest plugin and pre-commit all agree without repeating flags. The config
-is found by walking up from the checked path (the nearest ``.numcheck.yaml``/``.numcheck.yml``, or
-``pyproject.toml`` that has a ``[tool.numcheck]`` table, wins); ``--config FILE`` names one
-explicitly. Command-line flags override it.
+``numcheck check``, ``numcheck rules``, the pytest plugin, ``numcheck.testing`` and pre-commit all
+agree without repeating flags. They all find it through one function, `find_project_config`, which
+walks up from a starting folder as ruff does (its docstring says what wins and where the walk
+stops); ``--config FILE`` names one explicitly. Command-line flags override it.
 
 Keys (all optional)::
 
@@ -29,19 +29,25 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.errors import ConfigError, read_failure
 from numcheck.model import SEVERITIES
 from numcheck.yamlload import YamlError, load_yaml
 
-__all__ = ["CONFIG_KEYS", "YAML_NAMES", "Config", "find_config", "load_config"]
+if TYPE_CHECKING:
+    from numcheck.checker import Checker
+    from numcheck.runner import CheckerSpec
+
+__all__ = ["CONFIG_KEYS", "ROOT_MARKERS", "YAML_NAMES", "Config", "ProjectConfig", "find_project_config"]
 
 YAML_NAMES = (".numcheck.yaml", ".numcheck.yml")
+#: A folder holding one of these is a repository's root: the upward walk looks no higher.
+ROOT_MARKERS = (".git", ".hg")
 CONFIG_KEYS = ("rules", "disable", "select", "severity", "fail-on", "include", "exclude", "format", "max-bytes",
                "jobs")
 FAIL_ON = (*SEVERITIES, "never")
@@ -68,33 +74,101 @@ def _has_tool_table(path: Path) -> bool:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return True  # a broken pyproject is reported by load_config, not skipped
+        return True  # a broken pyproject is reported when it is loaded, not skipped
     return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
 
 
-def find_config(start: str | None) -> str | None:
-    """The nearest config file at or above ``start`` (a file or folder; None: the current folder)."""
+@dataclass(frozen=True)
+class ProjectConfig:
+    """The project a path belongs to: its config file (None: none found), its root and its settings.
+
+    ``root`` is the config file's folder; with no config, the repository root the walk stopped at,
+    else the starting folder. Patterns such as ``include``/``exclude`` are relative to it.
+    """
+
+    path: Path | None
+    root: Path
+    settings: Config = field(default_factory=Config)
+
+    def checker_spec(
+        self,
+        rules: Sequence[str] | str | None = (),
+        *,
+        use_default_rules: bool = True,
+        select: Sequence[str] = (),
+        disable: Sequence[str] = (),
+    ) -> CheckerSpec:
+        """The `Checker` this project asks for, with the caller's own packs and flags merged in.
+
+        Extra ``rules`` are loaded after the project's packs; ``select`` replaces the project's
+        selection when given (a flag narrows, it does not add), ``disable`` adds to its list. Every
+        entry point builds its checker here, so the CLI, the plugin, ``numcheck.testing`` and
+        ``numcheck rules`` cannot disagree about what a project checks.
+        """
+        from numcheck.runner import CheckerSpec
+
+        extra = (rules,) if isinstance(rules, str) else tuple(rules or ())
+        settings = self.settings
+        return CheckerSpec(rules=(*settings.rules, *extra), use_default_rules=use_default_rules,
+                           select=tuple(select or settings.select), disable=(*settings.disable, *disable),
+                           severity=tuple(settings.severity.items()))
+
+    def checker(self, rules: Sequence[str] | str | None = ()) -> Checker:
+        """The project's `Checker` (plus extra ``rules``), for ``numcheck.testing``'s ``checker=``."""
+        return self.checker_spec(rules)()
+
+
+def find_project_config(
+    start: str | os.PathLike[str] | None = None, *, explicit: str | os.PathLike[str] | None = None
+) -> ProjectConfig:
+    """Find and read the config of the project that ``start`` (a file or folder; None: the current
+    folder) belongs to, the way ruff finds its own.
+
+    The walk goes up from ``start`` one folder at a time. In each folder ``.numcheck.yaml`` wins,
+    then ``.numcheck.yml``, then a ``pyproject.toml`` that has a ``[tool.numcheck]`` table (one
+    without the table is passed over, as ruff passes over a pyproject without ``[tool.ruff]``); so
+    when a folder holds both a ``.numcheck.yaml`` and a configured ``pyproject.toml``, the YAML
+    file wins, and a nearer folder always wins over a farther one. The walk stops after the first
+    folder holding ``.git`` or ``.hg`` (a repository's root: a config above it belongs to someone
+    else), or at the filesystem root. ``explicit`` (``--config FILE``) skips the walk entirely.
+
+    Raises `ConfigError` with ``file:line:column`` for a config that cannot be read or is invalid.
+    """
+    here = _start_folder(start)
+    if explicit is not None:
+        path: Path | None = Path(explicit)
+        root = Path(os.path.abspath(path)).parent
+    else:
+        path, root = _walk_up(here)
+    if path is None:
+        return ProjectConfig(None, root)
+    return ProjectConfig(path, root, _load(str(path)))
+
+
+def _start_folder(start: str | os.PathLike[str] | None) -> Path:
     try:
         here = Path(start or ".").resolve()
     except (OSError, RuntimeError):  # a symlink loop (RuntimeError before 3.13): the read reports it later
         here = Path(os.path.abspath(start or "."))
-    if not here.is_dir():
-        here = here.parent
+    return here if here.is_dir() else here.parent
+
+
+def _walk_up(here: Path) -> tuple[Path | None, Path]:
+    """(the config file or None, the project root) for the folder ``here``."""
     for folder in (here, *here.parents):
         for name in YAML_NAMES:
             if (folder / name).is_file():
-                return str(folder / name)
+                return folder / name, folder
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_table(pyproject):
-            return str(pyproject)
-    return None
+            return pyproject, folder
+        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+            return None, folder
+    return None, here
 
 
-def load_config(start: str | None = None, explicit: str | None = None) -> Config:
-    """The config named by ``explicit``, else the one found from ``start``, else the defaults."""
-    path = explicit or find_config(start)
-    if path is None:
-        return Config()
+def _load(path: str) -> Config:
+    """The settings in the config file ``path``."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from numcheck.config import Config
+    from numcheck.config import Config, ProjectConfig
 
 pytest.register_assert_rewrite("numcheck.testing")
 
@@ -60,9 +60,9 @@ class Settings:
 
     articles: frozenset[Path]
     patterns: tuple[str, ...]
-    origin: str  # "numcheck_paths", "[tool.numcheck] include" or "" when neither is set
+    origin: str  # "numcheck_paths", "[tool.numcheck] include", ".numcheck.yaml include" or "" when neither is set
     fail_on: str
-    project: Config
+    project: ProjectConfig
     use_cache: bool
     cache_salt: str
 
@@ -77,13 +77,10 @@ class SessionState:
 
     def get_checker(self) -> Any:
         if self.checker is None and self.error is None:
-            from numcheck.checker import Checker
             from numcheck.errors import NumcheckError
 
-            project = self.settings.project
             try:
-                self.checker = Checker(rules=list(project.rules), select=project.select, disable=project.disable,
-                                       severity=dict(project.severity))
+                self.checker = self.settings.project.checker()
             except NumcheckError as exc:
                 self.error = str(exc)
         return self.checker
@@ -211,19 +208,20 @@ def _finding_lines(findings: list[Any]) -> list[str]:
 
 
 def _build_settings(config: pytest.Config) -> Settings:
-    from numcheck.config import load_config
+    from numcheck.config import find_project_config
     from numcheck.errors import NumcheckError
 
     try:
-        project = load_config(str(config.rootpath), None)
+        found = find_project_config(config.rootpath)
     except NumcheckError as exc:
         raise pytest.UsageError(str(exc)) from None
-    base = Path(project.path).resolve().parent if project.path else config.rootpath
+    project, base = found.settings, found.root
     ini_patterns = tuple(config.getini("numcheck_paths"))
     if ini_patterns:
         patterns, origin, pattern_base = ini_patterns, "numcheck_paths", config.rootpath
     else:
-        origin = "[tool.numcheck] include" if project.include else ""
+        where = "[tool.numcheck]" if found.path is None or found.path.suffix == ".toml" else found.path.name
+        origin = f"{where} include" if project.include else ""
         patterns, pattern_base = project.include, base
     excluded = _glob_paths(project.exclude, base)
     articles = frozenset(
@@ -233,7 +231,7 @@ def _build_settings(config: pytest.Config) -> Settings:
     fail_on = project.fail_on or "error"
     use_cache = bool(config.getoption("numcheck_cache"))
     salt = _cache_salt(project, fail_on) if use_cache else ""
-    return Settings(articles, patterns, origin, fail_on, project, use_cache, salt)
+    return Settings(articles, patterns, origin, fail_on, found, use_cache, salt)
 
 
 def _glob_paths(patterns: tuple[str, ...], base: Path) -> set[Path]:

@@ -5,6 +5,10 @@ and prints one ``file:line:col: problem`` line per problem (exit 2) or ``ok: N r
 ``explain`` prints a rule's description, its parameters with their defaults and its pass/fail
 examples, each run live through a `Checker`, so an author sees at once whether the rule still does
 what its examples promise. Exit codes follow the main CLI: 0 fine, 2 a bad file or an unknown id.
+
+``list`` and ``explain`` see the rules as ``numcheck check`` would from the current folder: the project
+config (`find_project_config`, or ``--config FILE``) adds its packs and severity overrides, and
+``list`` shows a rule the config's ``select``/``disable`` turns off with the severity ``off``.
 """
 
 from __future__ import annotations
@@ -15,14 +19,19 @@ import re
 import sys
 import textwrap
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tabulate import tabulate
 
 from numcheck.checks import CHECKS
+from numcheck.config import find_project_config
 from numcheck.errors import RuleFileError
-from numcheck.ruleset import Rule, Where, default_pack_paths, load_rules
+from numcheck.ruleset import Rule, RuleSet, Where, default_pack_paths, load_rules
+
+if TYPE_CHECKING:
+    from numcheck.runner import CheckerSpec
 
 __all__ = ["run_rules_command"]
 
@@ -33,12 +42,14 @@ def run_rules_command(args: argparse.Namespace, out: TextIO | None = None, err: 
     """Run one ``rules`` subcommand; `RuleFileError`s from ``list``/``explain`` reach the caller."""
     out, err = out or sys.stdout, err or sys.stderr
     command = getattr(args, "rules_command", None)
-    if command == "list":
-        return list_rules(args.rules, not args.no_default_rules, out)
     if command == "validate":
         return validate(args.paths, out, err)
-    if command == "explain":
-        return explain(args.rule_id, args.rules, out, err)
+    if command in ("list", "explain"):
+        project = find_project_config(None, explicit=getattr(args, "config", None))
+        spec = project.checker_spec(args.rules, use_default_rules=not getattr(args, "no_default_rules", False))
+        if command == "list":
+            return list_rules(spec, out)
+        return explain(args.rule_id, spec, out, err)
     print("numcheck rules: choose one of list, validate PATH..., explain ID", file=err)
     return EXIT_ERROR
 
@@ -51,9 +62,20 @@ def first_sentence(text: str, width: int = 90) -> str:
     return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
 
 
-def list_rules(paths: list[str], use_defaults: bool, out: TextIO) -> int:
-    ruleset = load_rules(paths, use_defaults=use_defaults)
-    rows = [(r.id, r.check, r.severity, r.pack, first_sentence(r.description)) for r in ruleset.rules]
+def _rulesets(spec: CheckerSpec) -> tuple[RuleSet, RuleSet]:
+    """(every rule the spec loads, with its severity overrides; the rules it keeps after select/disable)."""
+    loaded = load_rules(list(spec.rules), use_defaults=spec.use_default_rules)
+    severity = dict(spec.severity)
+    return (loaded.configured(severity=severity),
+            loaded.configured(select=spec.select, disable=spec.disable, severity=severity))
+
+
+def list_rules(spec: CheckerSpec, out: TextIO) -> int:
+    """A table of every rule ``spec`` loads; the ones its select/disable turn off show severity ``off``."""
+    everything, kept = _rulesets(spec)
+    on = {rule.id for rule in kept.rules}
+    rows = [(r.id, r.check, r.severity if r.id in on else "off", r.pack, first_sentence(r.description))
+            for r in everything.rules]
     print(tabulate(rows, headers=["id", "check", "severity", "pack", "description"], tablefmt="simple"), file=out)
     return EXIT_OK
 
@@ -112,8 +134,9 @@ def _param_text(value: Any) -> str:
     return str(value)
 
 
-def explain(rule_id: str, paths: list[str], out: TextIO, err: TextIO) -> int:
-    ruleset = load_rules(paths, use_defaults=True)
+def explain(rule_id: str, spec: CheckerSpec, out: TextIO, err: TextIO) -> int:
+    """A rule as ``spec`` configures it; its examples run even when the project turns the rule off."""
+    ruleset, kept = _rulesets(spec)
     rule = ruleset.get(rule_id)
     if rule is None:
         if rule_id in CHECKS:
@@ -122,7 +145,8 @@ def explain(rule_id: str, paths: list[str], out: TextIO, err: TextIO) -> int:
         print(f"numcheck: unknown rule id '{rule_id}' (see 'numcheck rules list')", file=err)
         return EXIT_ERROR
     write = lambda line="": print(line, file=out)  # noqa: E731
-    write(f"{rule.id}  (check: {rule.check}, severity: {rule.severity}, pack: {rule.pack}, {rule.path}:{rule.line})")
+    severity = rule.severity if kept.get(rule.id) is not None else f"off (was {rule.severity})"
+    write(f"{rule.id}  (check: {rule.check}, severity: {severity}, pack: {rule.pack}, {rule.path}:{rule.line})")
     write()
     write(textwrap.fill(rule.description or "(no description)", width=100))
     write()
@@ -137,7 +161,7 @@ def explain(rule_id: str, paths: list[str], out: TextIO, err: TextIO) -> int:
             write(f"  {name}: {_param_text(value)}{note}")
     write()
     write("Examples, run now:")
-    for line in _run_examples(rule, paths):
+    for line in _run_examples(rule, spec):
         write("  " + line)
     write()
     write(f"About the check '{rule.check}':")
@@ -145,12 +169,10 @@ def explain(rule_id: str, paths: list[str], out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _run_examples(rule: Rule, paths: list[str]) -> list[str]:
-    from numcheck.checker import Checker
-
+def _run_examples(rule: Rule, spec: CheckerSpec) -> list[str]:
     if not rule.examples_pass and not rule.examples_fail:
         return ["(this rule has no examples)"]
-    checker = Checker(rules=paths, select=[rule.id])
+    checker = replace(spec, select=(rule.id,), disable=())()
     lines = []
     for expect_finding, texts in ((False, rule.examples_pass), (True, rule.examples_fail)):
         for text in texts:

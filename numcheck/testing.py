@@ -5,6 +5,10 @@ Each raises a plain `AssertionError` whose message is the finding list an editor
 readable without a traceback dive. The pytest plugin registers this module for assertion
 rewriting. Every function takes an optional ``checker`` so a test module can build one `Checker`
 (rule loading and quantulum3 are paid once) and pass it to all its assertions.
+
+Without a ``checker``, an assertion checks as ``numcheck check`` would: it finds the project config
+(`find_project_config`, from the article file's folder, or the current folder for text) and loads its
+packs, ``disable``/``select`` and severity overrides, so a newsroom's tests and its CI agree.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from numcheck.checker import Checker
+from numcheck.config import find_project_config
 from numcheck.errors import InputError
 from numcheck.inputs import read_article
 from numcheck.model import SEVERITIES, Claim, Finding, Report, severity_rank
@@ -203,15 +208,17 @@ def _describe(claim: Claim) -> str:
 
 def _check(text_or_path: str | os.PathLike[str], rules: Sequence[str] | str | None, checker: Checker | None) -> Report:
     source, text, kind = _read(text_or_path)
-    return _checker(rules, checker).check(text, source=source, kind=kind)
+    start = os.fspath(text_or_path) if source != "<text>" else None
+    return _checker(rules, checker, start).check(text, source=source, kind=kind)
 
 
-def _checker(rules: Sequence[str] | str | None, checker: Checker | None) -> Checker:
+def _checker(rules: Sequence[str] | str | None, checker: Checker | None, start: str | None) -> Checker:
+    """The given checker, else the one the project config found from ``start`` asks for, plus ``rules``."""
     if checker is not None:
         if rules is not None:
             raise ValueError("pass either rules or checker, not both: a Checker's rules are fixed when it is built")
         return checker
-    return Checker(rules=rules)
+    return find_project_config(start).checker(rules)
 
 
 def _read(text_or_path: str | os.PathLike[str]) -> tuple[str, str, str]:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from numcheck.cli import main
-from numcheck.config import Config, find_config, load_config
+from numcheck.config import Config, ProjectConfig, find_project_config
 from numcheck.errors import ConfigError
-
-ARTICLE = "The treaty was signed by 210 countries on Monday.\n"  # countries-count: a warning
+from tests._projectkit import ARTICLE, make_project, run_numcheck
 
 
 def _project(tmp_path: Path, pyproject: str | None = None, yaml_text: str | None = None) -> Path:
@@ -26,23 +26,23 @@ def _project(tmp_path: Path, pyproject: str | None = None, yaml_text: str | None
 
 def test_found_by_walking_up_from_the_checked_file(tmp_path: Path) -> None:
     article = _project(tmp_path, pyproject='[project]\nname = "desk"\n\n[tool.numcheck]\nfail-on = "warning"\n')
-    assert find_config(str(article)) == str(tmp_path / "pyproject.toml")
-    assert load_config(str(article.parent)).fail_on == "warning"
+    found = find_project_config(article)
+    assert (found.path, found.root) == (tmp_path / "pyproject.toml", tmp_path)
+    assert find_project_config(str(article.parent)).settings.fail_on == "warning"
 
 
 def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
     article = _project(tmp_path / "inner", pyproject='[project]\nname = "x"\n')
     (tmp_path / ".numcheck.yaml").write_text("disable: [human-age]\n", encoding="utf-8")
-    assert find_config(str(article)) == str(tmp_path / ".numcheck.yaml")
-    assert load_config(str(article)).disable == ("human-age",)
+    found = find_project_config(article)
+    assert found.path == tmp_path / ".numcheck.yaml"
+    assert found.settings.disable == ("human-age",)
 
 
 def test_no_config_gives_the_defaults(tmp_path: Path) -> None:
     article = _project(tmp_path)
-    found = find_config(str(article))
-    assert found is None or not found.startswith(str(tmp_path))
-    if found is None:
-        assert load_config(str(article)) == Config()
+    (tmp_path / ".git").mkdir()  # the walk stops at the repository root, whatever lies above it
+    assert find_project_config(article) == ProjectConfig(None, tmp_path, Config())
 
 
 def test_every_key_is_read(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ jobs = 2
 human-age = "error"
 """
     _project(tmp_path, pyproject=text)
-    config = load_config(None, str(tmp_path / "pyproject.toml"))
+    config = find_project_config(explicit=tmp_path / "pyproject.toml").settings
     assert config.rules == (os.path.join(str(tmp_path), "desk-rules/"),)
     assert config.disable == ("repeated-figure",) and config.select == ("range", "breakdown-sum")
     assert dict(config.severity) == {"human-age": "error"}
@@ -91,7 +91,7 @@ def test_bad_toml_config_names_file_line_and_column(tmp_path: Path, body: str, m
     path = tmp_path / "pyproject.toml"
     path.write_text('[project]\nname = "x"\n[tool.numcheck]\n' + body, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
-        load_config(None, str(path))
+        find_project_config(explicit=str(path))
     assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message), str(caught.value)
     assert "\n" not in str(caught.value)
 
@@ -110,13 +110,13 @@ def test_bad_yaml_config_names_file_line_and_column(tmp_path: Path, text: str, m
     path = tmp_path / ".numcheck.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
-        load_config(str(tmp_path))
+        find_project_config(tmp_path)
     assert str(caught.value).replace(str(tmp_path) + "/", "").startswith(message), str(caught.value)
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
-        load_config(None, str(tmp_path / "nope.toml"))
+        find_project_config(explicit=tmp_path / "nope.toml")
 
 
 # --- through the CLI -------------------------------------------------------------------------------
@@ -165,3 +165,80 @@ def test_cli_unknown_select_or_disable_flag_exits_2(tmp_path: Path, capsys: pyte
     assert main(["check", str(article), "--disable", "breakdown-summ"]) == 2
     assert "breakdown-summ" in capsys.readouterr().err
     assert main(["check", str(article), "--select", "range"]) == 0  # a check kind is accepted
+
+
+# --- one walk for everyone: what wins, where it stops --------------------------------------------
+
+
+def test_yaml_wins_over_a_configured_pyproject_in_the_same_folder(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nfail-on = "warning"\n',
+                           yaml_text="disable: [countries-count]\n")
+    found = find_project_config(article.parent)
+    assert (found.path, found.root) == (tmp_path / ".numcheck.yaml", tmp_path)
+    assert found.settings.disable == ("countries-count",) and found.settings.fail_on is None
+
+
+def test_a_nearer_config_wins_over_a_farther_one(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\n")
+    (tmp_path / "articles" / "pyproject.toml").write_text('[tool.numcheck]\nfail-on = "info"\n', encoding="utf-8")
+    found = find_project_config(article)
+    assert (found.path, found.root) == (tmp_path / "articles" / "pyproject.toml", tmp_path / "articles")
+    assert found.settings.fail_on == "info" and found.settings.disable == ()
+
+
+def test_the_walk_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".numcheck.yaml").write_text("fail-on: info\n", encoding="utf-8")  # outside the repository
+    article = make_project(tmp_path / "repo")
+    assert find_project_config(article) == ProjectConfig(None, tmp_path / "repo", Config())
+    (tmp_path / "repo" / ".git").rmdir()  # no repository: the walk goes on up and finds it
+    assert find_project_config(article).path == tmp_path / ".numcheck.yaml"
+
+
+def test_explicit_config_skips_the_walk(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\n")
+    ci = tmp_path / "ci" / "numcheck.yaml"
+    ci.parent.mkdir()
+    ci.write_text("rules: [../desk]\n", encoding="utf-8")
+    found = find_project_config(article, explicit=ci)
+    assert (found.path, found.root, found.settings.disable) == (ci, ci.parent, ())
+    assert found.settings.rules == (os.path.join(str(ci.parent), "../desk"),)
+
+
+# --- the CLI, as a subprocess started inside the project ------------------------------------------
+
+
+def test_cli_finds_the_config_from_a_sub_folder(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[project]\nname = "desk"\n\n[tool.numcheck]\nfail-on = "warning"\n')
+    result = run_numcheck(article.parent, "check", "treaty.md")
+    assert result.returncode == 1, result.stderr
+    assert "treaty.md:1:" in result.stdout and "countries-count" in result.stdout
+    piped = run_numcheck(article.parent, "check", "-", stdin=ARTICLE)  # stdin: found from the current folder
+    assert piped.returncode == 1 and "countries-count" in piped.stdout
+    (tmp_path / "pyproject.toml").unlink()
+    assert run_numcheck(article.parent, "check", "treaty.md").returncode == 0  # a warning; fails on error
+
+
+def test_cli_yaml_wins_over_pyproject_and_config_flag_wins_over_both(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nfail-on = "warning"\n',
+                           yaml_text="fail-on: warning\ndisable: [countries-count]\n")
+    found = run_numcheck(article.parent, "check", "treaty.md")
+    assert found.returncode == 0 and "countries-count" not in found.stdout, found.stdout + found.stderr
+    named = run_numcheck(article.parent, "check", "treaty.md", "--config", "../../pyproject.toml")
+    assert named.returncode == 1 and "countries-count" in named.stdout
+
+
+def test_cli_project_pack_from_yaml_is_loaded_relative_to_it(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="rules: [desk/]\n")
+    result = run_numcheck(article.parent, "check", "treaty.md")
+    assert result.returncode == 1
+    assert re.search(r"^treaty\.md:1:26 +error +treaty-size ", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_cli_bad_found_config_is_one_line_with_position_and_exit_2(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\nfail-on: sometimes\n")
+    result = run_numcheck(article.parent, "check", "treaty.md")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / '.numcheck.yaml'}:2:10: bad fail-on 'sometimes' (expected one of: info, warning, error, never)"
+    ], result.stderr
+    assert result.stdout == ""

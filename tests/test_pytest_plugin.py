@@ -167,3 +167,24 @@ def test_plugin_import_does_not_pull_in_pandas_or_quantulum3():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_config_is_found_above_the_rootdir_and_yaml_wins_over_pyproject(pytester, monkeypatch):
+    """pytest runs in site/ (its rootdir); the newsroom's config sits at the repository root above it."""
+    (pytester.path / ".git").mkdir()
+    site = pytester.mkdir("site")
+    (site / "pytest.ini").write_text("[pytest]\n")
+    (site / "ferry.md").write_text(BAD)
+    (pytester.path / "pyproject.toml").write_text('[tool.numcheck]\ninclude = ["site/*.md"]\n')
+    monkeypatch.chdir(site)
+    result = run(pytester, "--numcheck", "-v")
+    result.stdout.fnmatch_lines(["numcheck: 1 article(s) from [[]tool.numcheck[]] include: site/*.md*",
+                                 "*ferry.md::numcheck FAILED*"])
+    (pytester.path / ".numcheck.yaml").write_text("include: [site/*.md]\ndisable: [breakdown-sum]\n")
+    result = run(pytester, "--numcheck", "-v")
+    result.stdout.fnmatch_lines(["numcheck: 1 article(s) from .numcheck.yaml include: site/*.md*",
+                                 "*ferry.md::numcheck PASSED*"])
+    (pytester.path / ".numcheck.yaml").write_text("include: [site/*.md]\ndisable: breakdown-sum\nfail-on: loud\n")
+    result = run(pytester, "--numcheck")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert f"{pytester.path / '.numcheck.yaml'}:3:10: bad fail-on 'loud'" in result.stderr.str()

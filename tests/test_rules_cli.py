@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from numcheck.cli import main
+from tests._projectkit import make_project, run_numcheck
 
 DESK = """\
 pack: desk
@@ -120,3 +121,52 @@ def test_bad_rules_in_check_exit_2_before_reading_articles(tmp_path: Path, capsy
     bad = _pack(tmp_path, DESK.replace("max: 500000", "max: lots"), "bad.yaml")
     assert main(["check", "--rules", bad, "-"]) == 2
     assert capsys.readouterr().err.strip() == f"{bad}:9:10: 'max' must be a number"
+
+
+# --- the project config, found from the folder the command runs in -----------------------------------
+
+
+def test_explain_honours_the_projects_pack_from_a_sub_folder(tmp_path: Path) -> None:
+    article = make_project(tmp_path / "desk", yaml_text="rules: [desk/]\n")
+    result = run_numcheck(article.parent, "rules", "explain", "treaty-size")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("treaty-size  (check: range, severity: error, pack: desk, ")
+    assert "pass ok    'The treaty was signed by 40 countries.'" in result.stdout
+    assert "fail ok    'The treaty was signed by 150 countries.' -> the text says 150 countries" in result.stdout
+    other = tmp_path / "other"
+    (other / ".git").mkdir(parents=True)
+    outside = run_numcheck(other, "rules", "explain", "treaty-size")
+    assert (outside.returncode, outside.stderr.strip()) == (
+        2, "numcheck: unknown rule id 'treaty-size' (see 'numcheck rules list')")
+    config = str(tmp_path / "desk" / ".numcheck.yaml")
+    named = run_numcheck(other, "rules", "explain", "treaty-size", "--config", config)
+    assert named.returncode == 0 and named.stdout.startswith("treaty-size  (check: range, severity: error")
+
+
+def test_explain_a_rule_the_project_turns_off_still_runs_its_examples(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nrules = ["desk"]\ndisable = ["treaty-size"]\n')
+    result = run_numcheck(article.parent, "rules", "explain", "treaty-size")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("treaty-size  (check: range, severity: off (was error), pack: desk, ")
+    assert "fail ok    'The treaty was signed by 150 countries.'" in result.stdout
+
+
+def test_list_shows_the_projects_packs_overrides_and_rules_it_turns_off(tmp_path: Path) -> None:
+    article = make_project(tmp_path, yaml_text=(
+        "rules: [desk/]\ndisable: [countries-count]\nseverity:\n  breakdown-sum: warning\n"))
+    result = run_numcheck(article.parent, "rules", "list")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1:4] for line in result.stdout.splitlines()[2:]}
+    assert rows["treaty-size"] == ["range", "error", "desk"]
+    assert rows["countries-count"] == ["range", "off", "plausibility"]
+    assert rows["breakdown-sum"] == ["sum_of_parts", "warning", "core"]
+
+
+def test_rules_with_a_bad_project_config_exit_2_naming_its_line(tmp_path: Path) -> None:
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nrules = "desk"\ncolour = "red"\n')
+    for argv in (("rules", "list"), ("rules", "explain", "breakdown-sum")):
+        result = run_numcheck(article.parent, *argv)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.splitlines() == [f"{tmp_path / 'pyproject.toml'}:3:1: unknown key 'colour' (expected one "
+                                              "of: rules, disable, select, severity, fail-on, include, exclude, "
+                                              "format, max-bytes, jobs)"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from numcheck.errors import ConfigError
 from numcheck.model import Claim, Finding, Report
 from numcheck.testing import (
     assert_claims,
@@ -13,6 +14,7 @@ from numcheck.testing import (
     parse_spec,
     singular,
 )
+from tests._projectkit import ARTICLE, make_project
 
 
 def claim(cid: str, text: str, value: float, unit: str = "count", noun: str | None = None, line: int = 1) -> Claim:
@@ -162,3 +164,36 @@ def test_real_claims_are_read_as_specified():
     assert_claims("Delegates from 26 countries pledged €1.1 billion.", ["26 countries", "1.1 billion EUR"])
     with pytest.raises(AssertionError, match="missing: '27 countries'"):
         assert_claims("Delegates from 26 countries pledged €1.1 billion.", ["27 countries"])
+
+
+# --- the project config, as the CLI reads it ---------------------------------------------------------
+
+
+def test_assert_consistent_inside_a_project_honours_its_config(tmp_path, monkeypatch):
+    article = make_project(tmp_path / "desk", yaml_text="disable: [countries-count]\n")
+    outside = tmp_path / "elsewhere"
+    (outside / ".git").mkdir(parents=True)  # a repository of its own, with no config
+    monkeypatch.chdir(outside)
+    with pytest.raises(AssertionError, match="countries-count"):
+        assert_consistent(ARTICLE, fail_on="warning")
+    assert_consistent(article, fail_on="warning")  # a file: its own project's config, wherever the test runs
+    monkeypatch.chdir(article.parent)  # text: the config found from the current folder
+    report = assert_consistent(ARTICLE, fail_on="warning")
+    assert [c.value for c in report.claims] == [210] and report.findings == ()
+
+
+def test_assertions_load_the_projects_packs(tmp_path, monkeypatch):
+    article = make_project(tmp_path, pyproject='[tool.numcheck]\nrules = ["desk"]\n')
+    monkeypatch.chdir(article.parent)
+    assert assert_finding(ARTICLE, "treaty-size").severity == "error"
+    with pytest.raises(AssertionError, match=r"treaty-size the text says 210 countries"):
+        assert_consistent(article)
+    (tmp_path / "pyproject.toml").write_text('[tool.numcheck]\nrules = ["desk"]\nseverity = { treaty-size = "info" }\n')
+    assert_consistent(article)
+
+
+def test_assertions_report_a_bad_project_config_with_its_position(tmp_path, monkeypatch):
+    article = make_project(tmp_path, yaml_text="disable: [countries-count]\ncolour: red\n")
+    monkeypatch.chdir(article.parent)
+    with pytest.raises(ConfigError, match=r"\.numcheck\.yaml:2:1: unknown key 'colour'"):
+        assert_consistent(ARTICLE)

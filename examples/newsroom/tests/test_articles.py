@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from numcheck import Checker
+from numcheck.config import find_project_config
 from numcheck.testing import assert_claims, assert_consistent, assert_finding, assert_no_finding
 
 ARTICLES = Path(__file__).resolve().parent.parent / "articles"
@@ -17,8 +17,9 @@ ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 
 @pytest.fixture(scope="module")
 def checker():
-    """One Checker for the module: rules and units are loaded once, not once per assertion."""
-    return Checker()
+    """One Checker for the module, as pyproject.toml's [tool.numcheck] configures it: rules and units
+    are loaded once, not once per assertion."""
+    return find_project_config(ARTICLES).checker()
 
 
 @pytest.mark.parametrize("name", ["ferry-service.md", "library-budget.md", "weather-notes.txt"])

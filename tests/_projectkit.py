@@ -1,0 +1,53 @@
+"""A newsroom project in a temp folder, and the ``numcheck`` command run in it as a user runs it.
+
+The project has a ``.git`` folder at its root, so the config walk stops there whatever lies above
+the temp folder. Its one article trips ``countries-count`` (a warning) and, with the desk's pack
+loaded, ``treaty-size`` (an error); both texts were written for these tests.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ARTICLE = "The treaty was signed by 210 countries on Monday.\n"
+
+DESK_PACK = """\
+pack: desk
+rules:
+  - id: treaty-size
+    check: range
+    severity: error
+    description: No treaty this desk covers has more than 100 signatories.
+    message: '{explanation}'
+    where: {noun: country}
+    max: 100
+    examples:
+      pass: ["The treaty was signed by 40 countries."]
+      fail: ["The treaty was signed by 150 countries."]
+"""
+
+
+def make_project(root: Path, *, pyproject: str | None = None, yaml_text: str | None = None) -> Path:
+    """Write the project under ``root`` (with the desk's pack in ``desk/``); return the article's path."""
+    (root / ".git").mkdir(parents=True, exist_ok=True)
+    (root / "articles" / "world").mkdir(parents=True, exist_ok=True)
+    (root / "desk").mkdir(exist_ok=True)
+    (root / "desk" / "treaty.yaml").write_text(DESK_PACK, encoding="utf-8")
+    article = root / "articles" / "world" / "treaty.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    if pyproject is not None:
+        (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    if yaml_text is not None:
+        (root / ".numcheck.yaml").write_text(yaml_text, encoding="utf-8")
+    return article
+
+
+def run_numcheck(cwd: Path, *argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``numcheck ARGV...`` in a subprocess started in ``cwd``."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "numcheck.cli", *argv], cwd=cwd, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL if stdin is None else None)
