@@ -37,6 +37,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from numcheck.english import PHRASE_BREAK
 from numcheck.model import QUALIFIERS, SEVERITIES, Claim, Finding, Report
 
 __all__ = [
@@ -124,9 +125,6 @@ _PREDICATES = MappingProxyType({
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 })
 
-# Where a clause ends: punctuation (a comma only when it is not a thousands separator) and the
-# conjunctions that join two counts ("31 killed and 13 injured").
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|plus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -357,8 +355,8 @@ def predicate_of(sentence: str | None, claim_text: str) -> str | None:
         clause = sentence
     else:
         at, after = match.span()
-        starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
-        ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, after)]
+        starts = [m.end() for m in PHRASE_BREAK.finditer(sentence, 0, at)]
+        ends = [m.start() for m in PHRASE_BREAK.finditer(sentence, after)]
         clause = sentence[starts[-1] if starts else 0 : ends[0] if ends else len(sentence)]
     found = {_PREDICATES[w] for w in _WORD.findall(clause.lower()) if w in _PREDICATES}
     return found.pop() if len(found) == 1 else None
