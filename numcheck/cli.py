@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+EXIT_CODES_HELP = """\
+exit codes:
+  0    no finding at or above --fail-on (default: error)
+  1    findings at or above --fail-on
+  2    usage, configuration, rule-file or input error (one line each on stderr;
+       the other inputs are still checked, and any such error makes the code 2)
+  130  interrupted
+
+Colour is used on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on."""
+
 
 class _UsageError(Exception):
     """argparse's complaint, raised instead of exiting so main() owns every exit code."""
@@ -48,8 +58,9 @@ def _positive_int(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from numcheck.report import CHECK_FORMATS, EXTRACT_FORMATS
 
-    parser = _Parser(prog="numcheck", description="Check that the numbers in news articles agree.")
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser = _Parser(prog="numcheck", description="Check that the numbers in news articles agree.",
+                     epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", "-V", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def add_input_options(p: argparse.ArgumentParser) -> None:
@@ -60,8 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--id-field", default=None, help="corpus column/key naming each article")
         p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (0 = all cores; default 1)")
         p.add_argument("--config", metavar="FILE", help="project config (pyproject.toml or .numcheck.yaml)")
+        p.add_argument("--quiet", "-q", action="store_true",
+                       help="print the findings (claims for extract) and nothing else: no summary, no progress bar")
 
-    check = sub.add_parser("check", help="extract, relate and check the figures of each article")
+    check = sub.add_parser("check", help="extract, relate and check the figures of each article",
+                           description="Extract, relate and check the figures of each article.",
+                           epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_input_options(check)
     check.add_argument("--rules", action="append", default=[], metavar="PATH", help="add a rule pack")
     check.add_argument("--no-default-rules", action="store_true", help="do not load the bundled packs")
@@ -71,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", default=None, choices=[*reversed(SEVERITIES), "never"])
     check.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings to FILE")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule produced instead of the findings (text or json)")
 
     extract = sub.add_parser("extract", help="list every quantity found in each article")
     add_input_options(extract)
@@ -146,6 +163,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from numcheck.baseline import BaselineRun
+    from numcheck.color import wants_color
     from numcheck.config import find_project_config
     from numcheck.inputs import iter_articles
     from numcheck.output import open_output
@@ -154,6 +172,9 @@ def _run(args: argparse.Namespace) -> int:
     from numcheck.runner import CheckerSpec, resolve_jobs, run_articles
 
     mode = args.command
+    if getattr(args, "statistics", False) and args.format not in (None, *statistics_formats()):
+        raise ConfigError(f"numcheck check: --statistics prints {' or '.join(statistics_formats())}, "
+                          f"not --format {args.format}")
     project = find_project_config(next((p for p in args.paths if p != "-"), None), explicit=args.config)
     config = project.settings  # flags override it
     fmt = args.format or (config.format or "text" if mode == "check" else "table")
@@ -176,17 +197,30 @@ def _run(args: argparse.Namespace) -> int:
     texts: dict[str, str] = {}
     if fmt == "html":  # the HTML report shows each article with its figures highlighted
         items = _remember_texts(items, texts)
-    results, err = with_progress(run_articles(items, make_checker, mode=mode, jobs=jobs, checker=checker))
+    results = run_articles(items, make_checker, mode=mode, jobs=jobs, checker=checker)
+    results, err = (iter(results), sys.stderr) if args.quiet else with_progress(results)
     state = _RunState(fail_on, err)
     reports = state.track(baseline.filter(results))
     writer = get_writer(fmt, mode)
-    context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules), options={"texts": texts})
+    if getattr(args, "statistics", False):
+        from numcheck.report import statistics
+
+        writer = statistics.write
     with open_output(args.output) as out:
+        color = args.output is None and wants_color(sys.stdout)
+        context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules), color=color, quiet=args.quiet,
+                                options={"texts": texts, "format": fmt})
         writer(reports, out, context)
     baseline.finish(sys.stderr)
     if baseline.write_path:  # the findings just recorded are accepted: only input errors fail
         return EXIT_ERROR if state.had_error else EXIT_OK
     return state.exit_code()
+
+
+def statistics_formats() -> tuple[str, ...]:
+    from numcheck.report.statistics import FORMATS
+
+    return FORMATS
 
 
 def _blame_unknown_names(
