@@ -15,8 +15,8 @@ from tabulate import tabulate
 
 from numcheck.color import paint
 from numcheck.model import Finding, Report
-from numcheck.report import RenderContext
 from numcheck.report._common import Tally, fmt_value, ordered_findings, plural
+from numcheck.report.context import RenderContext
 
 __all__ = ["write"]
 
