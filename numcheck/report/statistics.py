@@ -15,8 +15,8 @@ from typing import TextIO
 from tabulate import tabulate
 
 from numcheck.model import Report
-from numcheck.report import RenderContext
 from numcheck.report._common import Tally
+from numcheck.report.context import RenderContext
 
 __all__ = ["FORMATS", "write"]
 
