@@ -7,6 +7,7 @@ Exit codes follow ruff and Vale: 0 nothing at or above ``--fail-on``, 1 findings
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -19,8 +20,9 @@ from numcheck.inputs import Article
 from numcheck.model import SEVERITIES, Report, severity_rank
 
 if TYPE_CHECKING:
-    from numcheck.config import Config
+    from numcheck.config import Config, ProjectConfig
     from numcheck.runner import CheckerSpec
+    from numcheck.selection import Selection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -71,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--id-field", default=None, help="corpus column/key naming each article")
         p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (0 = all cores; default 1)")
         p.add_argument("--config", metavar="FILE", help="project config (pyproject.toml or .numcheck.yaml)")
+        p.add_argument("--exclude", action="append", default=None, metavar="GLOB",
+                       help="skip matching files and folders in folder walks; replaces the default excludes "
+                            "(.git, .venv, venv, node_modules, .tox, __pycache__, build, dist, dot-folders) "
+                            "and the config's exclude")
+        p.add_argument("--extend-exclude", action="append", default=[], metavar="GLOB",
+                       help="skip these too, on top of the excludes in force")
+        p.add_argument("--force-exclude", action="store_true",
+                       help="apply the excludes to paths named on the command line too (for pre-commit)")
+        p.add_argument("--no-respect-gitignore", action="store_true",
+                       help="read files that .gitignore excludes too")
         p.add_argument("--quiet", "-q", action="store_true",
                        help="print the findings (claims for extract) and nothing else: no summary, no progress bar")
 
@@ -156,6 +168,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return run_rules_command(args)
         return _run(args)
+    except _UsageError as exc:  # found after parsing (a bare ``numcheck check`` at a terminal)
+        subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+        print(subparsers.choices[args.command].format_usage().rstrip(), file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
     except NumcheckError as exc:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
@@ -191,9 +208,11 @@ def _run(args: argparse.Namespace) -> int:
         raise _blame_unknown_names(exc, make_checker, args, config) from None
     jobs = resolve_jobs(args.jobs if args.jobs is not None else config.jobs if config.jobs is not None else 1)
     baseline = BaselineRun(getattr(args, "baseline", None), getattr(args, "write_baseline", None))
-    paths = args.paths or ["-"]
+    selection = _selection(args, project)
+    paths = args.paths or _default_paths(project, selection)
     corpus = {"text_field": args.text_field, "id_field": args.id_field}
-    items = iter_articles(paths, max_bytes=args.max_bytes or config.max_bytes or 20_000_000, **corpus)
+    items = iter_articles(paths, max_bytes=args.max_bytes or config.max_bytes or 20_000_000, selection=selection,
+                          **corpus)
     texts: dict[str, str] = {}
     if fmt == "html":  # the HTML report shows each article with its figures highlighted
         items = _remember_texts(items, texts)
@@ -215,6 +234,39 @@ def _run(args: argparse.Namespace) -> int:
     if baseline.write_path:  # the findings just recorded are accepted: only input errors fail
         return EXIT_ERROR if state.had_error else EXIT_OK
     return state.exit_code()
+
+
+def _selection(args: argparse.Namespace, project: ProjectConfig) -> Selection:
+    """What this run reads: the config's include/exclude, the default excludes, the flags."""
+    from numcheck.selection import selection_for
+
+    config = project.settings
+
+    def locate(key: str, pattern: str) -> str:
+        return f"{config.path}:{_position_of(config.path, pattern)}: {key}" if config.path else key
+
+    return selection_for(project.root, locate, include=config.include, config_exclude=config.exclude,
+                         exclude=args.exclude, extend_exclude=args.extend_exclude,
+                         respect_gitignore=not args.no_respect_gitignore, force_exclude=args.force_exclude)
+
+
+def _default_paths(project: ProjectConfig, selection: Selection) -> list[str]:
+    """What a bare ``numcheck check`` reads: the config's ``include`` from the project root, else
+    standard input when it is piped; at a terminal, with neither, a usage error instead of a silent
+    wait for input that will never come."""
+    config = project.settings
+    if config.include:
+        root = os.path.relpath(project.root)
+        found = list(selection.walk(root))
+        if not found:
+            where = f"{config.path}:{_position_of(str(config.path), config.include[0])}"
+            raise ConfigError(f"{where}: include matches no article file under {root} "
+                              f"({', '.join(config.include)}; excluded and git-ignored files are skipped)")
+        return found
+    if sys.stdin is None or sys.stdin.isatty():
+        raise _UsageError("numcheck check: no paths given and no include in the project config; "
+                          "name files or folders (numcheck check articles/), or pipe text in with '-'")
+    return ["-"]
 
 
 def statistics_formats() -> tuple[str, ...]:
