@@ -204,11 +204,13 @@ class ArticleItem(pytest.Item):
 
 
 def _finding_lines(findings: list[Any]) -> list[str]:
+    from numcheck.figures import explanation_to_show
+
     lines = []
     for f in findings:
         lines.append(f"{f.source}:{f.line}:{f.column} {f.severity} {f.rule} {f.message}")
-        if f.explanation:
-            lines.append(f"    {f.explanation}")
+        if explanation_to_show(f):
+            lines.append(f"    {explanation_to_show(f)}")
     return lines
 
 

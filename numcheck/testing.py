@@ -25,6 +25,7 @@ from numcheck.checker import Checker
 from numcheck.config import find_project_config
 from numcheck.english import AMBIGUOUS_SCALES, SCALES, singular
 from numcheck.errors import InputError
+from numcheck.figures import explanation_to_show
 from numcheck.inputs import ARTICLE_SUFFIXES, read_article
 from numcheck.model import SEVERITIES, Claim, Finding, Report, severity_rank
 
@@ -137,8 +138,8 @@ def format_findings(findings: Iterable[Finding]) -> str:
     lines = []
     for f in findings:
         lines.append(f"  {f.line}:{f.column} {f.severity} {f.rule} {f.message}")
-        if f.explanation:
-            lines.append(f"      {f.explanation}")
+        if explanation_to_show(f):
+            lines.append(f"      {explanation_to_show(f)}")
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from numcheck.figures import explanation_to_show
 from numcheck.model import Claim, Finding, Report
 from numcheck.report._common import repo_path
 from numcheck.report.context import RenderContext
@@ -112,7 +113,8 @@ def _results(report: Report, rule_index: dict[str, int], extra_rules: list[dict[
         texts = [claims[c].text if c in claims else c for c in finding.claims]
         key = fingerprint(finding.rule, path, texts)
         seen[key] += 1
-        text = finding.message + (f" {finding.explanation}" if finding.explanation else "")
+        extra = explanation_to_show(finding)
+        text = finding.message + (f" {extra}" if extra else "")
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "ruleIndex": rule_index[finding.rule],

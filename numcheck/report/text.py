@@ -14,6 +14,7 @@ from typing import TextIO
 from tabulate import tabulate
 
 from numcheck.color import paint
+from numcheck.figures import explanation_to_show
 from numcheck.model import Finding, Report
 from numcheck.report._common import Tally, fmt_value, ordered_findings, plural
 from numcheck.report.context import RenderContext
@@ -39,8 +40,8 @@ def _finding_table(report: Report, color: bool = False) -> str:
     for f in ordered_findings(report.findings):
         rows.append((paint(f"{report.source}:{f.line}:{f.column}", "path", color), paint(f.severity, f.severity, color),
                      f.rule, f.message))
-        if f.explanation and f.explanation != f.message:  # some rules' message is the arithmetic itself
-            rows.append(("", "", "", paint(f"  {f.explanation}", "dim", color)))
+        if explanation_to_show(f):  # some rules' message is the arithmetic itself
+            rows.append(("", "", "", paint(f"  {explanation_to_show(f)}", "dim", color)))
     return tabulate(rows, headers=_FINDING_HEADERS, disable_numparse=True)
 
 
