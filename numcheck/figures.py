@@ -13,7 +13,7 @@ from numcheck.english import plural
 from numcheck.intervals import format_number
 from numcheck.model import Claim, Finding
 
-__all__ = ["as_written", "count_of", "explanation_to_show", "format_number", "noun_plural"]
+__all__ = ["amount", "as_written", "count_of", "explanation_to_show", "format_number", "noun_plural"]
 
 
 def count_of(count: int, noun: str) -> str:
@@ -23,6 +23,18 @@ def count_of(count: int, noun: str) -> str:
     ('1 error', '2 countries', '3 info')
     """
     return f"{count:,} {noun if count == 1 else plural(noun)}"
+
+
+def amount(value: float, noun: str | None) -> str:
+    """A number as news writes it, followed by its noun in agreement when there is one.
+
+    >>> amount(35, "country"), amount(1, "country"), amount(4.2e9, "euro"), amount(12.5, None)
+    ('35 countries', '1 country', '4.2 billion euros', '12.5')
+    """
+    number = format_number(value)
+    if not noun:
+        return number
+    return f"{number} {noun if value == 1 else plural(noun)}"
 
 
 def noun_plural(claim: Claim) -> str:

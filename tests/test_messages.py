@@ -94,3 +94,10 @@ def test_the_readme_rule_template_renders_as_english(tmp_path: Path) -> None:
                     cwd=tmp_path, stdin="A crowd of 290,000 fans filled the stadium.\n")
     (finding,) = json.loads(done.stdout)["files"][0]["findings"]
     assert finding["message"] == "290,000 fans: no stadium holds more than 150,000"
+
+
+def test_check_explanations_put_the_noun_in_agreement(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    done = numcheck("check", "-", "--format", "json", cwd=tmp_path, stdin="40 of the 35 countries signed.\n")
+    (finding,) = json.loads(done.stdout)["files"][0]["findings"]
+    assert finding["explanation"] == "the part (40) is larger than the whole (35 countries): 40 of 35 cannot be"
