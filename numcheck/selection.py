@@ -196,7 +196,8 @@ def _relative(path: Path, root: Path) -> str:
 def git_ignored(folder: str) -> frozenset[str]:
     """Paths under ``folder`` (relative, ``/``-separated; folders end in ``/``) that git ignores.
 
-    Empty outside a git work tree or without git: there is then nothing git would ignore.
+    Empty outside a git work tree or without git (there is then nothing git would ignore), and
+    empty when ``folder`` itself is ignored (a named path is always read).
     ``--directory`` makes git name an ignored folder once instead of listing its files.
     """
     try:
@@ -208,7 +209,10 @@ def git_ignored(folder: str) -> frozenset[str]:
         return frozenset()
     if done.returncode != 0:
         return frozenset()
-    return frozenset(name.decode("utf-8", "surrogateescape") for name in done.stdout.split(b"\0") if name)
+    ignored = frozenset(name.decode("utf-8", "surrogateescape") for name in done.stdout.split(b"\0") if name)
+    # "./": the named folder itself is ignored. A path the user names is never excluded, so git's
+    # verdict on what lies inside it (all of it, ignored along with the folder) does not apply.
+    return frozenset() if "./" in ignored else ignored
 
 
 def selection_for(

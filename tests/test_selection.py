@@ -55,6 +55,7 @@ def test_the_config_exclude_and_include_apply_to_walks(desk: Path) -> None:
 
 def test_named_paths_are_checked_unless_force_exclude(desk: Path) -> None:
     assert checked(desk, "build") == ["build/page.html"]  # the named folder itself is never excluded
+    assert checked(desk, "exports") == ["exports/feed.md"]  # nor ignored, when git ignores it
     assert checked(desk, ".venv/lib/site.md", "articles/ferry.md") == [".venv/lib/site.md", "articles/ferry.md"]
     assert checked(desk, ".venv/lib/site.md", "articles/ferry.md", "--force-exclude") == ["articles/ferry.md"]
     done = numcheck("check", "--force-exclude", "build/page.html", cwd=desk)
