@@ -242,6 +242,9 @@ def _build_settings(config: pytest.Config) -> Settings:
     else:
         candidates = {p for p in _glob_paths(patterns, pattern_base) if not selection.is_excluded(p, below=base)}
     articles = frozenset(path for path in candidates if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file())
+    if patterns and not articles:  # a stale or mistyped glob must not pass as "nothing to check"
+        where = f" ({found.path})" if origin.endswith("include") and found.path else ""
+        raise pytest.UsageError(f"numcheck: {origin}{where} matches no article file: {', '.join(patterns)}")
     fail_on = project.fail_on or "error"
     use_cache = bool(config.getoption("numcheck_cache"))
     salt = _cache_salt(project, fail_on) if use_cache else ""

@@ -117,3 +117,12 @@ def test_pytest_numcheck_path_collects_the_articles_under_it(pytester: pytest.Py
     run = pytester.runpytest_subprocess("--numcheck", "articles", "-p", "no:cacheprovider")
     run.assert_outcomes(failed=2)
     run.stdout.fnmatch_lines(["numcheck: 2 article(s) from the paths given: articles*"])
+
+
+def test_pytest_numcheck_with_an_include_that_matches_nothing_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".toml", pyproject='[tool.numcheck]\ninclude = ["stories/**/*.md"]\n')
+    pytester.makepyfile(test_other="def test_other():\n    pass\n")
+    result = pytester.runpytest_subprocess("--numcheck", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*numcheck: [[]tool.numcheck[]] include (*pyproject.toml) matches no article file: "
+                                 "stories/**/*.md"])
