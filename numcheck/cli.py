@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id", metavar="ID")
     explain.add_argument("--rules", action="append", default=[], metavar="PATH")
     explain.add_argument("--config", metavar="FILE", help="project config (default: found from this folder)")
+    for command in (check, extract):  # for a usage error found after parsing (no input at a terminal)
+        command.set_defaults(usage_text=command.format_usage())
     return parser
 
 
@@ -169,8 +171,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return run_rules_command(args)
         return _run(args)
     except _UsageError as exc:  # found after parsing (a bare ``numcheck check`` at a terminal)
-        subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-        print(subparsers.choices[args.command].format_usage().rstrip(), file=sys.stderr)
+        print(args.usage_text.rstrip(), file=sys.stderr)
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     except NumcheckError as exc:
