@@ -69,11 +69,16 @@ class Glob:
         """
         if self.anchored:
             try:
-                relative = path.relative_to(self.base)
+                parts = path.relative_to(self.base).parts
             except ValueError:
                 return False
-            parts = relative.parts
-            return any(self.regex.fullmatch("/".join(parts[:n])) for n in range(1, len(parts) + 1))
+            first = 1
+            if below is not None:  # only what lies below the walked folder, never the folder or its parents
+                try:
+                    first = len(below.relative_to(self.base).parts) + 1
+                except ValueError:
+                    first = 1
+            return any(self.regex.fullmatch("/".join(parts[:n])) for n in range(first, len(parts) + 1))
         start = below if below is not None else self.base
         try:
             parts = path.relative_to(start).parts

@@ -46,8 +46,11 @@ def test_a_folder_walk_skips_the_default_excludes_and_git_ignored_files(desk: Pa
 
 
 def test_the_config_exclude_and_include_apply_to_walks(desk: Path) -> None:
-    (desk / "pyproject.toml").write_text('[tool.numcheck]\nexclude = ["README.md"]\n', encoding="utf-8")
-    assert checked(desk, ".") == ["./articles/ferry.md", "./articles/world/storm.txt"]
+    (desk / "pyproject.toml").write_text('[tool.numcheck]\nexclude = ["README.md", "articles/world"]\n',
+                                         encoding="utf-8")
+    assert checked(desk, ".") == ["./articles/ferry.md"]
+    assert checked(desk, "articles/world") == ["articles/world/storm.txt"]  # named: read despite the exclude
+    assert checked(desk, "articles/world", "--force-exclude") == []
     (desk / "pyproject.toml").write_text('[tool.numcheck]\ninclude = ["articles/*.md"]\n', encoding="utf-8")
     assert checked(desk, ".") == ["./articles/ferry.md"]
     assert checked(desk) == ["./articles/ferry.md"]  # no paths: the include is the run
