@@ -31,6 +31,7 @@ from tabulate import tabulate
 from numcheck.checks import CHECKS
 from numcheck.config import find_project_config
 from numcheck.errors import RuleFileError
+from numcheck.figures import count_of
 from numcheck.ruleset import Rule, RuleSet, Where, default_pack_paths, load_rules
 
 if TYPE_CHECKING:
@@ -122,10 +123,8 @@ def validate(paths: list[str], out: TextIO, err: TextIO) -> int:
             print(result.problem(), file=out)
         examples_ok = examples_ok and not wrong
         if not wrong:
-            rules_n, examples_n = len(ruleset.rules), len(results)
-            rules_word = "rule" if rules_n == 1 else "rules"
-            examples_word = "example" if examples_n == 1 else "examples"
-            print(f"ok: {rules_n} {rules_word}, {examples_n} {examples_word} in {path}", file=out)
+            print(f"ok: {count_of(len(ruleset.rules), 'rule')}, {count_of(len(results), 'example')} in {path}",
+                  file=out)
     if not loaded_ok:
         return EXIT_ERROR
     return EXIT_OK if examples_ok else EXIT_FINDINGS
