@@ -25,6 +25,14 @@ def run(corpus: Path, verdicts: Path, *extra: str) -> subprocess.CompletedProces
                            *extra], capture_output=True, text=True, check=False, cwd=ROOT)
 
 
+def judge(corpus: Path, verdicts: Path, **fields: str) -> dict[str, object]:
+    """Write the stub of the one finding, then fill it in with ``fields``, as a reader does."""
+    run(corpus, verdicts, "--write-unjudged")
+    row = {**json.loads(verdicts.read_text(encoding="utf-8")), **fields}
+    verdicts.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    return row
+
+
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "news"
@@ -47,8 +55,7 @@ def test_unjudged_findings_are_listed_written_and_then_judged(corpus: Path, tmp_
     again = run(corpus, verdicts, "--write-unjudged")  # a stub is not written twice
     assert len(verdicts.read_text(encoding="utf-8").splitlines()) == 1, again.stderr
 
-    stub.update(verdict="true", reason="52 of a staff of 40")
-    verdicts.write_text(json.dumps(stub) + "\n", encoding="utf-8")
+    judge(corpus, verdicts, verdict="true", reason="52 of a staff of 40")
     judged = run(corpus, verdicts, "--table")
     assert "judged true: 1" in judged.stdout and "unjudged: 0" in judged.stdout
     assert "false alarms per 100 articles: 0.00" in judged.stdout
@@ -57,10 +64,7 @@ def test_unjudged_findings_are_listed_written_and_then_judged(corpus: Path, tmp_
 
 def test_a_false_verdict_counts_per_100_articles_by_cause(corpus: Path, tmp_path: Path) -> None:
     verdicts = tmp_path / "verdicts.jsonl"
-    run(corpus, verdicts, "--write-unjudged")
-    stub = json.loads(verdicts.read_text(encoding="utf-8"))
-    stub.update(verdict="false", cause="wrong link", reason="pretend the 52 were elsewhere")
-    verdicts.write_text(json.dumps(stub) + "\n", encoding="utf-8")
+    judge(corpus, verdicts, verdict="false", cause="wrong link", reason="pretend the 52 were elsewhere")
     done = run(corpus, verdicts)
     assert "judged false: 1  (wrong link 1)" in done.stdout
     assert "false alarms per 100 articles: 50.00" in done.stdout
@@ -68,9 +72,7 @@ def test_a_false_verdict_counts_per_100_articles_by_cause(corpus: Path, tmp_path
 
 def test_the_key_survives_other_articles_and_claims_changing(corpus: Path, tmp_path: Path) -> None:
     verdicts = tmp_path / "verdicts.jsonl"
-    run(corpus, verdicts, "--write-unjudged")
-    stub = json.loads(verdicts.read_text(encoding="utf-8"))
-    verdicts.write_text(json.dumps({**stub, "verdict": "true", "reason": "52 of 40"}) + "\n", encoding="utf-8")
+    judge(corpus, verdicts, verdict="true", reason="52 of 40")
     # More figures after the finding renumber nothing the key depends on; a new article adds nothing.
     (corpus / "business" / "001.txt").write_text(WRONG + "It had 3 shops and 7 vans.\n", encoding="utf-8")
     (corpus / "business" / "003.txt").write_text(CLEAN, encoding="utf-8")
