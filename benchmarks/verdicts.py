@@ -15,7 +15,8 @@ the new findings need reading.
 
 The run is the user's: ``numcheck check CORPUS --format jsonl --fail-on never --jobs N`` as a
 subprocess. JSONL names the figures only by claim id, so the few articles that have a warning or
-error are checked once more with ``--format json`` (same code, same ids) to turn ids into spans.
+error are checked once more with ``--format json`` (same code, same ids) to turn ids into spans
+(a ``.jsonl`` corpus is checked once more whole, and its findings are keyed by row id).
 Severity counts as it stood at the start of round 3: the levels of ``severity_round3.json`` are
 passed to the CLI in a project config (built by `score_real.levels_at_start`, the function the
 linker scorer uses), so a rule whose default was later lowered still counts.
@@ -144,12 +145,16 @@ def run_check(corpus: Path, config: Path, jobs: int) -> str:
                  "--config", str(config), "--no-respect-gitignore"])
 
 
-def claim_spans(sources: Iterable[str], config: Path) -> dict[str, dict[str, tuple[int, int, str]]]:
-    """Each source's claims (id -> start, end, text), from a JSON check of just those sources."""
+def claim_spans(targets: Iterable[str], config: Path) -> dict[str, dict[str, tuple[int, int, str]]]:
+    """Each checked source's claims (id -> start, end, text), from a JSON check of ``targets`` only.
+
+    The targets are the article files that had a warning or error, or a whole ``.jsonl`` corpus
+    (whose articles a command line cannot name one by one).
+    """
     found: dict[str, dict[str, tuple[int, int, str]]] = {}
-    sources = sorted(set(sources))
-    for first in range(0, len(sources), BATCH):
-        batch = sources[first:first + BATCH]
+    targets = sorted(set(targets))
+    for first in range(0, len(targets), BATCH):
+        batch = targets[first:first + BATCH]
         report = json.loads(_run([*batch, "--format", "json", "--fail-on", "never", "--config", str(config),
                                   "--no-respect-gitignore"]))
         for entry in report["files"]:
@@ -158,7 +163,9 @@ def claim_spans(sources: Iterable[str], config: Path) -> dict[str, dict[str, tup
 
 
 def relative(source: str, corpus: Path) -> str:
-    """A finding's path under the corpus (``business/149.txt``), the same whatever the working folder."""
+    """A finding's path under the corpus (``business/149.txt``, or a .jsonl row's id), whatever the working folder."""
+    if source.startswith(f"{corpus}#"):
+        return source[len(f"{corpus}#"):]
     try:
         return Path(source).resolve().relative_to(corpus.resolve()).as_posix()
     except ValueError:
@@ -169,12 +176,14 @@ def findings_of(jsonl: str, corpus: Path, config: Path) -> list[Finding]:
     """The warnings and errors of a JSONL report, each keyed by its figures' spans."""
     rows = [json.loads(line) for line in jsonl.splitlines() if line.strip()]
     rows = [row for row in rows if row["severity"] in ALARM]
-    spans = claim_spans((row["path"] for row in rows), config) if corpus.is_dir() else {}
+    if not rows:
+        return []
+    spans = claim_spans([row["path"] for row in rows] if corpus.is_dir() else [str(corpus)], config)
     found = []
     for row in rows:
         claims = spans.get(row["path"], {})
         mine = sorted(claims[c] for c in row["claims"] if c in claims)
-        if not mine:  # no claim to name it by: the finding's own span
+        if not mine:  # a finding about no claim: named by its own span
             mine = [(row["start"], row["end"], "")]
         found.append(Finding(relative(row["path"], corpus), row["rule"], tuple((s, e) for s, e, _ in mine),
                              tuple(t for _, _, t in mine), row["severity"], row.get("line", 0), row["message"]))

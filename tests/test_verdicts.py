@@ -80,6 +80,16 @@ def test_the_key_survives_other_articles_and_claims_changing(corpus: Path, tmp_p
     assert "(3 articles)" in done.stdout and "judged true: 1" in done.stdout and "unjudged: 0" in done.stdout
 
 
+def test_a_jsonl_corpus_keys_findings_by_row_id(tmp_path: Path) -> None:
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"id": "business/001", "text": WRONG}) + "\n"
+                      + json.dumps({"id": "business/002", "text": CLEAN}) + "\n", encoding="utf-8")
+    verdicts = tmp_path / "verdicts.jsonl"
+    done = run(corpus, verdicts, "--write-unjudged")
+    assert "(2 articles)" in done.stdout and "business/001:1  part-exceeds-whole  ['40', '52']" in done.stdout
+    assert json.loads(verdicts.read_text(encoding="utf-8"))["path"] == "business/001"
+
+
 def test_a_verdict_whose_finding_is_gone_is_reported(corpus: Path, tmp_path: Path) -> None:
     verdicts = tmp_path / "verdicts.jsonl"
     verdicts.write_text(json.dumps({"path": "business/002.txt", "rule": "breakdown-sum", "spans": [[17, 19]],
