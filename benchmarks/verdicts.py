@@ -212,14 +212,21 @@ def _where(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}"
 
 
-def markdown(found: Sequence[Finding], verdicts: Mapping[Any, Mapping[str, Any]]) -> str:
-    """The table for REAL_NEWS.md: one row per finding with its verdict and reason."""
+def markdown(found: Sequence[Finding], verdicts: Mapping[Any, Mapping[str, Any]],
+             gone: Sequence[tuple[str, str, tuple[tuple[int, int], ...]]] = ()) -> str:
+    """The table for REAL_NEWS.md: one row per finding with its verdict and reason.
+
+    ``gone`` adds the judged findings this run no longer raises (marked so, after the others), so
+    the table lists every finding ever read, and which of them the code has since stopped raising.
+    """
     lines = ["| finding | rule | figures | verdict | cause | reason |", "|---|---|---|---|---|---|"]
-    for f in found:
-        row = verdicts.get(f.key, {})
-        figures = ", ".join(t.replace("|", "/") for t in f.figures)
+    rows = [(_where(f), f.rule, f.figures, verdicts.get(f.key, {})) for f in found]
+    rows += [(f"{key[0]} (no longer raised)", key[1], tuple(verdicts[key].get("figures", ())), verdicts[key])
+             for key in gone]
+    for where, rule, figures, row in rows:
+        shown = ", ".join(t.replace("|", "/") for t in figures)
         reason = str(row.get("reason", "")).replace("|", "/")
-        lines.append(f"| {_where(f)} | {f.rule} | {figures} | {row.get('verdict') or 'unjudged'} | "
+        lines.append(f"| {where} | {rule} | {shown} | {row.get('verdict') or 'unjudged'} | "
                      f"{row.get('cause', '') if row.get('verdict') == 'false' else ''} | {reason} |")
     return "\n".join(lines)
 
@@ -303,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = tally(found, verdicts, count_articles(args.corpus))
     print(summary(result, args.corpus))
     if args.table:
-        print("\n" + markdown(found, verdicts))
+        print("\n" + markdown(found, verdicts, result["stale"]))
     if args.show:
         for finding in result["unjudged"]:
             print(show(finding, args.corpus))

@@ -95,8 +95,9 @@ def test_a_verdict_whose_finding_is_gone_is_reported(corpus: Path, tmp_path: Pat
     verdicts.write_text(json.dumps({"path": "business/002.txt", "rule": "breakdown-sum", "spans": [[17, 19]],
                                     "figures": ["12"], "verdict": "false", "cause": "wrong link",
                                     "reason": "gone"}) + "\n", encoding="utf-8")
-    done = run(corpus, verdicts)
+    done = run(corpus, verdicts, "--table")
     assert "verdicts whose finding no longer occurs: 1" in done.stdout
+    assert "| business/002.txt (no longer raised) | breakdown-sum | 12 | false | wrong link | gone |" in done.stdout
 
 
 def test_severity_is_forced_to_the_start_of_round_3(corpus: Path, tmp_path: Path) -> None:
