@@ -283,7 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="append a verdict: null line for each unjudged finding")
     parser.add_argument("--show", action="store_true", help="print each unjudged finding in its sentence")
     parser.add_argument("--jobs", type=int, default=2, help="numcheck worker processes (default 2)")
-    parser.add_argument("--findings", type=Path, help="read a saved JSONL report instead of running the check")
+    parser.add_argument("--findings", type=Path,
+                        help="read a JSONL report saved by --save instead of running the check; the code must be "
+                             "the same, since its claim ids are turned into spans by checking again")
     parser.add_argument("--save", type=Path, help="also keep the JSONL report in this file")
     parser.add_argument("--table", action="store_true", help="print the Markdown table of every finding")
     args = parser.parse_args(argv)
