@@ -7,6 +7,7 @@ their figures by surface, in role order.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -529,3 +530,21 @@ def test_a_hard_wrap_before_a_figure_does_not_split_the_sentence() -> None:
     (relation,) = relate(document, claims)
     assert (relation.kind, relation.claims, relation.direction) == ("change", ("c2", "c1"), "down")
     assert relation.sentence == 0
+
+
+def test_a_linker_that_raises_loses_only_its_relations_and_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numcheck.relate as relate_package
+
+    def broken(view: object) -> Iterator[object]:
+        raise ZeroDivisionError("division by zero in a test linker")
+        yield  # pragma: no cover - makes this a generator, as every linker is
+
+    crashing = relate_package.Linker("crashing", "change", broken)
+    registry = relate_package.LINKERS
+    monkeypatch.setattr(relate_package, "LINKERS", (*registry[:3], crashing, *registry[3:]))
+    text = "Of the 40 members, 45 voted for the motion. Profits rose 10% from £100m to £150m."
+    report = numcheck.check(text)
+    assert {f.rule for f in report.findings} >= {"part-exceeds-whole", "change-arithmetic"}
+    assert len(report.warnings) == 1
+    assert "linker crashing failed (ZeroDivisionError" in report.warnings[0]
+    assert "its change relations are left out" in report.warnings[0]

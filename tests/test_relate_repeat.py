@@ -1,8 +1,8 @@
 """Restated figures linked by what they say, not by being equal.
 
 A slip changes one of two statements of a figure, so a linker that pairs only equal values never
-sees one. These cases are the shapes ``relate_repeat`` reads without comparing values (a title and
-its lede, one sum with another scale word, a sentence stated again, the only two counts of a thing,
+sees one. These cases are the shapes ``numcheck.relate.repeated_figure`` reads without comparing
+values (a title and its lede, one sum with another scale word, a sentence stated again, the only two counts of a thing,
 the only two shares of one base), each with the slip it must catch and a consistent trap it must
 leave alone. All the text is ours.
 """
