@@ -30,6 +30,8 @@ __all__ = [
     "YEAR",
     "ClauseView",
     "Draft",
+    "FigureCues",
+    "Pins",
     "contexts_differ",
     "is_change_word",
     "is_count_like",
@@ -95,12 +97,33 @@ class ClauseView:
         self.position = {c.id: i for i, c in enumerate(claims)}
         self._cache: dict[tuple[str, bool, str], str] = {}
         self._clause_breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._pins: dict[str, Pins] = {}
+        self._cues: dict[str, FigureCues] = {}
+        self._subjects: dict[str, frozenset[str]] = {}
         self.figures = [c for c in claims if _is_figure(c)]
         self.by_sentence: dict[int, list[Claim]] = {}
         self.by_noun: dict[str | None, list[Claim]] = {}
         for claim in self.figures:
             self.by_sentence.setdefault(claim.sentence, []).append(claim)
             self.by_noun.setdefault(claim.noun, []).append(claim)
+
+    def pins(self, claim: Claim) -> Pins:
+        """The times, places and names the figure is pinned to (read once per figure)."""
+        if claim.id not in self._pins:
+            self._pins[claim.id] = _pins(self, claim)
+        return self._pins[claim.id]
+
+    def cues(self, claim: Claim) -> FigureCues:
+        """The role words right around the figure (read once per figure)."""
+        if claim.id not in self._cues:
+            self._cues[claim.id] = _cues(self, claim)
+        return self._cues[claim.id]
+
+    def subject(self, claim: Claim) -> frozenset[str]:
+        """What the figure measures, as content words of its clause (``subject_words``, read once)."""
+        if claim.id not in self._subjects:
+            self._subjects[claim.id] = subject_words(self, claim)
+        return self._subjects[claim.id]
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -247,27 +270,76 @@ def lower_words(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
 
+@dataclass(frozen=True, slots=True)
+class Pins:
+    """What a figure is pinned to in its clause: time expressions ("last year", "2004", "the first
+    quarter"), places ("in Kharkiv") and named subjects (capitalised words that are not a sentence's
+    first word). Two figures with pins of one sort and none shared are about different things."""
+
+    times: frozenset[str]
+    places: frozenset[str]
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCues:
+    """The role words right around one figure, as the clause view reads them.
+
+    ``before`` is the role word just before the figure, past its qualifier and an article ("from a
+    revised 2.5 million" gives "from"); ``after`` the role word right after the figure and its unit
+    words ("26 out of 35" gives "out of" for 26); ``bracketed`` whether the figure stands in
+    brackets ("(64%)"); ``bound`` the upper-bound words before it ("up to", "no more than", "at
+    most"), or "". The words come from ``tables.ROLE_WORDS_BEFORE``/``ROLE_WORDS_AFTER``.
+    """
+
+    before: str
+    after: str
+    bracketed: bool
+    bound: str
+
+
 def contexts_differ(text: ClauseView, a: Claim, b: Claim, names: bool = True) -> bool:
     """True when two figures sit under different times, places or named subjects. ``names=False``
     skips the names, for a title, which shortens them ("News Corp" for "News Corporation")."""
-    ca, cb = _near(text, a), _near(text, b)
-    ta = {m.group(0).lower() for m in tables.TIME_PATTERN.finditer(ca)}
-    tb = {m.group(0).lower() for m in tables.TIME_PATTERN.finditer(cb)}
-    if ta and tb and ta != tb:
+    pa, pb = text.pins(a), text.pins(b)
+    if pa.times and pb.times and pa.times != pb.times:
         return True
-    pa = {m.group(1).strip() for m in tables.PLACE_PATTERN.finditer(ca)}
-    pb = {m.group(1).strip() for m in tables.PLACE_PATTERN.finditer(cb)}
-    if pa and pb and not pa & pb:
+    if pa.places and pb.places and not pa.places & pb.places:
         return True
-    if not names:
-        return False
-    na, nb = _names(text, a), _names(text, b)
-    return bool(na and nb and not na & nb)
+    return names and bool(pa.names and pb.names and not pa.names & pb.names)
 
 
 def _near(text: ClauseView, claim: Claim) -> str:
     """The figure's own stretch of its clause: everything before it, a few words after it."""
     return text.before(claim) + claim.text + text.after(claim)[:40]
+
+
+def _pins(text: ClauseView, claim: Claim) -> Pins:
+    near = _near(text, claim)
+    return Pins(times=frozenset(m.group(0).lower() for m in tables.TIME_PATTERN.finditer(near)),
+                places=frozenset(m.group(1).strip() for m in tables.PLACE_PATTERN.finditer(near)),
+                names=frozenset(_names(text, claim)))
+
+
+_ROLE_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(w.replace(" ", r"\s+") for w in tables.ROLE_WORDS_BEFORE)
+                          + r")\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+(?:ly)?\s+){0,2}?" + QUAL + r"[(\[]?$", re.I)
+_ROLE_AFTER = re.compile(r"^(?:\s*[)\]])?(?:\s+[a-z]+){0,2}?\s*(?:,\s*)?\b("
+                         + "|".join(w.replace(" ", r"\s+") for w in tables.ROLE_WORDS_AFTER) + r")\b", re.I)
+_BOUND_BEFORE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in tables.UPPER_BOUND_WORDS)
+                           + r")\s+$", re.I)
+
+
+def _cues(text: ClauseView, claim: Claim) -> FigureCues:
+    tail = text.tail(claim, 60)
+    before = _ROLE_BEFORE.search(tail)
+    after = _ROLE_AFTER.match(text.after(claim)[:30])
+    bound = _BOUND_BEFORE.search(tail)
+    opening = tail.rstrip().endswith(("(", "["))
+    closing = text.after(claim).lstrip().startswith((")", "]"))
+    return FigureCues(before=" ".join(before.group(1).lower().split()) if before else "",
+                      after=" ".join(after.group(1).lower().split()) if after else "",
+                      bracketed=opening and closing,
+                      bound=" ".join(bound.group(1).lower().split()) if bound else "")
 
 
 def _names(text: ClauseView, claim: Claim) -> set[str]:

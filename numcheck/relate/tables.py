@@ -149,3 +149,15 @@ NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "
 #: an estimated 300". A regular expression fragment, so the clause view and every linker read one.
 QUALIFIER = r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
             r"approximately|a\s+record|a\s+total\s+of|at\s+least|up\s+to)\s+)?"
+
+#: Role words the clause view reads right before a figure, longest first: each says what the figure
+#: is in its clause (an old value after "from", a whole after "of"/"out of", a part after "of which",
+#: a remainder after "the remaining", a continuation after "another").
+ROLE_WORDS_BEFORE = ("compared with", "compared to", "of which", "of whom", "out of", "the remaining",
+                     "the rest", "a further", "another", "as opposed to", "among", "against", "versus",
+                     "from", "to", "by", "of", "for", "or", "than", "in")
+#: Role words right after a figure (and at most two words of its unit): "26 out of 35", "7 in 10",
+#: "five for 30", "900 jobs, or 6%".
+ROLE_WORDS_AFTER = ("out of", "of", "in", "for", "or", "from", "to", "more", "less")
+#: Words that make a figure an upper bound: "up to 50", "no more than 40", "at most 12".
+UPPER_BOUND_WORDS = ("up to", "no more than", "not more than", "at most", "a maximum of", "as many as")
