@@ -175,3 +175,12 @@ def is_currency(unit: str) -> bool:
     """Whether a Claim's ``unit`` is money: every currency is its ISO 4217 code ("EUR", "GBP"), and
     no other unit is three capital letters (physical units are lower-case quantulum3 names)."""
     return len(unit) == 3 and unit.isupper()
+
+
+def shares_unit(a: Claim, b: Claim) -> bool:
+    """Whether two claims measure in one unit, counting a figure that drops the unit of the other:
+    "612,000 tonnes from 655,000" gives 655,000 as a count of tonnes, which is the tonnes' unit."""
+    if a.unit == b.unit:
+        return True
+    low, other = (a, b) if a.unit == "count" else (b, a)
+    return low.unit == "count" and low.noun is not None and low.noun == other.unit

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from numcheck.english import direction_of
-from numcheck.model import Claim, is_currency
+from numcheck.model import Claim, is_currency, shares_unit
 from numcheck.relate import tables
 from numcheck.relate.clause import (
     QUAL,
@@ -134,7 +134,7 @@ def _next_same_unit(text: ClauseView, first: Claim) -> tuple[Claim | None, str]:
     second = text.next_in_sentence(first)
     gap = text.gap(first, second) if second is not None else None
     for _ in range(3):
-        if second is None or gap is None or second.unit == first.unit or first.unit in ("count", "percent"):
+        if second is None or gap is None or shares_unit(first, second) or first.unit in ("count", "percent"):
             break
         if not _DIGIT.search(second.text) and not is_currency(second.unit):
             # "£3.65bn for the final three months - up from £2.89bn": a spelled-out duration is no figure
@@ -163,7 +163,7 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
     taken: set[str] = set()  # stated changes already given to a pair from another sentence
     for first in text.figures:
         second, raw_gap = _next_same_unit(text, first)
-        if second is None or first.unit != second.unit or first.unit == "fraction":
+        if second is None or not shares_unit(first, second) or first.unit == "fraction":
             continue
         if first.kind != "number" or second.kind != "number" or "vague" in (first.qualifier, second.qualifier):
             continue

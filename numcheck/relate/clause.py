@@ -41,10 +41,24 @@ __all__ = [
     "same_thing",
     "states_change",
     "subject_words",
+    "synonyms",
 ]
 
 #: A qualifier between a role word and its figure ("from a record 2.5 million"), as a pattern fragment.
 QUAL = tables.QUALIFIER
+
+
+def synonyms(noun: str) -> frozenset[str]:
+    """The noun and every noun ``same_thing`` takes for it.
+
+    >>> sorted(synonyms("nation"))[:3]
+    ['country', 'member country', 'member nation']
+    """
+    found = {noun}
+    for group in (*tables.COUNT_SYNONYMS, *tables.NOUN_SYNONYMS):
+        if noun in group:
+            found |= group
+    return frozenset(found)
 
 
 def same_thing(noun: str | None, other: str | None) -> bool:
@@ -139,6 +153,11 @@ class ClauseView:
         """Up to ``limit`` figures counting ``noun`` before ``claim``, nearest last. The limit keeps
         linking linear on a huge input; a whole stated dozens of mentions earlier is not trusted."""
         return _ending_before(self.by_noun.get(noun, []), claim, limit)
+
+    def earlier_with_nouns(self, claim: Claim, nouns: frozenset[str], limit: int = LOOKBACK) -> list[Claim]:
+        """Like ``earlier_with_noun`` for any of ``nouns`` (a noun and its synonyms), nearest last."""
+        found = [c for noun in nouns for c in self.earlier_with_noun(claim, noun, limit)]
+        return sorted(found, key=lambda c: c.start)[-limit:]
 
     @functools.cached_property
     def by_sentence_unit(self) -> dict[tuple[int, str], list[Claim]]:

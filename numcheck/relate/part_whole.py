@@ -24,6 +24,7 @@ from numcheck.relate.clause import (
     is_count_like,
     lower_words,
     nouns_agree,
+    synonyms,
 )
 from numcheck.relate.shapes import (
     COMPARED_BEFORE,
@@ -71,7 +72,7 @@ def link_named_wholes(text: ClauseView) -> Iterator[Draft]:
         noun, printed = found
         if part.noun not in (None, noun):
             continue
-        earlier = [c for c in text.earlier_with_noun(part, noun) if c.unit == part.unit
+        earlier = [c for c in text.earlier_with_nouns(part, synonyms(noun)) if c.unit == part.unit
                    and is_count_like(c) and not contexts_differ(text, c, part)]
         whole = _pick_whole(text, earlier)
         if whole is not None:

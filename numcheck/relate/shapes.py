@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-OF_NUMBER = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|its|their|all|these|those|our|his|her|your|my)?\s*"
+OF_NUMBER = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|its|their|all|these|those|our|his|her|your|my|every)?\s*"
                         r"(?:[A-Z]?[a-z]+['’]s\s+)?"
                         + QUAL + r"$", re.I)
 

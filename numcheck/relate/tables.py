@@ -145,9 +145,21 @@ IRREGULAR_PAST = frozenset(
 NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at",
                        "mr", "mrs", "ms", "dr", "officials", "police", "air"})
 
-#: Qualifiers that may stand between a role word and its figure: "from a record 2.5 million", "to
-#: an estimated 300". A regular expression fragment, so the clause view and every linker read one.
-QUALIFIER = r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
+#: Words that describe how a figure was arrived at, never what it is: "to a seasonally adjusted 2.7
+#: million from a revised 2.5 million". Up to two may stand between a role word and its figure.
+#: Forecast words ("expected", "projected") are left out on purpose: "from an expected 2.5m" is no
+#: earlier value.
+FIGURE_MODIFIERS = ("seasonally adjusted", "seasonally-adjusted", "inflation-adjusted", "adjusted", "revised",
+                    "upwardly revised", "downwardly revised", "restated", "provisional", "preliminary",
+                    "unaudited", "audited", "annualised", "annualized", "estimated", "record", "reported",
+                    "underlying", "final")
+_MODIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(FIGURE_MODIFIERS, key=len, reverse=True))
+
+#: Qualifiers and modifiers that may stand between a role word and its figure: "from a record 2.5
+#: million", "to an estimated 300", "to a seasonally adjusted 2.7 million". A regular expression
+#: fragment, so the clause view and every linker read one.
+QUALIFIER = r"(?:(?:an?\s+)?(?:(?:" + _MODIFIER + r")\s+){1,2})?" \
+            r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
             r"approximately|a\s+record|a\s+total\s+of|at\s+least|up\s+to)\s+)?"
 
 #: Role words the clause view reads right before a figure, longest first: each says what the figure
