@@ -25,17 +25,22 @@ Passes:
 
 Params:
     tolerance: relative difference (0.01 is 1%) allowed beyond rounding. Default 0.
+    money_scale_slips: "include" (default), "exclude" or "only": which findings a rule gives for two
+        sums of money with the same digits and another scale word ("£500m" ... "£500bn"). The default
+        packs give those to their own rule, ``repeated-money-scale``, at error: the same money stated
+        a thousand times larger is never a matter of rounding or wording.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
 from numcheck.checks.kind import CheckKind
 from numcheck.intervals import format_number, of_claim
+from numcheck.model import is_currency
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -55,6 +60,7 @@ def _scale_slip(a: float, b: float) -> int | None:
 
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     tolerance = float(param(rule, CHECK, "tolerance"))
+    money_slips = str(param(rule, CHECK, "money_scale_slips"))
     findings = []
     for _, roles in linked(relations, claims, "repeated_figure"):
         if not (roles.get("first") and roles.get("second")):
@@ -72,6 +78,9 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
             f" ({first.text.strip()!r}) for what reads as the same figure"
         )
         factor = _scale_slip(abs(first.value), abs(second.value))
+        money_slip = bool(factor) and is_currency(first.unit)
+        if (money_slips == "exclude" and money_slip) or (money_slips == "only" and not money_slip):
+            continue
         if factor:
             explanation += f"; they differ by a factor of {factor:,}, a slip of scale word"
         findings.append(make_finding(rule, [second, first], explanation=explanation, expected=first.value,
@@ -79,4 +88,15 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-CHECK = CheckKind(name="repeated_figure", relation="repeated_figure", params={"tolerance": 0.0}, run=check)
+def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[tuple[Any, ...], str]]]:
+    """``money_scale_slips`` is one of three words, checked when the rule loads."""
+    if params.get("money_scale_slips") not in _SLIP_CHOICES:
+        choices = ", ".join(_SLIP_CHOICES)
+        return dict(params), [(("money_scale_slips",), f"'money_scale_slips' must be one of: {choices}")]
+    return dict(params), []
+
+
+_SLIP_CHOICES = ("include", "exclude", "only")
+
+CHECK = CheckKind(name="repeated_figure", relation="repeated_figure",
+                  params={"tolerance": 0.0, "money_scale_slips": "include"}, run=check)
