@@ -71,6 +71,8 @@ LINKERS: tuple[Linker, ...] = (
     Linker("share-lists", "sum_of_parts", sum_of_parts.link_share_lists),
     Linker("trade-balances", "sum_of_parts", sum_of_parts.link_trade_balances),
     Linker("financed-deals", "sum_of_parts", sum_of_parts.link_financed_deals),
+    Linker("vote-shares", "sum_of_parts", sum_of_parts.link_vote_shares),
+    Linker("remainders", "sum_of_parts", sum_of_parts.link_remainders, reads_found=True),
     Linker("repeats", "repeated_figure", repeated_figure.link_repeats, reads_found=True),
     Linker("subject-repeats", "repeated_figure", repeated_figure.link_subject_repeats, reads_found=True),
 )

@@ -12,7 +12,7 @@ breakdown linker also yields the one-part case "Of the 112 drones launched, air 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from numcheck.english import CALENDAR_NAMES, direction_of, singular, verb_stem
@@ -45,8 +45,10 @@ __all__ = [
     "link_financed_deals",
     "link_opposed_answers",
     "link_percent_partitions",
+    "link_remainders",
     "link_share_lists",
     "link_trade_balances",
+    "link_vote_shares",
 ]
 
 
@@ -424,3 +426,65 @@ def _names_deal(text: ClauseView, claim: Claim) -> bool:
     before = text.tail(claim, 30, clause=False)
     near = lower_words(after)[:2] + lower_words(re.sub(r"\b(?:worth|valued\s+at|of)\s+" + QUAL + r"$", "", before))[-1:]
     return any(singular(w) in _DEAL_NOUNS for w in near) and not states_change(text, claim)
+
+
+# --- "150 are in London; the remaining 250 work in Leeds" ---------------------------------------
+
+#: Role words that make a figure what is left of a whole once a part is taken.
+_REMAINDER_CUES = frozenset({"the remaining", "the rest", "the other", "the remainder"})
+
+
+def link_remainders(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]:
+    """"Of the 400 staff, 150 are in London; the remaining 250 work in Leeds", "£4bn ..., of which
+    £1.3bn ...; the remaining £2.7bn ...": a part already linked to its whole, then a figure that the
+    clause view reads as the remainder, in the part's sentence or the next. The part and the remainder
+    are the whole's breakdown, complete by the remainder's own word, so the check holds them to it.
+    The remainder must be the next figure of the part's unit after the part, with nothing between."""
+    wholes = {d.claims[0].id: d.claims[1] for d in found if d.kind == "part_of_whole"}
+    for remainder in text.figures:
+        if text.cues(remainder).before not in _REMAINDER_CUES or not is_count_like(remainder):
+            continue
+        pool = earlier_here_or_before(text, remainder, remainder.unit)
+        part = pool[-1] if pool else None
+        whole = wholes.get(part.id) if part is not None else None
+        if part is None or whole is None or (whole.start > part.start and whole.sentence != part.sentence):
+            continue
+        # Parts of a breakdown sit in different places ("in London", "in Leeds") by design; only a
+        # different time makes the remainder another whole's.
+        times = text.pins(part).times, text.pins(remainder).times
+        if not nouns_agree(remainder, whole) or (all(times) and times[0] != times[1]):
+            continue
+        yield Draft("sum_of_parts", (part, remainder, whole), ("part", "part", "total"),
+                    text.cues(remainder).before)
+
+
+# --- "Labour won 48% of the vote and the Conservatives 33%" ---------------------------------------
+
+#: "48% of the vote", "36% of votes cast", "52% of those polled": a share of a whole that splits.
+_OF_THE_VOTE = re.compile(r"^\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|national\s+)?(?:vote|votes|ballots?|"
+                          r"those\s+(?:polled|asked|surveyed|questioned)|respondents|the\s+poll)\b", re.I)
+#: Between two shares of one vote: the rest of the first clause, then "and"/"while"/"with" and the
+#: next party's name, with no verb of its own ("and the Conservatives 33%").
+_NEXT_PARTY = re.compile(r"^[^\d;:]{0,60}?(?:,\s*|\s+)(?:and|while|with|against|to)\s+(?:the\s+)?"
+                         r"(?:[A-Z][\w'’-]*\s+){1,4}(?:on\s+|with\s+)?" + QUAL + r"$")
+
+
+def link_vote_shares(text: ClauseView) -> Iterator[Draft]:
+    """Shares of one vote or poll named once and then given to the next side by ellipsis: "Labour won
+    48% of the vote and the Conservatives 33%", "52% of those polled backed him, with the Greens on
+    12%". Each side is a share of one whole, so together they cannot pass 100%; partial, since other
+    sides may be left out."""
+    for first in text.figures:
+        if first.unit != "percent" or first.kind != "number" or first.qualifier not in ("eq", "approx"):
+            continue
+        if not _OF_THE_VOTE.match(text.after(first, clause=False)) or states_change(text, first):
+            continue
+        run = [first]
+        while (nxt := text.next_in_sentence(run[-1])) is not None and nxt.unit == "percent" and nxt.kind == "number":
+            if nxt.qualifier not in ("eq", "approx") or not _NEXT_PARTY.match(text.gap(run[-1], nxt) or "0"):
+                break
+            if states_change(text, nxt) or COMPARED_BEFORE.search(text.tail(nxt, 40)):
+                break
+            run.append(nxt)
+        if len(run) >= 2:
+            yield Draft("sum_of_parts", tuple(run), ("part",) * len(run), "of the vote", partial=True)

@@ -165,7 +165,8 @@ QUALIFIER = r"(?:(?:an?\s+)?(?:(?:" + _MODIFIER + r")\s+){1,2})?" \
 #: Role words the clause view reads right before a figure, longest first: each says what the figure
 #: is in its clause (an old value after "from", a whole after "of"/"out of", a part after "of which",
 #: a remainder after "the remaining", a continuation after "another").
-ROLE_WORDS_BEFORE = ("compared with", "compared to", "of which", "of whom", "out of", "the remaining",
+ROLE_WORDS_BEFORE = ("compared with", "compared to", "of which", "of whom", "out of", "the remaining", "the other",
+                     "the remainder",
                      "the rest", "a further", "another", "as opposed to", "among", "against", "versus",
                      "from", "to", "by", "of", "for", "or", "than", "in")
 #: Role words right after a figure (and at most two words of its unit): "26 out of 35", "7 in 10",
