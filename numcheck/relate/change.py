@@ -19,10 +19,10 @@ from numcheck.relate import tables
 from numcheck.relate.clause import (
     QUAL,
     STATED_BEFORE,
-    YEAR,
     ClauseView,
     Draft,
     contexts_differ,
+    dateless,
     is_change_word,
     is_stated_change,
     lower_words,
@@ -160,6 +160,7 @@ def _next_same_unit(text: ClauseView, first: Claim) -> tuple[Claim | None, str]:
 
 def link_changes(text: ClauseView) -> Iterator[Draft]:
     olds: set[str] = set()
+    paired: set[str] = set()  # both values of every change linked so far
     taken: set[str] = set()  # stated changes already given to a pair from another sentence
     for first in text.figures:
         second, raw_gap = _next_same_unit(text, first)
@@ -168,7 +169,7 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         if first.kind != "number" or second.kind != "number" or "vague" in (first.qualifier, second.qualifier):
             continue
         # A year between the figures is a date, not a figure: "from 36,185 in 2003 to 28,041".
-        gap = YEAR.sub("year", raw_gap)
+        gap = dateless(raw_gap)
         head = text.tail(first)
         match = None
         if _FROM_END.search(head) and _GAP_TO.match(gap):
@@ -179,7 +180,9 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
         elif match := _GAP_COMPARATIVE.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
-        elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap):
+        elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
+            # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
+            # "compared with" is another comparison, not the old value of the £40m.
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
         elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and direction_of(match.group(1))
               and not is_stated_change(text, first)):
@@ -197,6 +200,7 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         draft = _change_draft(text, old, new, cue, own, taken)
         if draft is not None:
             olds.add(old.id)
+            paired.update((old.id, new.id))
             yield draft
 
 
@@ -217,7 +221,7 @@ _BETWEEN_TAIL = re.compile(
 
 
 # "borrowing was £35bn - £2.5bn less than the £37.5bn forecast": a difference, stated between the two.
-_BETWEEN_BARE_LEAD = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*$")
+_BETWEEN_BARE_LEAD = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—]|\s(?:was|were|is|are|came\s+in))\s*$")
 
 
 _BETWEEN_COMPARATIVE = re.compile(
@@ -249,9 +253,10 @@ def link_stated_between(text: ClauseView) -> Iterator[Draft]:
             continue
         if new.unit == "count" and not nouns_agree(new, old):
             continue
-        before, after = YEAR.sub("year", text.gap(new, stated) or "0"), YEAR.sub("year", text.gap(stated, old) or "0")
+        before, after = dateless(text.gap(new, stated) or "0"), dateless(text.gap(stated, old) or "0")
         comparative = _BETWEEN_COMPARATIVE.match(after)
-        if comparative and stated.unit == new.unit and _BETWEEN_BARE_LEAD.match(before):
+        # "£35bn - £2.5bn less than the £37.5bn forecast", "£230m were 15% higher than the £200m"
+        if comparative and stated.unit in (new.unit, "percent") and _BETWEEN_BARE_LEAD.match(before):
             word = comparative.group(1).lower()
             yield Draft("change", (old, new, stated), ("old", "new", "change"), f"{word} than",
                          direction=_COMPARATIVE_DIRECTION[word])
@@ -337,7 +342,7 @@ def link_past_forecasts(text: ClauseView) -> Iterator[Draft]:
             continue
         if not _THAN_FORECAST.match(text.gap(new, forecast) or "0"):
             continue
-        match = _FORECAST_THEN_FROM.match(YEAR.sub("year", text.gap(forecast, old) or "0"))
+        match = _FORECAST_THEN_FROM.match(dateless(text.gap(forecast, old) or "0"))
         if match:
             word = match.group(1).lower()
             yield Draft("change", (old, new), ("old", "new"), f"{word} from", direction=word)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from numcheck.document import Document
-from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, direction_of, singular, verb_stem
+from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, MONTHS, direction_of, singular, verb_stem
 from numcheck.model import Claim
 from numcheck.relate import tables
 
@@ -33,6 +33,7 @@ __all__ = [
     "FigureCues",
     "Pins",
     "contexts_differ",
+    "dateless",
     "is_change_word",
     "is_count_like",
     "is_stated_change",
@@ -383,6 +384,17 @@ STATED_BEFORE = re.compile(
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-–/]\d{1,2})?\b")  # 2004, and 2005-6 or 2004/05 fiscal years
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: A date or a period inside a clause: "the week ended April 4", "4 April", "the 1-10 period".
+DATE = re.compile(r"\b(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+                  + _MONTH + r")\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+period\b", re.I)
+
+
+def dateless(gap: str) -> str:
+    """The text between two figures with its years and dates put in words, so a gap pattern that
+    refuses digits (a digit is another figure) reads "from 41,000 in the four weeks ended January 2"
+    as one stretch of words."""
+    return DATE.sub("date", YEAR.sub("year", gap))
 
 
 def is_stated_change(text: ClauseView, claim: Claim) -> bool:
