@@ -178,9 +178,12 @@ def is_currency(unit: str) -> bool:
 
 
 def shares_unit(a: Claim, b: Claim) -> bool:
-    """Whether two claims measure in one unit, counting a figure that drops the unit of the other:
-    "612,000 tonnes from 655,000" gives 655,000 as a count of tonnes, which is the tonnes' unit."""
+    """Whether two claims measure in one unit, counting a figure that drops the physical unit of the
+    other: "612,000 tonnes from 655,000" gives 655,000 as a bare count (or a count of "tonne"), and
+    the two measure in tonnes. Money, shares and counts of a named thing never drop their unit."""
     if a.unit == b.unit:
         return True
     low, other = (a, b) if a.unit == "count" else (b, a)
-    return low.unit == "count" and low.noun is not None and low.noun == other.unit
+    if low.unit != "count" or other.unit in ("percent", "percentage_point", "fraction") or is_currency(other.unit):
+        return False
+    return low.noun is None or low.noun == other.unit

@@ -372,7 +372,10 @@ CASES = {
         "It made a profit of £35m, compared with £50m a year earlier.",
         [("30%", pct(30)), ("10%", pct(10)), ("30%", pct(30)),
          ("£35m", count(35e6, unit="GBP", precision=1e6)), ("£50m", count(50e6, unit="GBP", precision=1e6))],
-        [("repeated_figure", ("30%", "30%"), ("first", "second"), {})],
+        # The pair is a change ("compared with ... a year earlier"), but with two stated changes to
+        # choose from, neither is given to it.
+        [("repeated_figure", ("30%", "30%"), ("first", "second"), {}),
+         ("change", ("£50m", "£35m"), ("old", "new"), {"direction": ""})],
     ),
     # Never linked ------------------------------------------------------------------------------
     "never-growth-is-a-noun": (

@@ -80,11 +80,15 @@ def _add_modifier(text: str, claims: tuple[Claim, ...], relation_claims: list[Cl
 
 
 def _figure(claims: tuple[Claim, ...], text: str, spec: str) -> Claim | None:
-    """The claim a case names by its surface text; "35#2" is the second claim printed "35"."""
+    """The claim a case names by where its surface text stands: the claim that starts where the
+    text is printed ("35#2" is its second printing). The claim may cover less than the spec: "612,000
+    tonnes" names the claim "612,000" when the rewrite made tonnes a counted noun."""
     surface, _, nth = spec.partition("#")
-    found = [c for c in claims if c.text == surface or text[c.start : c.end] == surface]
+    starts = [m.start() for m in re.finditer(rf"(?<![\w.,]){re.escape(surface)}(?![\w]|[.,]\d)", text)]
     index = int(nth) - 1 if nth else 0
-    return found[index] if index < len(found) else None
+    if index >= len(starts):
+        return None
+    return next((c for c in claims if c.start == starts[index]), None)
 
 
 def _matches(relation: Relation, kind: str, roles: dict[str, Claim | list[Claim]]) -> bool:
@@ -127,7 +131,10 @@ def _rewrites(checker: numcheck.Checker, text: str,
         return _scale_figures(text), [{**e, "roles": _scale_roles(e["roles"])} for e in expects]
 
     def nouns_swapped() -> tuple[str, list[dict[str, Any]]]:
-        return _swap_nouns(text, report.claims), expects
+        def swap(spec: Any) -> Any:
+            return [swap(s) for s in spec] if isinstance(spec, list) else _swap_nouns(str(spec), report.claims)
+        return _swap_nouns(text, report.claims), [
+            {**e, "roles": {role: swap(spec) for role, spec in e["roles"].items()}} for e in expects]
 
     def modifier_added() -> tuple[str, list[dict[str, Any]]]:
         first = expects[0]

@@ -62,6 +62,7 @@ LINKERS: tuple[Linker, ...] = (
     Linker("stated-between", "change", change.link_stated_between),
     Linker("anaphoric-changes", "change", change.link_anaphoric_changes),
     Linker("past-forecasts", "change", change.link_past_forecasts),
+    Linker("stated-to-new", "change", change.link_stated_to_new, reads_found=True),
     Linker("of-which", "part_of_whole", part_whole.link_of_which),
     Linker("continuations", "sum_of_parts", sum_of_parts.link_continuations),
     Linker("restated-percents", "percent_of", percent_of.link_restated_percents),

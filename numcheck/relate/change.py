@@ -10,7 +10,7 @@ or a stated change or multiplier to hold them to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
 from numcheck.english import direction_of
@@ -36,6 +36,7 @@ __all__ = [
     "link_changes",
     "link_past_forecasts",
     "link_stated_between",
+    "link_stated_to_new",
 ]
 
 
@@ -385,6 +386,13 @@ def _verb_words(head: str, limit: int = 10) -> list[str]:
     return words
 
 
+#: Cues that make two figures one measure at two times without a word of direction: "£75m, compared
+#: with £125m a year earlier" states no rise or fall, but it is a change all the same, when a time
+#: word pins the old value right after it ("20.1% compared with 18.6% for the US" compares two
+#: subjects, not two times).
+_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to"})
+
+
 def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
                   taken: set[str] | None = None) -> Draft | None:
     first, last = (old, new) if old.start < new.start else (new, old)
@@ -417,7 +425,8 @@ def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[
             stated, direction = elsewhere
             if taken is not None:
                 taken.add(stated.id)
-    if not direction and factor is None and stated is None:
+    if not direction and factor is None and stated is None and not (
+            cue in _COMPARISONS and tables.TIME_PATTERN.match(text.after(old)[:40].lstrip())):
         return None  # "from 18 to 24": no word says anything changed
     if old.unit == "count" and tables.RANK_PATTERN.search(text.window(old)):
         return None  # "up from 13 to five" in a chart: a rank rises as its number falls
@@ -503,3 +512,67 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
     words = lower_words(text.tail(found[0], 50))[-6:] + lower_words(text.after(found[0])[:25])[:2]
     directions = {direction_of(w) for w in words} - {""}
     return (found[0], directions.pop()) if len(directions) == 1 else None
+
+
+# --- a stated change and the new value, with no old value ----------------------------------------
+
+#: "rose 8% to £150m", "fell 0.2 points (to) 5.1%", "cut by £2m to £40m": after the stated change,
+#: "to" and the new value.
+_TO_NEW = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*to\s+" + QUAL + r"$", re.I)
+#: "a 52% rise in profits to £198m": the change named as a noun, its measure, then "to".
+_NOUN_TO_NEW = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\s+in\b[^\d;:]{0,50}?\bto\s+" + QUAL + r"$", re.I)
+#: "profit of £150m, up 8%", "4.1m, a rise of 6%": the new value, then its change.
+_NEW_THEN_STATED = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|(?:an?|the)\s+(" + _CHANGE_NOUNS
+    + r")\s+of\s+)" + QUAL + r"$", re.I)
+#: What follows a stated change that has its own old value: those are linked with the old value.
+_OLD_AFTER = re.compile(r"^\s*(?:from|on|over|compared|against|versus)\b", re.I)
+
+
+def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]:
+    """A stated rise or fall and the new value it led to, when no old value is given: "turnover rose
+    $7.2bn to $170.8bn", "shares fell 3% to 245p", "a 52% rise in profits to £198m", "net income of
+    $3.5bn, up nearly $3bn". No check can hold the two to each other without the old value, but the
+    relation says which figure is a change and which a level. A figure already in a change is left
+    to that change."""
+    used = {c.id for d in found if d.kind == "change" for c in d.claims}
+    for stated in text.figures:
+        if stated.id in used or stated.kind != "number" or "vague" == stated.qualifier:
+            continue
+        after = text.next_in_sentence(stated)
+        if after is not None and after.id not in used and after.kind == "number" and _fits(stated, after):
+            gap = dateless(text.gap(stated, after) or "0")
+            noun = _NOUN_TO_NEW.match(gap)
+            if (noun or (_TO_NEW.match(gap) and is_stated_change(text, stated))) and not is_stated_change(text, after):
+                direction = _NOUN_DIRECTION.get(noun.group(1).lower(), "") if noun else _direction_before(text, stated)
+                if direction or noun:
+                    used.update((stated.id, after.id))
+                    yield Draft("change", (after, stated), ("new", "change"), "to", direction=direction)
+                    continue
+        before = text.previous_in_sentence(stated)
+        if before is None or before.id in used or before.kind != "number" or not _fits(stated, before):
+            continue
+        lead = _NEW_THEN_STATED.match(dateless(text.gap(before, stated) or "0"))
+        if lead is None or _OLD_AFTER.match(text.after(stated)) or states_change(text, before):
+            continue
+        direction = (lead.group(1) or "").lower() or _NOUN_DIRECTION.get((lead.group(2) or "").lower(), "")
+        used.update((stated.id, before.id))
+        yield Draft("change", (before, stated), ("new", "change"), lead.group(1) or lead.group(2) or "",
+                    direction=direction)
+
+
+def _fits(stated: Claim, level: Claim) -> bool:
+    """A stated change can move a level of its own unit, or any level by a percentage."""
+    if level.unit in ("fraction",) or stated.unit == "fraction":
+        return False
+    if stated.unit in ("percent", "percentage_point"):
+        return stated.unit == "percent" or level.unit == "percent"
+    return shares_unit(stated, level)
+
+
+def _direction_before(text: ClauseView, stated: Claim) -> str:
+    """The direction word governing a stated change: the nearest of the words right before it."""
+    for word in reversed(lower_words(text.tail(stated, 50))[-5:]):
+        if direction_of(word):
+            return direction_of(word)
+    return ""
