@@ -518,15 +518,25 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
 
 #: "rose 8% to £150m", "fell 0.2 points (to) 5.1%", "cut by £2m to £40m": after the stated change,
 #: "to" and the new value.
-_TO_NEW = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*to\s+" + QUAL + r"$", re.I)
-#: "a 52% rise in profits to £198m": the change named as a noun, its measure, then "to".
-_NOUN_TO_NEW = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\s+in\b[^\d;:]{0,50}?\bto\s+" + QUAL + r"$", re.I)
+_TO_NEW = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?"
+                     r"(?!.*\b(?:and|but|while|whereas|than|or|before|after|then|as|when|until|since|ahead)\b)"
+                     r"(?:\s+[a-z]+){0,4}?\s*,?\s*(?:to|at)\s+" + QUAL + r"$", re.I)
+#: "a 52% rise in profits to £198m", "a 5.5% rise to 18.3bn euros": the change named as a noun, then "to".
+_NOUN_TO_NEW = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\s+(?:in\b[^\d;:]{0,50}?\b)?to\s+" + QUAL + r"$", re.I)
 #: "profit of £150m, up 8%", "4.1m, a rise of 6%": the new value, then its change.
 _NEW_THEN_STATED = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|(?:an?|the)\s+(" + _CHANGE_NOUNS
-    + r")\s+of\s+)" + QUAL + r"$", re.I)
+    r"^(?:\s+(?:of|in|for)\s+[a-z]+(?:\s+[a-z]+){0,3})?\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|"
+    r"(?:an?|the)\s+(?:(" + _CHANGE_NOUNS + r")\s+of\s+)?)" + QUAL + r"$", re.I)
+#: "£347m, an 82% jump on 2003": the change noun after the stated figure.
+_NOUN_AFTER = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\b", re.I)
 #: What follows a stated change that has its own old value: those are linked with the old value.
-_OLD_AFTER = re.compile(r"^\s*(?:from|on|over|compared|against|versus)\b", re.I)
+_OLD_AFTER = re.compile(r"^\s*(?:from|on|over|compared\s+(?:with|to)|against|versus)\s+[^\d;,]{0,30}$", re.I)
+
+
+def _has_old(text: ClauseView, stated: Claim) -> bool:
+    """"up 8% from £3.8m" states its old value (another linker's); "up 27% from the same period" not."""
+    following = text.next_in_sentence(stated)
+    return following is not None and bool(_OLD_AFTER.match(dateless(text.gap(stated, following) or "0")))
 
 
 def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]:
@@ -543,7 +553,10 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         if after is not None and after.id not in used and after.kind == "number" and _fits(stated, after):
             gap = dateless(text.gap(stated, after) or "0")
             noun = _NOUN_TO_NEW.match(gap)
-            if (noun or (_TO_NEW.match(gap) and is_stated_change(text, stated))) and not is_stated_change(text, after):
+            # "rose 5% in March before climbing to 8%": a second verb of change starts another change.
+            moves = any(direction_of(w) for w in lower_words(gap)[:-1])
+            if (noun or (_TO_NEW.match(gap) and is_stated_change(text, stated) and not moves)) \
+                    and not is_stated_change(text, after):
                 direction = _NOUN_DIRECTION.get(noun.group(1).lower(), "") if noun else _direction_before(text, stated)
                 if direction or noun:
                     used.update((stated.id, after.id))
@@ -553,12 +566,17 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         if before is None or before.id in used or before.kind != "number" or not _fits(stated, before):
             continue
         lead = _NEW_THEN_STATED.match(dateless(text.gap(before, stated) or "0"))
-        if lead is None or _OLD_AFTER.match(text.after(stated)) or states_change(text, before):
+        if lead is None or _has_old(text, stated) or states_change(text, before):
             continue
-        direction = (lead.group(1) or "").lower() or _NOUN_DIRECTION.get((lead.group(2) or "").lower(), "")
+        noun = lead.group(2) or ""
+        if not lead.group(1) and not noun:
+            after_noun = _NOUN_AFTER.match(text.after(stated))
+            if after_noun is None:
+                continue  # "£347m, a 5% share": an article alone names no change
+            noun = after_noun.group(1)
+        direction = (lead.group(1) or "").lower() or _NOUN_DIRECTION.get(noun.lower(), "")
         used.update((stated.id, before.id))
-        yield Draft("change", (before, stated), ("new", "change"), lead.group(1) or lead.group(2) or "",
-                    direction=direction)
+        yield Draft("change", (before, stated), ("new", "change"), lead.group(1) or noun, direction=direction)
 
 
 def _fits(stated: Claim, level: Claim) -> bool:

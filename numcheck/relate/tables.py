@@ -152,7 +152,8 @@ NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "
 FIGURE_MODIFIERS = ("seasonally adjusted", "seasonally-adjusted", "inflation-adjusted", "adjusted", "revised",
                     "upwardly revised", "downwardly revised", "restated", "provisional", "preliminary",
                     "unaudited", "audited", "annualised", "annualized", "estimated", "record", "reported",
-                    "underlying", "final")
+                    "underlying", "final", "new", "new record of", "record of", "record high of", "high of",
+                    "low of")
 _MODIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(FIGURE_MODIFIERS, key=len, reverse=True))
 
 #: Qualifiers and modifiers that may stand between a role word and its figure: "from a record 2.5
