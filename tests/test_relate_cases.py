@@ -29,7 +29,9 @@ KINDS = {"part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "change",
 #: Nouns no case uses and no word table names, for the noun rewrite.
 FRESH_NOUNS = ("widget", "parcel", "tablet", "lantern", "kettle")
 #: Numbers the figure rewrite leaves alone: years, and shares (a percentage scaled is another share).
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,]?\d)(?!\s*(?:%|per\s*cent|pct|percent))")
+_NUMBER = re.compile(r"(?<![\w.,\-–])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w.,]?\d)(?!\s*[-–]\s*\d)"
+                     r"(?!\s*(?:%|per\s*cent|pct|percent))")
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 
 def _load() -> list[tuple[str, dict[str, Any]]]:
@@ -44,13 +46,31 @@ def _load() -> list[tuple[str, dict[str, Any]]]:
 CASES = _load()
 
 
-def _scale_figures(text: str) -> str:
-    """Every count multiplied by 3 (years and percentages kept): "26 of 35" becomes "78 of 105"."""
+_PERCENT = re.compile(r"(?<![\w.,])(\d+)(\.\d+)?(?=\s*(?:%|per\s*cent|pct|percent))")
+
+
+def _scale_figures(text: str, percents: bool | None = None) -> str:
+    """Every count multiplied by 3 (years, days of the month and percentages kept): "26 of 35" becomes
+    "78 of 105". A text of percentages only has each one cut by a tenth instead ("4.7%" to "4.2%");
+    ``percents`` forces that choice (a case's figure names follow their text's)."""
+    scaled = _scale_counts(text)
+    if percents is False or (percents is None and scaled != text):
+        return scaled
+
+    def cut(match: re.Match[str]) -> str:
+        decimals = len(match.group(2) or "") - 1 if match.group(2) else 0
+        return f"{float(match.group(0)) * 0.9:.{max(decimals, 0)}f}"
+    return _PERCENT.sub(cut, text)
+
+
+def _scale_counts(text: str) -> str:
     def swap(match: re.Match[str]) -> str:
         whole, fraction = match.group(1), match.group(2) or ""
         value = int(whole.replace(",", ""))
         if 1900 <= value <= 2099 and not fraction and "," not in whole:
             return match.group(0)
+        if _MONTH_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()]):
+            return match.group(0)  # a day of the month
         scaled = value * 3
         printed = f"{scaled:,}" if "," in whole else str(scaled)
         return printed + fraction
@@ -128,12 +148,15 @@ def _rewrites(checker: numcheck.Checker, text: str,
     report = checker.check(text)
 
     def figures_scaled() -> tuple[str, list[dict[str, Any]]]:
-        return _scale_figures(text), [{**e, "roles": _scale_roles(e["roles"])} for e in expects]
+        percents = _scale_counts(text) == text
+        return _scale_figures(text, percents), [{**e, "roles": _scale_roles(e["roles"], percents)} for e in expects]
+
+    named = tuple(c for e in expects for spec in _flat(e["roles"]) if (c := _figure(report.claims, text, spec)))
 
     def nouns_swapped() -> tuple[str, list[dict[str, Any]]]:
         def swap(spec: Any) -> Any:
-            return [swap(s) for s in spec] if isinstance(spec, list) else _swap_nouns(str(spec), report.claims)
-        return _swap_nouns(text, report.claims), [
+            return [swap(s) for s in spec] if isinstance(spec, list) else _swap_nouns(str(spec), named)
+        return _swap_nouns(text, named), [
             {**e, "roles": {role: swap(spec) for role, spec in e["roles"].items()}} for e in expects]
 
     def modifier_added() -> tuple[str, list[dict[str, Any]]]:
@@ -148,15 +171,15 @@ def _flat(roles: dict[str, Any]) -> list[str]:
     return [str(s) for spec in roles.values() for s in (spec if isinstance(spec, list) else [spec])]
 
 
-def _scale_roles(roles: dict[str, Any]) -> dict[str, Any]:
+def _scale_roles(roles: dict[str, Any], percents: bool) -> dict[str, Any]:
     def one(spec: Any) -> Any:
-        return [one(s) for s in spec] if isinstance(spec, list) else _scale_spec(str(spec))
+        return [one(s) for s in spec] if isinstance(spec, list) else _scale_spec(str(spec), percents)
     return {role: one(spec) for role, spec in roles.items()}
 
 
-def _scale_spec(spec: str) -> str:
+def _scale_spec(spec: str, percents: bool) -> str:
     surface, sep, nth = spec.partition("#")
-    return _scale_figures(surface) + sep + nth
+    return _scale_figures(surface, percents) + sep + nth
 
 
 @pytest.fixture(scope="module")

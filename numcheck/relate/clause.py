@@ -108,6 +108,8 @@ class ClauseView:
     def __init__(self, document: Document, claims: list[Claim]) -> None:
         self.document = document
         self.text = document.text
+        # A date or a period the extractor took for a figure ("the 1-10 period") is no figure here.
+        claims = [c for c in claims if not _is_date(self.text, c)]
         self.claims = claims
         self.position = {c.id: i for i, c in enumerate(claims)}
         self._cache: dict[tuple[str, bool, str], str] = {}
@@ -388,6 +390,15 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: A date or a period inside a clause: "the week ended April 4", "4 April", "the 1-10 period".
 DATE = re.compile(r"\b(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:"
                   + _MONTH + r")\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+period\b", re.I)
+
+
+def _is_date(text: str, claim: Claim) -> bool:
+    """Whether a claim is a date or a period in the text ("March 31", "the 1-10 period")."""
+    if claim.unit != "count" or any(ch.isalpha() for ch in claim.text):
+        return False
+    start = max(0, claim.start - 12)
+    return any(m.start() <= claim.start - start and m.end() >= claim.end - start
+               for m in DATE.finditer(text[start : claim.end + 8]))
 
 
 def dateless(gap: str) -> str:
