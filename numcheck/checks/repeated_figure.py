@@ -66,13 +66,22 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         if not (roles.get("first") and roles.get("second")):
             continue
         first, second = roles["first"][0], roles["second"][0]
-        if first.unit != second.unit:
+        if first.unit != second.unit and {first.unit, second.unit} != {"fraction", "percent"}:
             continue
-        a, b = of_claim(first), of_claim(second)
+        # "one in four adults, or 25%": a share said as a fraction and as a percentage, compared in
+        # percent; a fraction word is a rounding ("a quarter" for 24%), so it spans a tenth either way.
+        a, b = (of_claim(c) * 100 if c.unit == "fraction" and first.unit != second.unit else of_claim(c)
+                for c in (first, second))
+        if first.unit != second.unit:
+            a, b = (x.widen(0.1 * x.mid) if c.unit == "fraction" else x for x, c in ((a, first), (b, second)))
         slack = tolerance * max(abs(first.value), abs(second.value))
         if a.widen(slack).overlaps(b):
             continue
         noun = f" {second.noun}" if second.noun else ""
+        if first.unit != second.unit:
+            if money_slips != "only":
+                findings.append(_share_finding(rule, first, second))
+            continue
         explanation = (
             f"{format_number(second.value)}{noun} here, but {format_number(first.value)} earlier"
             f" ({first.text.strip()!r}) for what reads as the same figure"
@@ -86,6 +95,14 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         findings.append(make_finding(rule, [second, first], explanation=explanation, expected=first.value,
                                      actual=second.value))
     return findings
+
+
+def _share_finding(rule: Rule, first: Claim, second: Claim) -> Finding:
+    """One share said as a fraction and as a percentage that disagree, in percent."""
+    fraction, percent = (first, second) if first.unit == "fraction" else (second, first)
+    said = f"{fraction.text.strip()!r} is {format_number(100 * fraction.value)}%"
+    return make_finding(rule, [second, first], expected=round(100 * fraction.value, 4), actual=percent.value,
+                        explanation=f"{said}, but the same share is given as {format_number(percent.value)}%")
 
 
 def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[tuple[Any, ...], str]]]:

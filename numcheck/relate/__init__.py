@@ -74,6 +74,7 @@ LINKERS: tuple[Linker, ...] = (
     Linker("financed-deals", "sum_of_parts", sum_of_parts.link_financed_deals),
     Linker("vote-shares", "sum_of_parts", sum_of_parts.link_vote_shares),
     Linker("remainders", "sum_of_parts", sum_of_parts.link_remainders, reads_found=True),
+    Linker("share-restatements", "repeated_figure", repeated_figure.link_share_restatements),
     Linker("repeats", "repeated_figure", repeated_figure.link_repeats, reads_found=True),
     Linker("subject-repeats", "repeated_figure", repeated_figure.link_subject_repeats, reads_found=True),
 )

@@ -38,6 +38,7 @@ from numcheck.relate.shapes import (
 
 __all__ = [
     "link_repeats",
+    "link_share_restatements",
     "link_subject_repeats",
 ]
 
@@ -566,3 +567,24 @@ def _predicates(text: ClauseView, claim: Claim, noun: str) -> tuple[set[str], se
                and singular(w) != noun and not noun.startswith(verb_stem(w))]
     verbs = {verb_stem(w) for w in content if w.endswith(("ed", "ing")) or w in tables.IRREGULAR_PAST}
     return {verb_stem(w) for w in content}, verbs
+
+
+#: Between a share said as "one in four" and the same share as a percentage: the counted noun and a
+#: comma with "or", or a bracket ("one in four adults, or 25%", "one in five drivers (20%)").
+_SHARE_APPOSITION = re.compile(r"^[^\d;,()]{0,30}(?:,\s*(?:or\s+)?|\s*\(\s*)" + QUAL + r"$", re.I)
+
+
+def link_share_restatements(text: ClauseView) -> Iterator[Draft]:
+    """"One in four adults, or 25%, smoke": a share said as a fraction and again as a percentage in
+    apposition is one figure stated twice, so the check holds the two to each other. A fraction with
+    a qualifier ("almost a quarter, 22%") is left alone: the words already say it is not exact."""
+    for fraction in text.figures:
+        if fraction.unit != "fraction" or fraction.kind not in ("number", "fraction", "ratio"):
+            continue
+        if fraction.qualifier != "eq":
+            continue  # "almost a quarter, 22%": a loose fraction word fits any nearby share
+        percent = text.next_in_sentence(fraction)
+        if percent is None or percent.unit != "percent" or percent.kind != "number":
+            continue
+        if _SHARE_APPOSITION.match(text.gap(fraction, percent) or "0"):
+            yield Draft("repeated_figure", (fraction, percent), ("first", "second"), "or")

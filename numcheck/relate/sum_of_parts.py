@@ -450,9 +450,8 @@ def link_remainders(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]
         if part is None or whole is None or (whole.start > part.start and whole.sentence != part.sentence):
             continue
         # Parts of a breakdown sit in different places ("in London", "in Leeds") by design; only a
-        # different time makes the remainder another whole's.
-        times = text.pins(part).times, text.pins(remainder).times
-        if not nouns_agree(remainder, whole) or (all(times) and times[0] != times[1]):
+        # time said for one and not the other makes the remainder another whole's.
+        if not nouns_agree(remainder, whole) or text.pins(part).times != text.pins(remainder).times:
             continue
         yield Draft("sum_of_parts", (part, remainder, whole), ("part", "part", "total"),
                     text.cues(remainder).before)
