@@ -28,7 +28,6 @@ from numcheck.relate.clause import (
     lower_words,
     nouns_agree,
     states_change,
-    subject_words,
 )
 
 __all__ = [
@@ -488,7 +487,7 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
     figure may qualify, its own sentence must hold no figure in the pair's unit (else it has its own
     values), and it must say which way the figure went."""
     first = old if old.start < new.start else new
-    subject = subject_words(text, old) | subject_words(text, new)
+    subject = text.subject(old) | text.subject(new)
     found = []
     near = range(max(0, first.sentence - _STATED_REACH), first.sentence)
     # The headline and the lead sentence state the news ("boost its dividend by 27%"); the figures
@@ -503,7 +502,7 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
         needed = 1 if sentence in near or sentence == 0 else 2
         for claim in own:
             if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
-                    and states_change(text, claim) and len(subject_words(text, claim) & subject) >= needed
+                    and states_change(text, claim) and len(text.subject(claim) & subject) >= needed
                     and not contexts_differ(text, claim, first)):
                 found.append(claim)
     if len(found) != 1:
@@ -550,8 +549,11 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         if stated.id in used or stated.kind != "number" or "vague" == stated.qualifier:
             continue
         after = text.next_in_sentence(stated)
-        if after is not None and after.id not in used and after.kind == "number" and _fits(stated, after):
-            gap = dateless(text.gap(stated, after) or "0")
+        raw = text.gap(stated, after) if after is not None else None
+        # A cheap test first: the shapes read here all say "to" or "at" between the two figures.
+        if (raw is not None and len(raw) < 90 and (" to " in raw or " at " in raw) and after.id not in used
+                and after.kind == "number" and _fits(stated, after)):
+            gap = dateless(raw)
             noun = _NOUN_TO_NEW.match(gap)
             # "rose 5% in March before climbing to 8%": a second verb of change starts another change.
             moves = any(direction_of(w) for w in lower_words(gap)[:-1])
@@ -563,9 +565,12 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
                     yield Draft("change", (after, stated), ("new", "change"), "to", direction=direction)
                     continue
         before = text.previous_in_sentence(stated)
-        if before is None or before.id in used or before.kind != "number" or not _fits(stated, before):
+        raw = text.gap(before, stated) if before is not None else None
+        if raw is None or len(raw) > 60 or not ("," in raw or " -" in raw or " –" in raw or " —" in raw):
             continue
-        lead = _NEW_THEN_STATED.match(dateless(text.gap(before, stated) or "0"))
+        if before.id in used or before.kind != "number" or not _fits(stated, before):
+            continue
+        lead = _NEW_THEN_STATED.match(dateless(raw))
         if lead is None or _has_old(text, stated) or states_change(text, before):
             continue
         noun = lead.group(2) or ""

@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from numcheck.document import Document
 from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, MONTHS, direction_of, singular, verb_stem
@@ -45,7 +46,9 @@ __all__ = [
     "synonyms",
 ]
 
-#: A qualifier between a role word and its figure ("from a record 2.5 million"), as a pattern fragment.
+_T = TypeVar("_T")
+
+#: A qualifier between a role word and its figure ("from some 2.5 million"), as a pattern fragment.
 QUAL = tables.QUALIFIER
 
 
@@ -107,7 +110,7 @@ class ClauseView:
 
     def __init__(self, document: Document, claims: list[Claim]) -> None:
         self.document = document
-        self.text = document.text
+        self.text = _blank_modifiers(document.text, claims)
         # A date or a period the extractor took for a figure ("the 1-10 period") is no figure here.
         claims = [c for c in claims if not _is_date(self.text, c)]
         self.claims = claims
@@ -117,6 +120,7 @@ class ClauseView:
         self._pins: dict[str, Pins] = {}
         self._cues: dict[str, FigureCues] = {}
         self._subjects: dict[str, frozenset[str]] = {}
+        self._memo: dict[str, object] = {}
         self.figures = [c for c in claims if _is_figure(c)]
         self.by_sentence: dict[int, list[Claim]] = {}
         self.by_noun: dict[str | None, list[Claim]] = {}
@@ -124,10 +128,16 @@ class ClauseView:
             self.by_sentence.setdefault(claim.sentence, []).append(claim)
             self.by_noun.setdefault(claim.noun, []).append(claim)
 
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """A reading of the whole text that two linkers share, computed once per text."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
     def pins(self, claim: Claim) -> Pins:
         """The times, places and names the figure is pinned to (read once per figure)."""
         if claim.id not in self._pins:
-            self._pins[claim.id] = _pins(self, claim)
+            self._pins[claim.id] = Pins(self, claim)
         return self._pins[claim.id]
 
     def cues(self, claim: Claim) -> FigureCues:
@@ -292,15 +302,39 @@ def lower_words(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
 
-@dataclass(frozen=True, slots=True)
 class Pins:
     """What a figure is pinned to in its clause: time expressions ("last year", "2004", "the first
     quarter"), places ("in Kharkiv") and named subjects (capitalised words that are not a sentence's
-    first word). Two figures with pins of one sort and none shared are about different things."""
+    first word). Two figures with pins of one sort and none shared are about different things. Each
+    sort is read when first asked for: most pairs differ, or agree, on time alone."""
 
-    times: frozenset[str]
-    places: frozenset[str]
-    names: frozenset[str]
+    __slots__ = ("_claim", "_names", "_places", "_times", "_view")
+
+    def __init__(self, view: ClauseView, claim: Claim) -> None:
+        self._view, self._claim = view, claim
+        self._times: frozenset[str] | None = None
+        self._places: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+
+    @property
+    def times(self) -> frozenset[str]:
+        if self._times is None:
+            near = _near(self._view, self._claim)
+            self._times = frozenset(m.group(0).lower() for m in tables.TIME_PATTERN.finditer(near))
+        return self._times
+
+    @property
+    def places(self) -> frozenset[str]:
+        if self._places is None:
+            near = _near(self._view, self._claim)
+            self._places = frozenset(m.group(1).strip() for m in tables.PLACE_PATTERN.finditer(near))
+        return self._places
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(_names(self._view, self._claim))
+        return self._names
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,13 +368,6 @@ def contexts_differ(text: ClauseView, a: Claim, b: Claim, names: bool = True) ->
 def _near(text: ClauseView, claim: Claim) -> str:
     """The figure's own stretch of its clause: everything before it, a few words after it."""
     return text.before(claim) + claim.text + text.after(claim)[:40]
-
-
-def _pins(text: ClauseView, claim: Claim) -> Pins:
-    near = _near(text, claim)
-    return Pins(times=frozenset(m.group(0).lower() for m in tables.TIME_PATTERN.finditer(near)),
-                places=frozenset(m.group(1).strip() for m in tables.PLACE_PATTERN.finditer(near)),
-                names=frozenset(_names(text, claim)))
 
 
 _ROLE_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(w.replace(" ", r"\s+") for w in tables.ROLE_WORDS_BEFORE)
@@ -392,9 +419,49 @@ DATE = re.compile(r"\b(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,
                   + _MONTH + r")\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+period\b", re.I)
 
 
+_MODIFIER_LAST_WORDS = frozenset(w.split()[-1] for w in tables.FIGURE_MODIFIERS)
+_MODIFIERS_BEFORE = re.compile(r"\b(?:an?\s+)?(?:(?:" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(tables.FIGURE_MODIFIERS, key=len, reverse=True)) + r")\s+){1,2}$", re.I)
+
+
+def _blank_modifiers(text: str, claims: list[Claim]) -> str:
+    """The text with the modifiers right before each figure blanked out, offsets kept: "to a
+    seasonally adjusted 2.7 million from a revised 2.5 million" reads as "to 2.7 million from 2.5
+    million" to every linker, so no pattern has to allow for them. The word before a figure is
+    tested first; the pattern runs only after a modifier's last word."""
+    spans = []
+    for claim in claims:
+        words = text[max(0, claim.start - 16) : claim.start].split()
+        if not words or words[-1].lower() not in _MODIFIER_LAST_WORDS:
+            continue
+        found = _MODIFIERS_BEFORE.search(text, max(0, claim.start - 40), claim.start)
+        if found is not None:
+            spans.append((found.start(), found.end()))
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+_DIGITS_ONLY = re.compile(r"[\d\s,.\-–]+")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
+_FIRST_WORD = re.compile(r"\s*(?:[-–]\s*\d{1,2}\s+)?([A-Za-z]+)")
+
+
 def _is_date(text: str, claim: Claim) -> bool:
-    """Whether a claim is a date or a period in the text ("March 31", "the 1-10 period")."""
-    if claim.unit != "count" or any(ch.isalpha() for ch in claim.text):
+    """Whether a claim is a date or a period in the text ("March 31", "the 1-10 period"). The words
+    right around it are tested first, so the date pattern runs only next to a month or "period"."""
+    if claim.unit != "count" or not _DIGITS_ONLY.fullmatch(claim.text):
+        return False
+    last = _LAST_WORD.search(text, max(0, claim.start - 12), claim.start)
+    first = _FIRST_WORD.match(text, claim.end, claim.end + 16)
+    words = {m.group(1).lower() for m in (last, first) if m is not None}
+    if not words & (MONTHS | {"period"}):
         return False
     start = max(0, claim.start - 12)
     return any(m.start() <= claim.start - start and m.end() >= claim.end - start

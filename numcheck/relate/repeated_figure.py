@@ -30,7 +30,6 @@ from numcheck.relate.clause import (
     contexts_differ,
     lower_words,
     states_change,
-    subject_words,
 )
 from numcheck.relate.shapes import (
     is_partitive,
@@ -110,7 +109,7 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
 
     def subjects(claim: Claim) -> frozenset[str]:
         if claim.id not in subject_of:
-            subject_of[claim.id] = subject_words(text, claim)
+            subject_of[claim.id] = text.subject(claim)
         return subject_of[claim.id]
 
     def changes(claim: Claim) -> bool:

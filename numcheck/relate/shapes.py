@@ -214,11 +214,16 @@ _PARTITIVE_BEFORE = re.compile(
     r"ten|dozen|\d[\d,.]*)\s+(?:out\s+)?of\s+(?:the|its|their|these|those)\s+" + QUAL + r"$", re.I)
 
 
-def restated_shares(text: ClauseView) -> Iterator[tuple[Claim, Claim, Claim, str]]:
+def restated_shares(text: ClauseView) -> list[tuple[Claim, Claim, Claim, str]]:
     """"Labour received more than £5m ... This is nearly half of the £11,724,929 received by all
     parties": a sentence that opens by calling the figure before it a share of a new whole. "This"
     must have one antecedent: the only figure of the whole's unit in the sentence before. Yields
-    (share, part, whole, cue); the percent and fraction linkers each take their own."""
+    (share, part, whole, cue); the percent and fraction linkers each take their own, so the list is
+    read once per text."""
+    return text.memo("restated_shares", lambda: list(_restated_shares(text)))
+
+
+def _restated_shares(text: ClauseView) -> Iterator[tuple[Claim, Claim, Claim, str]]:
     for share in text.figures:
         if share.unit not in ("percent", "fraction"):
             continue

@@ -441,7 +441,12 @@ def link_remainders(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]
     are the whole's breakdown, complete by the remainder's own word, so the check holds them to it.
     The remainder must be the next figure of the part's unit after the part, with nothing between."""
     wholes = {d.claims[0].id: d.claims[1] for d in found if d.kind == "part_of_whole"}
+    if not wholes:
+        return
     for remainder in text.figures:
+        near = text.text[max(0, remainder.start - 30) : remainder.start].lower()
+        if not any(word in near for word in ("remain", "rest", "other")):
+            continue  # a cheap test first: the role words are rare
         if text.cues(remainder).before not in _REMAINDER_CUES or not is_count_like(remainder):
             continue
         pool = earlier_here_or_before(text, remainder, remainder.unit)

@@ -146,7 +146,9 @@ NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "
                        "mr", "mrs", "ms", "dr", "officials", "police", "air"})
 
 #: Words that describe how a figure was arrived at, never what it is: "to a seasonally adjusted 2.7
-#: million from a revised 2.5 million". Up to two may stand between a role word and its figure.
+#: million from a revised 2.5 million". The clause view reads up to two of them (and an article before
+#: them) right before a figure as blank, so every linker reads "from a revised 2.5 million" as
+#: "from 2.5 million".
 #: Forecast words ("expected", "projected") are left out on purpose: "from an expected 2.5m" is no
 #: earlier value.
 FIGURE_MODIFIERS = ("seasonally adjusted", "seasonally-adjusted", "inflation-adjusted", "adjusted", "revised",
@@ -154,13 +156,10 @@ FIGURE_MODIFIERS = ("seasonally adjusted", "seasonally-adjusted", "inflation-adj
                     "unaudited", "audited", "annualised", "annualized", "estimated", "record", "reported",
                     "underlying", "final", "new", "new record of", "record of", "record high of", "high of",
                     "low of")
-_MODIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(FIGURE_MODIFIERS, key=len, reverse=True))
 
-#: Qualifiers and modifiers that may stand between a role word and its figure: "from a record 2.5
-#: million", "to an estimated 300", "to a seasonally adjusted 2.7 million". A regular expression
-#: fragment, so the clause view and every linker read one.
-QUALIFIER = r"(?:(?:an?\s+)?(?:(?:" + _MODIFIER + r")\s+){1,2})?" \
-            r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
+#: Qualifiers that may stand between a role word and its figure: "from some 2.5 million", "to an
+#: estimated 300". A regular expression fragment, so the clause view and every linker read one.
+QUALIFIER = r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
             r"approximately|a\s+record|a\s+total\s+of|at\s+least|up\s+to)\s+)?"
 
 #: Role words the clause view reads right before a figure, longest first: each says what the figure
