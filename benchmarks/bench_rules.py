@@ -1,0 +1,77 @@
+"""How much loading the default rule packs costs beyond parsing their YAML.
+
+Loading a pack parses it (``numcheck.yamlload``), validates it against the rule schema and compiles
+every rule (regexes, expressions). The target is that the whole load takes at most 1.2x the time of
+parsing the same files with ``yamlload`` alone, measured side by side in this process (the
+baseline); a second figure is the start-up of ``numcheck check`` on one small file against a bare
+interpreter, so a schema validator imported at start-up shows up here.
+
+Run: ``python benchmarks/bench_rules.py [--repeats N]``. It reads only the packs shipped in the
+package and a tiny article it writes to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import machine, median, numcheck_command, print_report, time_subprocess  # noqa: E402
+
+from numcheck.ruleset import default_pack_paths, load_rules  # noqa: E402
+from numcheck.yamlload import load_yaml  # noqa: E402
+
+ARTICLE = "Of the 35 countries at the summit, 26 signed the treaty, about 74%.\n"
+
+
+def _parse_only(texts: list[str]) -> None:
+    for text in texts:
+        load_yaml(text)
+
+
+def _best(function, repeats: int) -> tuple[float, float]:
+    """Best and median seconds of ``repeats`` calls (the best is the honest figure on a shared box)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times), median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--startup-repeats", type=int, default=5)
+    args = parser.parse_args()
+    paths = default_pack_paths()
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    load_rules([], use_defaults=True)  # warm: imports (jsonschema, re2) are start-up, not load
+    parse_best, parse_median = _best(lambda: _parse_only(texts), args.repeats)
+    load_best, load_median = _best(lambda: load_rules([], use_defaults=True), args.repeats)
+    rows = [
+        ("packs", ", ".join(p.name for p in paths)),
+        ("yamlload only (best / median)", f"{parse_best * 1000:.1f} ms / {parse_median * 1000:.1f} ms"),
+        ("load_rules (best / median)", f"{load_best * 1000:.1f} ms / {load_median * 1000:.1f} ms"),
+        ("ratio load / parse (best)", f"{load_best / parse_best:.2f}x  (target <= 1.2x)"),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder, "a.txt")
+        article.write_text(ARTICLE, encoding="utf-8")
+        bare = time_subprocess([sys.executable, "-c", "pass"], repeats=args.startup_repeats)
+        check = time_subprocess([*numcheck_command(), "check", str(article)], repeats=args.startup_repeats)
+    rows += [
+        ("bare interpreter (best)", f"{bare.best * 1000:.0f} ms"),
+        ("numcheck check small file (best)", f"{check.best * 1000:.0f} ms"),
+        ("start-up ratio to bare interpreter", f"{check.best / bare.best:.2f}x"),
+    ]
+    print(machine())
+    print_report("Rule loading", rows)
+
+
+if __name__ == "__main__":
+    main()
