@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import machine, median, numcheck_command, print_report, time_subprocess  # noqa: E402
+from common import machine, median, numcheck_command, print_report, time_subprocess
 
-from numcheck.ruleset import default_pack_paths, load_rules  # noqa: E402
-from numcheck.yamlload import load_yaml  # noqa: E402
+from numcheck.ruleset import default_pack_paths, load_rules
+from numcheck.yamlload import load_yaml
 
 ARTICLE = "Of the 35 countries at the summit, 26 signed the treaty, about 74%.\n"
 

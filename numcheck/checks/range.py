@@ -29,11 +29,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from numcheck.checks._finding import make_finding
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import CheckKind, Problems, number
 from numcheck.model import Claim, Finding, Relation
 
 if TYPE_CHECKING:
-    from numcheck.ruleset import Rule
+    from numcheck.rule import Rule
 
 def describe(value: float) -> str:
     """A figure as an editor writes it: 210, 1,500,000, 56.7."""
@@ -78,19 +78,19 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[tuple[Any, ...], str]]]:
-    """Check ``min``/``max`` when the rule loads: numbers, at least one given, ``min <= max``."""
-    problems: list[tuple[tuple[Any, ...], str]] = []
-    for key in ("min", "max"):
-        value = params.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            problems.append(((key,), f"'{key}' must be a number"))
+def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], Problems]:
+    """What the schema cannot say about ``min``/``max``: at least one given, and ``min <= max``."""
+    problems: Problems = []
     low, high = params.get("min"), params.get("max")
     if low is None and high is None:
         problems.append(((), "a range rule needs 'min', 'max' or both"))
-    elif not problems and low is not None and high is not None and low > high:
+    elif low is not None and high is not None and low > high:
         problems.append((("min",), f"'min' ({low}) is larger than 'max' ({high})"))
     return dict(params), problems
 
 
-CHECK = CheckKind(name="range", run=check, params={"min": None, "max": None}, candidate=is_outside)
+CHECK = CheckKind(
+    name="range", run=check, params={"min": None, "max": None}, candidate=is_outside, compile=compile_params,
+    schema={"min": {**number("The smallest plausible value."), "errorMessage": {"type": "'min' must be a number"}},
+            "max": {**number("The largest plausible value."), "errorMessage": {"type": "'max' must be a number"}}},
+)
