@@ -8,7 +8,8 @@ The rule names the figures it needs under ``names``. Each name picks one claim a
 rule's ``where`` lets through, by ``noun``, ``unit`` and ``qualifier`` (the same filters as
 ``where``), and by order: ``nth: 1`` (the default) is the first such claim in the article, ``nth: 2``
 the second, ``nth: -1`` the last. When a name finds no claim the rule stays silent. The
-``expression`` is then evaluated over the claims' honest intervals (see ``numcheck.expression`` for
+``expression`` is then evaluated over the claims' honest intervals, with the same `Interval`
+arithmetic and comparisons as the built-in checks (``numcheck.intervals``; see ``numcheck.expression`` for
 the grammar: numbers, names, ``+ - * / %``, comparisons, ``and``/``or``/``not``, ``abs``, ``min``,
 ``max``, ``round``), and the check fires only when it is false for every value the printed figures
 allow. It is parsed when the rule file loads, never run through Python's ``eval``.
@@ -50,12 +51,12 @@ from numcheck.expression import (
     Compare,
     Expression,
     ExpressionError,
-    Interval,
     evaluate,
     evaluate_number,
     parse,
     unparse,
 )
+from numcheck.intervals import Interval, of_claim
 from numcheck.model import Claim, Finding, Relation
 from numcheck.rule import Where, compile_where
 
@@ -92,7 +93,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     if any(claim is None for claim in picked.values()):
         return []
     chosen: dict[str, Claim] = {name: c for name, c in picked.items() if c is not None}
-    intervals = {name: Interval(c.low, c.high) for name, c in chosen.items()}
+    intervals = {name: of_claim(c) for name, c in chosen.items()}
     if evaluate(expression, intervals, float(rule.params.get("tolerance", 0))) is not False:
         return []
     points = {name: Interval.point(c.value) for name, c in chosen.items()}
