@@ -74,10 +74,16 @@ def list_rules(spec: CheckerSpec, out: TextIO) -> int:
     """A table of every rule ``spec`` loads; the ones its select/disable turn off show severity ``off``."""
     everything, kept = _rulesets(spec)
     on = {rule.id for rule in kept.rules}
-    rows = [(r.id, r.check, r.severity if r.id in on else "off", r.pack, first_sentence(r.description))
+    rows = [(r.id, _check_label(r), r.severity if r.id in on else "off", r.pack, first_sentence(r.description))
             for r in everything.rules]
     print(tabulate(rows, headers=["id", "check", "severity", "pack", "description"], tablefmt="simple"), file=out)
     return EXIT_OK
+
+
+def _check_label(rule: Rule) -> str:
+    """The rule's check kind; a check across articles is marked ``(frames)``: it runs in
+    ``numcheck.compare_frame`` over many articles, not in ``numcheck check``."""
+    return rule.check if rule.kind.scope == "claims" else f"{rule.check} (frames)"
 
 
 def _default_files() -> set[str]:
@@ -176,12 +182,22 @@ def _run_examples(rule: Rule, spec: CheckerSpec) -> list[str]:
     lines = []
     for expect_finding, texts in ((False, rule.examples_pass), (True, rule.examples_fail)):
         for text in texts:
-            found = [f for f in checker.check(text).findings if f.rule == rule.id]
+            found = _example_findings(rule, text, checker)
             verdict = "ok   " if bool(found) == expect_finding else "WRONG"
             label = "fail" if expect_finding else "pass"
-            detail = f" -> {found[0].message}" if found else (" -> no finding" if expect_finding else "")
+            detail = f" -> {found[0]}" if found else (" -> no finding" if expect_finding else "")
             lines.append(f"{label} {verdict} {text!r}{detail}")
     return lines
+
+
+def _example_findings(rule: Rule, text: str, checker: Any) -> list[str]:
+    """The messages ``rule`` gives on one example; a check across articles reads the example as
+    articles separated by ``---`` (`numcheck.frame.frame_example`)."""
+    if rule.kind.scope == "frames":
+        from numcheck.frame import frame_example
+
+        return frame_example(rule, text, checker)
+    return [f.message for f in checker.check(text).findings if f.rule == rule.id]
 
 
 def _kind_doc(kind: str) -> str:

@@ -67,6 +67,10 @@ class RuleSet:
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
+    def of_scope(self, scope: str) -> tuple[Rule, ...]:
+        """The rules whose check runs on one article (``"claims"``) or across articles (``"frames"``)."""
+        return tuple(r for r in self.rules if r.kind.scope == scope)
+
     def configured(
         self, select: Iterable[str] = (), disable: Iterable[str] = (), severity: dict[str, str] | None = None
     ) -> RuleSet:
