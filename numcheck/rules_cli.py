@@ -28,6 +28,8 @@ from tabulate import tabulate
 from numcheck.checks import CHECKS
 from numcheck.config import find_project_config
 from numcheck.errors import RuleFileError
+from numcheck.packs import PREFIX as PACK_PREFIX
+from numcheck.packs import installed_packs, is_pack_name, pack_files
 from numcheck.ruleset import Rule, RuleSet, Where, default_pack_paths, load_rules
 
 if TYPE_CHECKING:
@@ -77,7 +79,30 @@ def list_rules(spec: CheckerSpec, out: TextIO) -> int:
     rows = [(r.id, _check_label(r), r.severity if r.id in on else "off", r.pack, first_sentence(r.description))
             for r in everything.rules]
     print(tabulate(rows, headers=["id", "check", "severity", "pack", "description"], tablefmt="simple"), file=out)
+    _list_installed(spec, out)
     return EXIT_OK
+
+
+def _list_installed(spec: CheckerSpec, out: TextIO) -> None:
+    """The packs installed as distributions, where each came from, and whether this project uses it.
+
+    Each is loaded to count its files, so a pack that fails to import shows the reason here while
+    the others are still listed."""
+    packs = installed_packs()
+    if not packs:
+        return
+    named = {given[len(PACK_PREFIX):] for given in spec.rules if is_pack_name(given)}
+    rows = []
+    for pack in packs:
+        try:
+            files = pack_files(PACK_PREFIX + pack.name)
+            state = f"{len(files)} file{'s' if len(files) != 1 else ''}"
+        except RuleFileError as exc:
+            state = exc.detail
+        rows.append((pack.name, pack.origin, pack.value, "used" if pack.name in named else "not used", state))
+    print(f"\ninstalled packs (used only when named: --rules {PACK_PREFIX}NAME, or 'packs' in the project config):",
+          file=out)
+    print(tabulate(rows, headers=["pack", "from", "entry point", "status", "files"], tablefmt="simple"), file=out)
 
 
 def _check_label(rule: Rule) -> str:

@@ -35,6 +35,7 @@ from numcheck.checks import CHECKS, CheckKind
 from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.errors import ConfigError, RuleFileError, read_failure
 from numcheck.model import SEVERITIES
+from numcheck.packs import is_pack_name, pack_files
 from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, unknown_choice
 from numcheck.rules_schema import HEADER_KEYS, PACK_KEYS, finite_problems, validate
 from numcheck.yamlload import YamlError, load_yaml
@@ -134,7 +135,8 @@ def _display(path: Any) -> str:
 def load_rules(
     paths: Sequence[str], use_defaults: bool = True, checks: Mapping[str, CheckKind] | None = None
 ) -> RuleSet:
-    """Load the default packs (unless ``use_defaults`` is False) and every pack under ``paths``.
+    """Load the default packs (unless ``use_defaults`` is False) and every pack under ``paths``:
+    files, folders, or ``pack:NAME`` for an installed pack (`numcheck.packs`).
 
     ``checks`` is the registry of check kinds (default: `numcheck.checks.CHECKS`); a test or a
     plugin passes a registry with kinds of its own, and ruleset.py needs no change for them.
@@ -143,10 +145,16 @@ def load_rules(
     per problem) when any file is bad; a duplicate rule id across packs is a problem too.
     """
     sources: list[tuple[str, Any]] = [(_display(p), p) for p in default_pack_paths()] if use_defaults else []
+    problems: list[RuleFileError] = []
     for given in paths:
+        if is_pack_name(given):
+            try:
+                sources.extend((str(p), p) for p in pack_files(given))
+            except RuleFileError as exc:  # reported; the other packs still load
+                problems.append(exc)
+            continue
         sources.extend((str(p), p) for p in _expand(given))
     rules: list[Rule] = []
-    problems: list[RuleFileError] = []
     seen: dict[str, Rule] = {}
     for display, path in sources:
         try:

@@ -168,5 +168,5 @@ def test_rules_with_a_bad_project_config_exit_2_naming_its_line(tmp_path: Path) 
         result = run_numcheck(article.parent, *argv)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert result.stderr.splitlines() == [f"{tmp_path / 'pyproject.toml'}:3:1: unknown key 'colour' (expected one "
-                                              "of: rules, disable, select, severity, fail-on, include, exclude, "
+                                              "of: rules, packs, disable, select, severity, fail-on, include, exclude, "
                                               "format, max-bytes, jobs)"]
