@@ -19,7 +19,6 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -51,6 +50,8 @@ class InstalledPack:
 
 def installed_packs() -> list[InstalledPack]:
     """Every installed pack, by name (nothing is imported)."""
+    from importlib import metadata  # ~50 ms: only when a pack is named or listed
+
     found = {}
     for entry in metadata.entry_points(group=GROUP):
         dist = getattr(entry, "dist", None)
@@ -70,6 +71,8 @@ def pack_files(given: str) -> list[Any]:
     Raises `RuleFileError` naming the pack when no such pack is installed, when its module fails to
     import (with the reason) or when it holds no rule file.
     """
+    from importlib import metadata
+
     name = given[len(PREFIX):]
     packs = {pack.name: pack for pack in installed_packs()}
     pack = packs.get(name)

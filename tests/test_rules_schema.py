@@ -7,6 +7,8 @@ so a kind registered at run time (the toy kind below) is validated like a shippe
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from importlib.resources import files
@@ -17,19 +19,48 @@ import pytest
 from numcheck.checks import CHECKS, CheckKind
 from numcheck.checks._finding import MESSAGE_FIELDS, make_finding
 from numcheck.errors import RuleFileError
-from numcheck.rules_schema import schema_text
-from numcheck.ruleset import load_rules, parse_pack
+from numcheck.rules_schema import is_prevalidated, schema_text, validated_text, write_generated
+from numcheck.ruleset import default_pack_paths, load_rules, parse_pack
 from tests._claimkit import claims_in
 
 SHIPPED = files("numcheck").joinpath("rules.schema.json")
 
 
+STALE = "is stale: run python -m numcheck.rules_schema --write"
+
+
 def test_the_shipped_schema_is_the_generated_one() -> None:
     """Fails when a kind's parameters change without regenerating the schema; the fix is the
     command in the message."""
-    assert SHIPPED.read_text(encoding="utf-8") == schema_text(CHECKS, MESSAGE_FIELDS), (
-        "numcheck/rules.schema.json is stale: run python -m numcheck.rules_schema > numcheck/rules.schema.json"
-    )
+    assert SHIPPED.read_text(encoding="utf-8") == schema_text(CHECKS, MESSAGE_FIELDS), f"rules.schema.json {STALE}"
+
+
+def test_the_record_of_validated_packs_is_current() -> None:
+    """``numcheck/rules.validated`` lets ``numcheck check`` skip jsonschema for the shipped packs;
+    it must name exactly their current text and the current schema."""
+    packs = {p.name: p.read_text(encoding="utf-8") for p in default_pack_paths()}
+    recorded = files("numcheck").joinpath("rules.validated").read_text(encoding="utf-8")
+    assert recorded == validated_text(SHIPPED.read_text(encoding="utf-8"), packs), f"rules.validated {STALE}"
+    assert all(is_prevalidated(name, text) for name, text in packs.items())
+    assert not is_prevalidated("core.yaml", packs["core.yaml"] + "\n# edited\n")
+
+
+def test_an_edited_shipped_pack_is_validated_again(tmp_path: Path) -> None:
+    """The record is a digest of the exact text: a bad edit to a shipped pack is still refused."""
+    write_generated(_package_copy(tmp_path))
+    core = tmp_path / "numcheck" / "rules" / "core.yaml"
+    core.write_text(core.read_text(encoding="utf-8").replace("severity: error", "severity: fatal", 1), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "numcheck.cli", "rules", "list"], capture_output=True, text=True,
+                          env=env, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("rules/core.yaml:") and "bad severity 'fatal'" in done.stderr
+
+
+def _package_copy(tmp_path: Path) -> Path:
+    source = Path(str(files("numcheck")))
+    shutil.copytree(source, tmp_path / "numcheck", ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path / "numcheck"
 
 
 def test_the_module_prints_the_schema() -> None:
