@@ -129,6 +129,8 @@ def check_frame(
     keep: Sequence[str] = (),
     kind: str = "text",
     checker: Any = None,
+    compare_by: Sequence[str] | str | None = None,
+    time_column: str | None = None,
 ) -> Any:
     """The findings of every article in ``df``, keyed by ``id_column`` (the index when None).
 
@@ -136,9 +138,17 @@ def check_frame(
     are not strings (NaN, None, numbers) are skipped, never guessed at: their number is in
     ``result.attrs["skipped"]`` and their ids in ``result.attrs["skipped_ids"]``. ``kind`` is the
     markup of the texts ("text", "markdown" or "html").
+
+    With ``compare_by`` (columns of ``df`` naming a story, a day...), the checker's rules that run
+    across articles (scope ``frames``, as `compare_frame` runs them) also run over the frame's
+    claims, grouped by those columns, with ``time_column`` as the publication time; each
+    disagreement is a finding of the later article (``b``), on its figure, with the other
+    article's figure as ``expected``.
     """
     keep = tuple(keep)
-    rows = _rows(df, text_column, id_column, keep, "check_frame")
+    by = [] if compare_by is None else [compare_by] if isinstance(compare_by, str) else list(compare_by)
+    extra = [c for c in (*by, *([time_column] if time_column else [])) if c not in keep]
+    rows = _rows(df, text_column, id_column, (*keep, *extra), "check_frame")
     if checker is None:
         from numcheck.checker import Checker
 
@@ -147,12 +157,57 @@ def check_frame(
     data = empty_data(FINDING_COLUMNS)
     positions: list[int] = []
     skipped: list[int] = []
+    checked = []
     for position, text in _texts(rows, skipped):
         source = str(ids[position] if id_column is None else ids.iloc[position])
         report = checker.check(text, source=source, kind=kind)
         positions.extend([position] * add_findings(data, report.findings))
+        if compare_by is not None:
+            checked.append((position, source, checker.read(text, kind), report))
+    if compare_by is not None:
+        found = _corpus_findings(df, by, time_column, checked, checker)
+        for position, finding in found:
+            positions.append(position)
+            add_findings(data, [finding])
     body = build_frame(FINDING_COLUMNS[1:], data)
     return _finish(_keyed(df, id_column, keep, positions, body, "check_frame"), df, id_column, skipped)
+
+
+def _corpus_findings(
+    df: Any, by: list[str], time_column: str | None, checked: list[tuple[int, str, Any, Any]], checker: Any
+) -> list[tuple[int, Any]]:
+    """(row of ``df``, finding) for each disagreement the checker's frames rules find among the
+    checked articles; the finding is the later article's, on its figure."""
+    from dataclasses import replace
+
+    from numcheck.checks._finding import make_finding
+    from numcheck.checks.corpus_figure import FRAME_COLUMNS
+
+    pd = import_pandas()
+    data: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
+    owners: list[tuple[int, Any]] = []
+    for position, source, document, report in checked:
+        group = tuple(df[c].iloc[position] for c in by)
+        time = df[time_column].iloc[position] if time_column else None
+        for claim in report.claims:
+            owners.append((position, claim))
+            in_range = 0 <= claim.sentence < len(document.sentences)
+            values = {"group": group, "article": source, "claim": claim.id, "time": time, "text": claim.text,
+                      "value": claim.value, "unit": claim.unit, "noun": claim.noun, "qualifier": claim.qualifier,
+                      "low": claim.low, "high": claim.high,
+                      "sentence_text": document.sentence_text(claim.sentence) if in_range else None}
+            for name in FRAME_COLUMNS:
+                data[name].append(values[name])
+    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in data.items()})
+    found = []
+    for rule in checker.ruleset.of_scope("frames"):
+        rows = rule.kind.run(rule, frame)
+        for row in rows.itertuples(index=False):
+            position, claim = owners[int(row.row_b)]
+            finding = make_finding(rule, [claim], explanation=row.explanation, expected=row.value_a,
+                                   actual=claim.value)
+            found.append((position, replace(finding, severity=str(row.severity))))
+    return found
 
 
 def extract_frame(

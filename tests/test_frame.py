@@ -304,3 +304,22 @@ def test_compare_frame_end_to_end_with_the_real_extractor():
     rows = numcheck.compare_frame(claims, by=["story"], time_column="published")
     pairs = sorted(zip(rows.source_a, rows.source_b, rows.severity.astype(str), strict=True))
     assert pairs == [("a1", "a2", "error"), ("a2", "a4", "info")]
+
+
+def test_check_frame_runs_the_corpus_rules_when_asked():
+    df = _stories(
+        ("a1", "quake", "2024-05-01", "Officials said 31 people were killed when the bridge fell."),
+        ("a2", "quake", "2024-05-02", "In the town, 13 people were killed, the mayor said."),
+        ("a3", "quake", "2024-05-02", "In the town, 31 people were killed, the mayor said."),
+    )
+    checker = _regex_checker()
+    assert numcheck.check_frame(df, checker=checker).empty  # not asked: one article at a time
+    same_time = numcheck.check_frame(df, checker=numcheck.Checker(), compare_by="story")
+    rows = same_time[same_time.rule == "corpus-figure"]
+    assert rows.id.tolist() == ["a2", "a3"] and rows.severity.astype(str).tolist() == ["error", "error"]
+    row = rows.iloc[0]
+    assert (row.check, row.expected, row.actual) == ("corpus_figure", 31.0, 13.0)
+    assert row.message == row.explanation and "at most one is right" in row.explanation
+    assert (row.line, row.column) == (1, df.body[1].index("13") + 1)
+    timed = numcheck.check_frame(df, checker=numcheck.Checker(), compare_by=["story"], time_column="published")
+    assert timed[timed.rule == "corpus-figure"].severity.astype(str).tolist() == ["info", "error"]

@@ -212,3 +212,18 @@ def test_the_loader_names_no_parameter_of_any_kind() -> None:
 def test_a_bad_rule_file_is_one_error_per_problem() -> None:
     with pytest.raises(RuleFileError):
         raise RuleFileError.several(parse_pack(BASE.replace("max: 122", "max: old"), "a.yaml")[1])
+
+
+def test_jsonschema_is_imported_only_when_a_pack_is_validated(tmp_path: Path) -> None:
+    pack = tmp_path / "desk.yaml"
+    pack.write_text(BASE, encoding="utf-8")
+    code = (
+        "import sys, numcheck\n"
+        "from numcheck.ruleset import load_rules\n"
+        "assert 'jsonschema' not in sys.modules, 'imported by import numcheck'\n"
+        "load_rules([])\n"
+        "assert 'jsonschema' not in sys.modules, 'imported for the prevalidated shipped packs'\n"
+        f"load_rules([{str(pack)!r}])\n"
+        "assert 'jsonschema' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
