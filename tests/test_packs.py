@@ -15,18 +15,10 @@ from pathlib import Path
 
 import pytest
 
-DESK_PACK = """\
-pack: desk
-rules:
-  - id: desk-storm-deaths
-    check: range
-    severity: warning
-    message: "{explanation}"
-    description: No storm since 1970 killed more than 500,000 people (Bhola cyclone).
-    where: {noun: [death, person], context: [storm]}
-    max: 500000
-"""
-ARTICLE = "The storm killed 900,000 people, officials said.\n"
+from tests._projectkit import STORM_ARTICLE, STORM_PACK
+
+DESK_PACK = STORM_PACK.replace("id: storm-deaths", "id: desk-storm-deaths")
+ARTICLE = STORM_ARTICLE
 
 
 def _install(site: Path, dist: str, module: str, entry: str, files: dict[str, str]) -> None:

@@ -14,42 +14,32 @@ import pytest
 
 from numcheck.rule import compile_pattern
 from numcheck.ruleset import MAX_FORMAT_WIDTH, compile_where
-from tests._projectkit import run_numcheck
+from tests._projectkit import STORM_ARTICLE, STORM_PACK, run_numcheck
 
-PACK = """\
-pack: desk
-rules:
-  - id: storm-deaths
-    check: range
-    severity: warning
-    message: "{explanation}"
-    where: {noun: [death, person], context: [storm]}
-    max: 500000
-"""
-
-ARTICLE = "The storm killed 900,000 people, officials said.\n"
+PACK = STORM_PACK
+ARTICLE = STORM_ARTICLE
 
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("max: 500000", "max: .nan", "desk.yaml:8:10: 'max' must be a finite number, not nan"),
-        ("max: 500000", "max: .inf", "desk.yaml:8:10: 'max' must be a finite number, not inf"),
-        ("max: 500000", "max: -.inf", "desk.yaml:8:10: 'max' must be a finite number, not -inf"),
-        ("max: 500000", "max: 1.0e+400", "desk.yaml:8:10: 'max' must be a finite number, not inf"),
+        ("max: 500000", "max: .nan", "desk.yaml:9:10: 'max' must be a finite number, not nan"),
+        ("max: 500000", "max: .inf", "desk.yaml:9:10: 'max' must be a finite number, not inf"),
+        ("max: 500000", "max: -.inf", "desk.yaml:9:10: 'max' must be a finite number, not -inf"),
+        ("max: 500000", "max: 1.0e+400", "desk.yaml:9:10: 'max' must be a finite number, not inf"),
         # YAML 1.1 reads 1e400 (no dot, no sign) as a string, so it is refused as one
-        ("max: 500000", "max: 1e400", "desk.yaml:8:10: 'max' must be a number"),
+        ("max: 500000", "max: 1e400", "desk.yaml:9:10: 'max' must be a number"),
         ('"{explanation}"', '"{text:>400000000}"',
          f"desk.yaml:6:14: message field '{{text}}' has a width or precision over {MAX_FORMAT_WIDTH} "
          "in '{text:>400000000}'"),
         ('"{explanation}"', '"{value:.999999f}"',
          f"desk.yaml:6:14: message field '{{value}}' has a width or precision over {MAX_FORMAT_WIDTH} "
          "in '{value:.999999f}'"),
-        ("context: [storm]}", "context: [storm], pattern: '(storm) \\1'}",
-         "desk.yaml:7:54: pattern does not compile: invalid escape sequence: \\1 (patterns run under RE2: "
+        ("context: [storm, cyclone, hurricane]}", "context: [storm], pattern: '(storm) \\1'}",
+         "desk.yaml:8:54: pattern does not compile: invalid escape sequence: \\1 (patterns run under RE2: "
          "no back-references or look-around)"),
-        ("context: [storm]}", "context: [storm], pattern: '(?<=storm) killed'}",
-         "desk.yaml:7:54: pattern does not compile: invalid perl operator: (?<= (patterns run under RE2: "
+        ("context: [storm, cyclone, hurricane]}", "context: [storm], pattern: '(?<=storm) killed'}",
+         "desk.yaml:8:54: pattern does not compile: invalid perl operator: (?<= (patterns run under RE2: "
          "no back-references or look-around)"),
     ],
 )
@@ -62,7 +52,7 @@ def test_refused_at_load_with_one_line_and_exit_2(tmp_path: Path, old: str, new:
 
 def test_the_same_pack_with_sane_values_runs(tmp_path: Path) -> None:
     text = PACK.replace('"{explanation}"', '"{text:>12} is too many"').replace(
-        "context: [storm]}", "context: [storm], pattern: 'storm\\s+killed'}")
+        "context: [storm, cyclone, hurricane]}", "context: [storm], pattern: 'storm\\s+killed'}")
     (tmp_path / "desk.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     done = run_numcheck(tmp_path, "check", "a.txt", "--rules", "desk.yaml", "--no-default-rules", "--format", "json")

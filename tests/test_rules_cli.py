@@ -7,22 +7,8 @@ from pathlib import Path
 import pytest
 
 from numcheck.cli import main
+from tests._projectkit import STORM_PACK as DESK
 from tests._projectkit import make_project, run_numcheck
-
-DESK = """\
-pack: desk
-rules:
-  - id: storm-deaths
-    check: range
-    severity: warning
-    message: "{explanation}"
-    description: Storm death tolls above 500,000 have not been recorded since 1970. Bhola cyclone.
-    where: {noun: [death, person], context: [storm, cyclone, hurricane]}
-    max: 500000
-    examples:
-      pass: ["The storm killed 1,200 people."]
-      fail: ["The storm killed 900,000 people."]
-"""
 
 
 def _pack(tmp_path: Path, text: str = DESK, name: str = "desk.yaml") -> str:
