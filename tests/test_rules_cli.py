@@ -156,3 +156,15 @@ def test_rules_with_a_bad_project_config_exit_2_naming_its_line(tmp_path: Path) 
         assert result.stderr.splitlines() == [f"{tmp_path / 'pyproject.toml'}:3:1: unknown key 'colour' (expected one "
                                               "of: rules, packs, disable, select, severity, fail-on, include, exclude, "
                                               "format, max-bytes, jobs)"]
+
+
+def test_the_corpus_rule_is_listed_as_frames_and_explained_with_its_examples(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["rules", "list"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("corpus-figure "))
+    assert row.split()[1:4] == ["corpus_figure", "(frames)", "error"]
+    assert main(["rules", "explain", "corpus-figure"]) == 0
+    out = capsys.readouterr().out
+    assert "  window_hours: 168" in out and "WRONG" not in out
+    assert "fail ok    'Officials said 31 people were killed when the bridge fell.\\n---\\n" in out
