@@ -249,7 +249,8 @@ def _compile_rule(
     problems.extend((("where", *sub), text) for sub, text in found)
     params_given = {k: v for k, v in item.items() if k not in HEADER_KEYS}
     problems.extend(finite_problems(params_given))
-    kind = checks.get(item.get("check"))  # type: ignore[arg-type]
+    check = item.get("check")
+    kind = checks.get(check) if isinstance(check, str) else None
     if not valid or problems or kind is None:
         return None, problems
     params: dict[str, Any] = {**kind.params, **params_given}

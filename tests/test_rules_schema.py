@@ -170,6 +170,11 @@ rules:
         ("max: 122", "max: 122\n    examples: {maybe: []}",
          "bad2.yaml:8:16: unknown examples key 'maybe' (expected one of: fail, pass)"),
         ("pack: desk", "pack: [desk]", "bad2.yaml:1:7: 'pack' must be a string, not a list"),
+        ("check: range", "check: [range]", "bad2.yaml:4:12: 'check' must be a string, not a list"),
+        ("max: 122", "max: 122\n    where: {pattern: 5}",
+         "bad2.yaml:8:22: 'pattern' must be a regular expression string"),
+        ("max: 122", "max: 122\n    7: seven", "bad2.yaml:8:5: unknown parameter '7' for check 'range' "
+         "(expected one of: max, min)"),
     ],
 )
 def test_schema_errors_keep_todays_wording(old: str, new: str, expected: str) -> None:
