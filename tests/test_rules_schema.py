@@ -15,6 +15,9 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from numcheck.checks import CHECKS, CheckKind
 from numcheck.checks._finding import MESSAGE_FIELDS, make_finding
@@ -232,3 +235,24 @@ def test_jsonschema_is_imported_only_when_a_pack_is_validated(tmp_path: Path) ->
         "assert 'jsonschema' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+
+
+KEYS = st.sampled_from(["pack", "rules", "id", "check", "severity", "message", "where", "examples", "pass", "fail",
+                        "noun", "pattern", "qualifier", "max", "min", "tolerance", "names", "expression", "nth",
+                        "events", "window_hours", "update_severity", "x"])
+LEAVES = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True),
+                   st.sampled_from(["range", "expression", "corpus_figure", "warning", "{value}", "a == b", "(x",
+                                    "eq", "about", "", "{text:>999}"]), st.text(max_size=8))
+DATA = st.recursive(LEAVES, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                    st.dictionaries(KEYS, inner, max_size=5)), max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATA, st.lists(st.dictionaries(KEYS, DATA, max_size=7), max_size=3))
+def test_any_yaml_shape_is_problems_or_rules_never_a_crash(top: object, rules: list[dict[str, object]]) -> None:
+    for data in (top, {"rules": rules}, {"pack": "p", "rules": [{**r, "check": "range"} for r in rules]}):
+        text = yaml.safe_dump(data, allow_unicode=True)
+        loaded, problems = parse_pack(text, "x.yaml")
+        assert all(str(p).startswith("x.yaml:") and "\n" not in str(p) for p in problems)
+        if data is not top:  # no rule is dropped without a problem saying why
+            assert len(loaded) == len(rules) or problems
