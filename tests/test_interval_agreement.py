@@ -70,6 +70,18 @@ def test_parts_add_up_to_the_total(one, two, three, total, tolerance) -> None:
         _expression_fires("one + two + three == total", ["one", "two", "three", "total"], claims, tolerance))
 
 
+@SETTINGS
+@given(figures("figure"), st.integers(-3, 14), st.sampled_from([1.0, 1000.0, 0.1]))
+def test_range_limits(figure, steps, scale) -> None:
+    """A range rule fires above ``max`` exactly when ``figure <= max`` cannot hold, and below
+    ``min`` exactly when ``figure >= min`` cannot."""
+    limit = round(steps * scale, 6)
+    for bound, expression in (("max", f"figure <= {limit}"), ("min", f"figure >= {limit}")):
+        rule = rule_for("range", **{bound: limit})
+        fired = bool(CHECKS["range"].run(rule, [figure], ()))
+        assert fired == _expression_fires(expression.replace("-", "0 - "), ["figure"], [figure], 0), (bound, limit)
+
+
 EDGES = st.sampled_from([0.0, 0.1, 0.2, 0.3, 0.5, 1.0, 2.5, 29.5, 30.0, 30.5, 1e6, 4.35e6, 1 / 3])
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks.kind import CheckKind, Problems, number
+from numcheck.intervals import Interval, of_claim
 from numcheck.model import Claim, Finding, Relation
 
 if TYPE_CHECKING:
@@ -56,24 +57,34 @@ def _claim_words(claim: Claim) -> str:
     return claim.text
 
 
+def _side(rule: Rule, claim: Claim) -> str | None:
+    """"above" or "below" when the claim's whole interval lies outside ``[min, max]``, else None.
+
+    The test is the one `Interval` every check uses (`numcheck.intervals`): a figure is above
+    ``max`` exactly when an ``expression`` rule ``figure <= max`` is false for it."""
+    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
+    interval = of_claim(claim)
+    if high_limit is not None and interval.is_above(Interval.point(high_limit)):
+        return "above"
+    if low_limit is not None and interval.is_below(Interval.point(low_limit)):
+        return "below"
+    return None
+
+
 def is_outside(rule: Rule, claim: Claim) -> bool:
     """True when the claim's whole interval lies outside ``[min, max]``: only these can fire."""
-    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
-    return (high_limit is not None and claim.low > high_limit) or (low_limit is not None and claim.high < low_limit)
+    return _side(rule, claim) is not None
 
 
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     """One finding per claim whose whole interval lies above ``max`` or below ``min``."""
-    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
     findings = []
     for claim in claims:
-        if not is_outside(rule, claim):
+        side = _side(rule, claim)
+        if side is None:
             continue
-        if high_limit is not None and claim.low > high_limit:
-            limit, side = high_limit, "at most"
-        else:
-            limit, side = low_limit, "at least"
-        explanation = f"the text says {_claim_words(claim)}; {side} {describe(float(limit))} is plausible"
+        limit, words = (rule.params["max"], "at most") if side == "above" else (rule.params["min"], "at least")
+        explanation = f"the text says {_claim_words(claim)}; {words} {describe(float(limit))} is plausible"
         findings.append(make_finding(rule, [claim], explanation=explanation, expected=limit, actual=claim.value))
     return findings
 
