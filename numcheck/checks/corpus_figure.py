@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from numcheck.checks.kind import CheckKind, Problems, number
 from numcheck.columns import COMPARE_COLUMNS, build_frame, empty_data, import_pandas
 from numcheck.english import PHRASE_BREAK
+from numcheck.intervals import Interval
 from numcheck.vocabulary import SEVERITIES
 
 if TYPE_CHECKING:
@@ -156,7 +157,8 @@ def _sortable(value: Any) -> Any:
 
 
 def _overlap(cols: dict[str, list[Any]], a: int, b: int) -> bool:
-    return cols["low"][a] <= cols["high"][b] and cols["low"][b] <= cols["high"][a]
+    """Whether two figures can be the same number: the one `Interval` test every check uses."""
+    return Interval(cols["low"][a], cols["high"][a]).overlaps(Interval(cols["low"][b], cols["high"][b]))
 
 
 def _explain(cols: dict[str, list[Any]], a: int, b: int, source_a: Any, source_b: Any, what: str, update: bool) -> str:
