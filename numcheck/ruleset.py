@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 _RULE_SUFFIXES = (".yaml", ".yml")
+#: How the shipped packs are named in messages: where they live in the repository.
+_SHIPPED = "rules/"
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def _display(path: Any) -> str:
     text = str(path)
     folder = str(importlib.resources.files("numcheck.rules"))
     if text.startswith(folder):
-        return "rules/" + text[len(folder):].lstrip("/\\")
+        return _SHIPPED + text[len(folder):].lstrip("/\\")
     return text
 
 
@@ -165,9 +167,9 @@ def load_rules(
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(RuleFileError(display, None, f"cannot read rule file ({read_failure(exc)})"))
             continue
-        trusted = checks is None and display.startswith("rules/") and is_prevalidated(display[6:], text)
-        loaded, found = _parse_pack(text, display, CHECKS if checks is None else checks, trusted)
-        found.sort(key=lambda e: (e.line or 0, e.column or 0))
+        shipped = display.removeprefix(_SHIPPED) if display.startswith(_SHIPPED) else None
+        trusted = checks is None and shipped is not None and is_prevalidated(shipped, text)
+        loaded, found = parse_pack(text, display, checks, trusted=trusted)
         problems.extend(found)
         for rule in loaded:
             if rule.id in seen:
@@ -183,13 +185,15 @@ def load_rules(
 
 
 def parse_pack(
-    text: str, path: str, checks: Mapping[str, CheckKind] | None = None
+    text: str, path: str, checks: Mapping[str, CheckKind] | None = None, *, trusted: bool = False
 ) -> tuple[list[Rule], list[RuleFileError]]:
     """The valid rules of one pack and a problem for each invalid thing in it (nothing is raised).
 
     ``checks`` is the registry of check kinds the pack may use (default: `numcheck.checks.CHECKS`).
+    ``trusted`` skips the schema, for a shipped pack whose exact text was validated against the
+    shipped schema when it was generated (`numcheck.rules_schema.is_prevalidated`).
     """
-    rules, problems = _parse_pack(text, path, CHECKS if checks is None else checks, trusted=False)
+    rules, problems = _parse_pack(text, path, CHECKS if checks is None else checks, trusted)
     problems.sort(key=lambda e: (e.line or 0, e.column or 0))
     return rules, problems
 
@@ -197,8 +201,6 @@ def parse_pack(
 def _parse_pack(
     text: str, path: str, checks: Mapping[str, CheckKind], trusted: bool
 ) -> tuple[list[Rule], list[RuleFileError]]:
-    """``trusted``: a shipped pack whose exact text was validated against the shipped schema when
-    it was generated (`numcheck.rules_schema.is_prevalidated`), so jsonschema need not run again."""
     try:
         document = load_yaml(text)
     except YamlError as exc:
