@@ -66,6 +66,12 @@ def _package_copy(tmp_path: Path) -> Path:
     return tmp_path / "numcheck"
 
 
+def test_the_schema_is_valid_draft_2020_12() -> None:
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(json.loads(SHIPPED.read_text(encoding="utf-8")))
+
+
 def test_the_module_prints_the_schema() -> None:
     done = subprocess.run([sys.executable, "-m", "numcheck.rules_schema"], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["$defs"]["check-range"]["properties"]["max"]["type"] == "number"
