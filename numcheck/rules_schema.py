@@ -80,13 +80,16 @@ def _words(description: str = "") -> dict[str, Any]:
 def _definitions() -> dict[str, Any]:
     """The shared parts: word lists, qualifiers, ``where`` and ``examples``."""
     def texts(key: str) -> dict[str, Any]:
+        """A list of example texts, or one text on its own."""
         message = {"*": f"'examples.{key}' must be a list of texts"}
-        return {"type": "array", "items": {"type": "string", "errorMessage": message}, "errorMessage": message}
+        return {"type": ["array", "string"], "items": {"type": "string", "errorMessage": message},
+                "errorMessage": message}
 
     return {
         "words": {
             "type": ["string", "array"], "minLength": 1, "pattern": r"\S",
-            "items": {"type": "string", "minLength": 1, "pattern": r"\S"},
+            "items": {"type": "string", "minLength": 1, "pattern": r"\S",
+                      "errorMessage": {"*": "'{key}' must be a word or a list of words"}},
             "errorMessage": {"*": "'{key}' must be a word or a list of words"},
         },
         "qualifier": {

@@ -36,7 +36,7 @@ from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.errors import ConfigError, RuleFileError, read_failure
 from numcheck.model import SEVERITIES
 from numcheck.packs import is_pack_name, pack_files
-from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, unknown_choice
+from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, string_list, unknown_choice
 from numcheck.rules_schema import HEADER_KEYS, PACK_KEYS, finite_problems, is_prevalidated, validate
 from numcheck.yamlload import YamlError, load_yaml
 
@@ -265,7 +265,8 @@ def _compile_rule(
     rule = Rule(
         id=item["id"], check=kind.name, severity=item["severity"], message=message, kind=kind,
         params=MappingProxyType(params), where=where, description=(item.get("description") or "").strip(),
-        examples_pass=tuple(examples.get("pass", ())), examples_fail=tuple(examples.get("fail", ())),
+        examples_pass=string_list(examples.get("pass", [])) or (),
+        examples_fail=string_list(examples.get("fail", [])) or (),
         pack=pack, path=path, line=line,
     )
     return rule, problems
