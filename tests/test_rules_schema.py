@@ -173,6 +173,8 @@ rules:
          "bad2.yaml:8:12: 'where' must be a mapping of noun, unit, qualifier, context, not_context, before, after, "
          "pattern"),
         ("max: 122", "max: 122\n    where: {noun: ''}", "bad2.yaml:8:19: 'noun' must be a word or a list of words"),
+        ("max: 122", "max: 122\n    where: {noun: [age, ' ']}",
+         "bad2.yaml:8:25: 'noun' must be a word or a list of words"),
         ("max: 122", "max: 122\n    where: {qualifier: [eq, about]}",
          "bad2.yaml:8:29: unknown qualifier 'about' (expected one of: approx, eq, ge, gt, le, lt, vague)"),
         ("max: 122", "max: 122\n    examples: {pass: [1]}", "bad2.yaml:8:23: 'examples.pass' must be a list of texts"),
@@ -202,6 +204,11 @@ rules:
       adults: {noun: adult, nth: 0}
     expression: "adults == total"
 """
+
+
+def test_one_example_text_is_a_list_of_one() -> None:
+    (rule,), problems = parse_pack(BASE + "    examples: {fail: 'She was 130 years old.'}\n", "x.yaml")
+    assert problems == [] and rule.examples_fail == ("She was 130 years old.",)
 
 
 def test_expression_names_are_checked_by_the_schema() -> None:
