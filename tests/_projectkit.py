@@ -7,12 +7,29 @@ loaded, ``treaty-size`` (an error); both texts were written for these tests.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
+from _cli import numcheck
+
 ARTICLE = "The treaty was signed by 210 countries on Monday.\n"
+
+#: A desk's pack with one range rule on storm death tolls, and an article that breaks it.
+STORM_PACK = """\
+pack: desk
+rules:
+  - id: storm-deaths
+    check: range
+    severity: warning
+    message: "{explanation}"
+    description: Storm death tolls above 500,000 have not been recorded since 1970. Bhola cyclone.
+    where: {noun: [death, person], context: [storm, cyclone, hurricane]}
+    max: 500000
+    examples:
+      pass: ["The storm killed 1,200 people."]
+      fail: ["The storm killed 900,000 people."]
+"""
+STORM_ARTICLE = "The storm killed 900,000 people, officials said.\n"
 
 DESK_PACK = """\
 pack: desk
@@ -46,8 +63,5 @@ def make_project(root: Path, *, pyproject: str | None = None, yaml_text: str | N
 
 
 def run_numcheck(cwd: Path, *argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``numcheck ARGV...`` in a subprocess started in ``cwd``."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "numcheck.cli", *argv], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL if stdin is None else None)
+    """``numcheck ARGV...`` in a subprocess started in ``cwd``, without colour."""
+    return numcheck(*argv, cwd=cwd, env={"PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}, stdin=stdin)

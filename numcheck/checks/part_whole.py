@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
-from numcheck.intervals import format_number, of_claim
+from numcheck.checks.kind import TOLERANCE, CheckKind
+from numcheck.figures import amount, format_number
+from numcheck.intervals import of_claim
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -48,10 +49,9 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         part, whole = roles["part"][0], roles["whole"][0]
         if not (of_claim(part).is_above(of_claim(whole).widen(tolerance)) or _bound_above(part, whole, tolerance)):
             continue
-        noun = f" {whole.noun}" if whole.noun else ""
         explanation = (
             f"the part ({format_number(part.value)}) is larger than the whole "
-            f"({format_number(whole.value)}{noun}): {format_number(part.value)} of {format_number(whole.value)}"
+            f"({amount(whole.value, whole.noun)}): {format_number(part.value)} of {format_number(whole.value)}"
             " cannot be"
         )
         findings.append(make_finding(rule, [part, whole], explanation=explanation, expected=whole.value,
@@ -67,4 +67,5 @@ def _bound_above(part: Claim, whole: Claim, tolerance: float) -> bool:
     return part.qualifier == "le" and part.value > of_claim(whole).widen(tolerance).high
 
 
-CHECK = CheckKind(name="part_whole", relation="part_of_whole", params={"tolerance": 0.0}, run=check)
+CHECK = CheckKind(name="part_whole", relation="part_of_whole", params={"tolerance": 0.0},
+                  schema={"tolerance": TOLERANCE}, run=check)

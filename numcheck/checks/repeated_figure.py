@@ -33,13 +33,14 @@ Params:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
-from numcheck.intervals import format_number, of_claim
+from numcheck.checks.kind import TOLERANCE, CheckKind
+from numcheck.figures import amount, format_number
+from numcheck.intervals import of_claim
 from numcheck.model import is_currency
 
 if TYPE_CHECKING:
@@ -77,13 +78,12 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         slack = tolerance * max(abs(first.value), abs(second.value))
         if a.widen(slack).overlaps(b):
             continue
-        noun = f" {second.noun}" if second.noun else ""
         if first.unit != second.unit:
             if money_slips != "only":
                 findings.append(_share_finding(rule, first, second))
             continue
         explanation = (
-            f"{format_number(second.value)}{noun} here, but {format_number(first.value)} earlier"
+            f"{amount(second.value, second.noun)} here, but {format_number(first.value)} earlier"
             f" ({first.text.strip()!r}) for what reads as the same figure"
         )
         factor = _scale_slip(abs(first.value), abs(second.value))
@@ -105,15 +105,10 @@ def _share_finding(rule: Rule, first: Claim, second: Claim) -> Finding:
                         explanation=f"{said}, but the same share is given as {format_number(percent.value)}%")
 
 
-def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[tuple[Any, ...], str]]]:
-    """``money_scale_slips`` is one of three words, checked when the rule loads."""
-    if params.get("money_scale_slips") not in _SLIP_CHOICES:
-        choices = ", ".join(_SLIP_CHOICES)
-        return dict(params), [(("money_scale_slips",), f"'money_scale_slips' must be one of: {choices}")]
-    return dict(params), []
-
-
-_SLIP_CHOICES = ("include", "exclude", "only")
-
 CHECK = CheckKind(name="repeated_figure", relation="repeated_figure",
-                  params={"tolerance": 0.0, "money_scale_slips": "include"}, run=check)
+                  params={"tolerance": 0.0, "money_scale_slips": "include"},
+                  schema={"tolerance": TOLERANCE, "money_scale_slips": {
+                      "enum": ["include", "exclude", "only"],
+                      "description": "Which scale slips between two sums of money this rule reports: all (include), "
+                                     "none (exclude) or only those (only)."}},
+                  run=check)
