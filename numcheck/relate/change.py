@@ -185,7 +185,8 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
             # "compared with" is another comparison, not the old value of the £40m.
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
         elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and direction_of(match.group(1))
-              and not is_stated_change(text, first)):
+              and match.group(1).lower() != "up" and not is_stated_change(text, first)):
+            # "from 1,000 up to 3,000 animals" is a range's bound, not a rise: "up to" is never the verb.
             old, new, cue = first, second, f"{match.group(1).lower()} to"
         elif _GAP_BARE_FROM.match(gap) and _follows_pair(text, first, olds):
             old, new, cue = second, first, "and ... from"
@@ -392,6 +393,10 @@ def _verb_words(head: str, limit: int = 10) -> list[str]:
 _COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to"})
 
 
+#: Words that make a direction verb describe a rate's pace, so the rate itself may move either way.
+_PACE = re.compile(r"\b(?:more\s+slowly|slower|more\s+quickly|faster|less\s+quickly)\b", re.I)
+
+
 def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
                   taken: set[str] | None = None) -> Draft | None:
     first, last = (old, new) if old.start < new.start else (new, old)
@@ -416,6 +421,8 @@ def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[
         down = down or ["back"]
         up = [w for w in up if w not in ("back",)]
     direction = "up" if up and not down else "down" if down and not up else _governing(words)
+    if _PACE.search(window):
+        direction = ""  # "grew more slowly, at 1.9%, compared with 2.1%": the verb is the measure's, not the rate's
     if stated is None and factor is None:
         elsewhere = _stated_elsewhere(text, old, new)
         # One headline change describes one pair: the first that fits, not every later pair that

@@ -56,7 +56,7 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
     grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
     candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
-                  and not is_partitive(text, c)]
+                  and not is_partitive(text, c) and not _compound(text, c)]
     seen: dict[str, list[Claim]] = {}
     for second in candidates:
         noun = _noun_of(text, second)
@@ -444,6 +444,12 @@ def _measure(text: ClauseView, claim: Claim) -> str:
                 return singular(noun)
             return ""
     return ""
+
+
+def _compound(text: ClauseView, claim: Claim) -> bool:
+    """"a three-bedroom trailer", "a two-year deal": a figure hyphened to its noun describes a thing,
+    it does not count it, so it restates nothing."""
+    return text.text[claim.end : claim.end + 1] in ("-", "‑")
 
 
 def _restates_kind(claim: Claim) -> bool:
