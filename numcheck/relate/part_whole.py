@@ -72,8 +72,11 @@ def link_named_wholes(text: ClauseView) -> Iterator[Draft]:
         noun, printed = found
         if part.noun not in (None, noun):
             continue
+        # "those"/"the" points back a short way: a count of the noun paragraphs earlier is another one
+        # ("attendance improved in 776 cases" ... "31,000 pupils ... almost 14,000 of those cases").
         earlier = [c for c in text.earlier_with_nouns(part, synonyms(noun)) if c.unit == part.unit
-                   and is_count_like(c) and not contexts_differ(text, c, part)]
+                   and is_count_like(c) and (c.paragraph == part.paragraph or part.sentence - c.sentence <= 2)
+                   and not contexts_differ(text, c, part)]
         whole = _pick_whole(text, earlier)
         if whole is not None:
             yield Draft("part_of_whole", (part, whole), ("part", "whole"), f"of the {printed.lower()}")
