@@ -75,7 +75,7 @@ def link_breakdowns(text: ClauseView) -> Iterator[Draft]:
         if not parts and of_start and "," in intro and nouns_agree(first, total):
             # "Of the 112 drones launched, air defences shot down 84": one part of a whole
             yield Draft("part_of_whole", (first, total), ("part", "whole"), "of")
-        if not parts:
+        if not parts or _enumerates(total, parts):
             continue
         tail = text.after(parts[-1]).lower()[:40] + " ".join(text.gap(a, b) or "" for a, b in pairwise(parts))
         closes = any(w in tail for w in tables.REMAINDER_WORDS)
@@ -83,6 +83,17 @@ def link_breakdowns(text: ClauseView) -> Iterator[Draft]:
         cue = partial or whole_word or "of"
         yield Draft("sum_of_parts", (*parts, total), ("part",) * len(parts) + ("total",), cue.strip(),
                      partial=is_partial)
+
+
+def _enumerates(total: Claim, parts: list[Claim]) -> bool:
+    """"five countries – Central African Republic (71,800), South Sudan (61,700), ...", "her three
+    scores – 6,174 points, 6,222 and 6,377": the count names how many items follow, and the figures
+    measure each item. A total as large as the number of parts, or smaller than every part, or of
+    another counted noun than the parts, is no sum of them."""
+    if total.value == len(parts) or all(p.value > total.value for p in parts):
+        return True
+    nouns = {p.noun for p in parts if p.noun}
+    return bool(total.noun and nouns and not any(same_thing(total.noun, n) for n in nouns))
 
 
 _PAIR_CUES = (("for", "against"), ("yes", "no"), ("backed", "opposed"), ("support", "oppose"),
