@@ -88,12 +88,9 @@ def link_breakdowns(text: ClauseView) -> Iterator[Draft]:
 def _enumerates(total: Claim, parts: list[Claim]) -> bool:
     """"five countries – Central African Republic (71,800), South Sudan (61,700), ...", "her three
     scores – 6,174 points, 6,222 and 6,377": the count names how many items follow, and the figures
-    measure each item. A total as large as the number of parts, or smaller than every part, or of
-    another counted noun than the parts, is no sum of them."""
-    if total.value == len(parts) or all(p.value > total.value for p in parts):
-        return True
-    nouns = {p.noun for p in parts if p.noun}
-    return bool(total.noun and nouns and not any(same_thing(total.noun, n) for n in nouns))
+    measure each item. A total as large as the number of parts, or smaller than every part, is no
+    sum of them. (Nouns may differ: "64 people: 41 adults, 15 children and eight crew".)"""
+    return total.value == len(parts) or all(p.value > total.value for p in parts)
 
 
 _PAIR_CUES = (("for", "against"), ("yes", "no"), ("backed", "opposed"), ("support", "oppose"),
