@@ -83,17 +83,24 @@ SLIPS = {
         "A think tank says cutting the basic rate from 22% to 20% would cost £4bn a year. Its director "
         "said: \"Going from 22% to 20% would cost about {} a year, which the Treasury can afford.\"\n",
         "£4bn", "£2bn", ("£4bn", "£2bn")),
-    # the only two counts of a noun, with the same word before the noun
-    "only-two-counts-same-modifier": (
-        "The carrier has ordered 40 aircraft in a deal that should bring 1,800 new cabin jobs. Delivery "
-        "starts next spring. About {} new jobs will be created over six years, it added.\n",
-        "1,800", "900", ("1,800", "900")),
-    # the only two percentages of one base, with the same verb
-    "only-two-shares-same-verb": (
-        "The minister wants every rich nation to match his goal of spending 0.7% of national income. "
-        "Decades ago, donor governments agreed to spend {} of their incomes on aid, the charity said.\n",
-        "0.7%", "0.3%", ("0.7%", "0.3%")),
 }
+
+
+#: The only two counts (or shares of one base) of a thing in an article, described alike, are not
+#: linked: on news from other outlets they were two different figures more often than one figure
+#: restated ("six gold medals" behind, "eight gold medals" won; a £650 payment and the £400 one).
+LONE_PAIRS = (
+    "The carrier has ordered 40 aircraft in a deal that should bring 1,800 new cabin jobs. Delivery "
+    "starts next spring. About 900 new jobs will be created over six years, it added.\n",
+    "The minister wants every rich nation to match his goal of spending 0.7% of national income. "
+    "Decades ago, donor governments agreed to spend 0.3% of their incomes on aid, the charity said.\n",
+)
+
+
+@pytest.mark.parametrize("text", LONE_PAIRS)
+def test_the_only_two_counts_of_a_thing_are_not_taken_for_one(text: str) -> None:
+    assert repeats(text) == []
+    assert alarms(text) == []
 
 
 @pytest.mark.parametrize(("text", "stated", "slip", "pair"), SLIPS.values(), ids=SLIPS.keys())

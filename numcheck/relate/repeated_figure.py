@@ -8,8 +8,8 @@ under different times, places or names, and figures that are parts of something 
 A slip changes one of the two statements, so a link that needs equal values never sees one. The
 restatement families (``_link_restatements``) therefore link by where and how a figure is stated,
 never by its value beyond "within a slip": a title and its lede, one sum printed with another scale
-word, a sentence stated again around the same figures, and the only two counts (or shares of one
-base) of a thing that an article gives.
+word, and a sentence stated again around the same figures. The only two counts of a thing, alike
+described, are not linked: on news from other outlets they were two figures more often than one.
 """
 
 from __future__ import annotations
@@ -165,8 +165,6 @@ def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
     yield from _link_headline_repeats(text, taken)
     yield from _link_scale_slips(text, taken)
     yield from _link_echoes(text, taken)
-    yield from _link_lone_pairs(text, taken)
-    yield from _link_lone_shares(text, taken)
 
 
 #: The body sentences that restate a title: a news lede gives the title's fact in its first sentence
@@ -279,96 +277,6 @@ def _link_echoes(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
                         continue
                     taken.update((first.id, second.id))
                     yield Draft("repeated_figure", (first, second), ("first", "second"), "the same sentence again")
-
-
-#: The most counts of one noun among which two restatements and their partitives are looked for.
-_LONE_MENTIONS = 4
-
-
-def _link_lone_pairs(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
-    """The only two counts of a thing in an article, described alike: "should lead to 2,500 new
-    jobs" ... "About 2,500 new jobs should be created". With no third count of the thing to confuse
-    them, the same word between figure and noun is enough to read them as one figure."""
-    for noun, mentions in text.by_noun.items():
-        counts = [c for c in mentions if c.unit == "count"] if noun is not None else []
-        if not counts or len(counts) > _LONE_MENTIONS:
-            continue  # a thing counted this often is no lone pair, whatever its partitives
-        pair = _lone_pair(text, [c for c in counts if not is_partitive(text, c)], taken)
-        # A shared verb is not enough here: "employs 3,500 people" and "6,000 people will benefit".
-        if pair and _modifiers(text, pair[0], noun) & _modifiers(text, pair[1], noun):
-            taken.update(c.id for c in pair)
-            yield Draft("repeated_figure", pair, ("first", "second"), f"the only two counts of {noun}")
-
-
-def _link_lone_shares(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
-    """The only two percentages of one base in an article, with the same verb: "spending 0.7% of
-    national income" ... "agreed to spend 0.7% of their incomes on aid". The base ("of national
-    income") is to a percentage what the counted noun is to a count."""
-    by_base: dict[str, list[Claim]] = {}
-    for claim in text.figures:
-        if claim.kind == "number" and claim.unit == "percent":
-            base = _base_of(text, claim)
-            if base:
-                by_base.setdefault(base, []).append(claim)
-    for base, shares in by_base.items():
-        pair = _lone_pair(text, shares, taken) if base not in _PARTITION_BASES else None
-        if pair is None:
-            continue
-        stems_a, verbs_a = _predicates(text, pair[0], base)
-        stems_b, verbs_b = _predicates(text, pair[1], base)
-        if stems_a & stems_b & (verbs_a | verbs_b):
-            taken.update(c.id for c in pair)
-            yield Draft("repeated_figure", pair, ("first", "second"), f"the only two shares of {base}")
-
-
-def _lone_pair(text: ClauseView, mentions: list[Claim], taken: set[str]) -> tuple[Claim, Claim] | None:
-    """The two mentions, when there are exactly two, free, in two sentences, within a slip of each
-    other and under no differing time, place or name; else None."""
-    figures = [c for c in mentions if c.kind == "number"]
-    if len(figures) != 2:
-        return None
-    first, second = figures
-    if first.id in taken or second.id in taken or first.sentence == second.sentence:
-        return None
-    if not _could_be_one_figure(first, second) or contexts_differ(text, first, second):
-        return None
-    return first, second
-
-
-#: Bases that a breakdown splits: "16% of the total" and "16.5% of the total" are two parts.
-_PARTITION_BASES = frozenset({"total", "whole", "rest", "remainder", "sum"})
-
-
-_BASE_AFTER = re.compile(r"^\s*of\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?((?:[a-z][a-z-]*\s*)+)")
-
-
-def _base_of(text: ClauseView, claim: Claim) -> str | None:
-    """The whole a percentage is "of": "income" in "0.7% of their incomes on aid"."""
-    match = _BASE_AFTER.match(text.after(claim)[:50])
-    if not match:
-        return None
-    words = []
-    for word in match.group(1).split():
-        if word in tables.STOPWORDS:
-            break
-        words.append(word)
-    return singular(words[-1]) if words else None
-
-
-def _modifiers(text: ClauseView, claim: Claim, noun: str) -> set[str]:
-    """The lower-case words between a figure and its noun: "new" in "2,500 new Ryanair jobs". Words
-    of increment ("a further 70", "300 more jobs") mark another figure, so they never count."""
-    words = []
-    for match in re.finditer(r"[A-Za-z][A-Za-z-]*", text.after(claim)[:40]):
-        word = match.group(0)
-        if singular(word) == noun:
-            return {w for w in words if w not in _NOT_MODIFIERS}
-        if word.islower():
-            words.append(word)
-    return set()
-
-
-_NOT_MODIFIERS = frozenset("a an the of more further extra additional another other others".split())
 
 
 def _echoes_kind(claim: Claim) -> bool:
