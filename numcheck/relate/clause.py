@@ -121,6 +121,7 @@ class ClauseView:
         self._cues: dict[str, FigureCues] = {}
         self._subjects: dict[str, frozenset[str]] = {}
         self._memo: dict[str, object] = {}
+        self._stems: dict[str, str | None] = {}
         self.figures = [c for c in claims if _is_figure(c)]
         self.by_sentence: dict[int, list[Claim]] = {}
         self.by_noun: dict[str | None, list[Claim]] = {}
@@ -502,17 +503,26 @@ def subject_words(text: ClauseView, claim: Claim) -> frozenset[str]:
     """What a sum or percentage measures, as content words of its clause: up to four words before the
     figure and three after ("pre-tax profits rose 15%", "a $4bn deal", "the trade deficit of $617bn")."""
     head = text.tail(claim, 60)
-    before = _content_words(_common_words(head, head == text.before(claim, clause=False), text.names))[-6:]
+    before = _content_words(text, _common_words(head, head == text.before(claim, clause=False), text.names))[-6:]
     # Content words, not raw words, are counted after the figure: "a 52% rise in net profit" says
     # profit even though three short words stand between.
-    after = _content_words(_common_words(text.after(claim)[:40], False, text.names))[:3]
+    after = _content_words(text, _common_words(text.after(claim)[:40], False, text.names))[:3]
     return frozenset(tables.MEASURE_SYNONYMS.get(w, w) for w in before + after)
 
 
-def _content_words(words: list[str]) -> list[str]:
-    return [verb_stem(singular(re.sub(r"['’]s?$", "", w))) for w in words
-            if len(w) > 3 and w not in tables.STOPWORDS and w not in tables.GENERIC_VERBS
-            and w not in tables.NOT_SUBJECT and not direction_of(w) and w not in tables.IRREGULAR_PAST]
+def _content_words(text: ClauseView, words: list[str]) -> list[str]:
+    """The stems of the words that can say what a figure measures, each word read once per text."""
+    stems = text._stems  # the view's own memo: one article repeats its words around many figures
+    found = []
+    for word in words:
+        if word not in stems:
+            stems[word] = (verb_stem(singular(re.sub(r"['’]s?$", "", word)))
+                           if len(word) > 3 and word not in tables.STOPWORDS and word not in tables.GENERIC_VERBS
+                           and word not in tables.NOT_SUBJECT and not direction_of(word)
+                           and word not in tables.IRREGULAR_PAST else None)
+        if stems[word] is not None:
+            found.append(stems[word])
+    return found
 
 
 def _common_words(chunk: str, at_sentence_start: bool, names: frozenset[str]) -> list[str]:
