@@ -154,6 +154,11 @@ class ClauseView:
         return self._subjects[claim.id]
 
     @functools.cached_property
+    def nouns(self) -> frozenset[str]:
+        """Every noun the article's figures count, found once (a whole is named by one of them)."""
+        return frozenset(noun for noun in self.by_noun if noun)
+
+    @functools.cached_property
     def names(self) -> frozenset[str]:
         """Words the article capitalises mid-sentence: names, found in one pass over the text."""
         return frozenset(m.group(1).lower() for m in _MID_SENTENCE_CAPITAL.finditer(self.text))

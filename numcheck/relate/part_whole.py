@@ -66,7 +66,7 @@ def link_named_wholes(text: ClauseView) -> Iterator[Draft]:
         if not is_count_like(part):
             continue
         match = OF_NOUN.match(text.after(part))
-        found = noun_phrase(match.group(1), {c.noun for c in text.figures if c.noun}) if match else None
+        found = noun_phrase(match.group(1), text.nouns) if match else None
         if found is None:
             continue
         noun, printed = found

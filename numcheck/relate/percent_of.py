@@ -55,7 +55,7 @@ def _percent_of_named_whole(text: ClauseView, percent: Claim) -> Iterator[Draft]
     """"45% of the judges" after "a panel of 9 judges": the whole named by its noun earlier on. Only
     a whole that a group word or "all" introduces is trusted, since "9 judges" alone may be a subset."""
     match = OF_NOUN.match(text.after(percent))
-    found = noun_phrase(match.group(1), {c.noun for c in text.figures if c.noun}) if match else None
+    found = noun_phrase(match.group(1), text.nouns) if match else None
     if found is None:
         return
     noun, printed = found

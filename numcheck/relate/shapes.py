@@ -52,7 +52,7 @@ OF_NOUN = re.compile(
     r"^\s*(?:out\s+)?of\s+(?:the|these|those|its|their)\s+([A-Za-z][A-Za-z-]+(?:\s+[a-z][a-z-]+){0,2})", re.I)
 
 
-def noun_phrase(words: str, known: set[str]) -> tuple[str, str] | None:
+def noun_phrase(words: str, known: frozenset[str]) -> tuple[str, str] | None:
     """The noun a phrase after "of the" names, longest first, when it is one the article counts:
     "member states have" is "member state"; returns (noun, the words as printed)."""
     parts = words.split()
