@@ -356,10 +356,11 @@ def _before_conversions(text: ClauseView, claim: Claim) -> Claim | None:
     for _ in range(3):
         if previous is None:
             return None
-        opening = text.text.rfind("(", 0, previous.start)
         closing = text.text.find(")", previous.end, claim.start)
         before = text.previous_in_sentence(previous)
-        if closing < 0 or before is None or opening < before.end:
+        # Only a bracket opened after the figure before counts: searched between the two figures,
+        # not back to the start of the text (which made this quadratic on a long article).
+        if closing < 0 or before is None or text.text.rfind("(", before.end, previous.start) < 0:
             return previous
         previous = before
     return None
