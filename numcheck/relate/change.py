@@ -525,9 +525,8 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
 
 #: "rose 8% to £150m", "fell 0.2 points (to) 5.1%", "cut by £2m to £40m": after the stated change,
 #: "to" and the new value.
-_TO_NEW = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?"
-                     r"(?!.*\b(?:and|but|while|whereas|than|or|before|after|then|as|when|until|since|ahead)\b)"
-                     r"(?:\s+[a-z]+){0,4}?\s*,?\s*(?:to|at)\s+" + QUAL + r"$", re.I)
+_TO_NEW = re.compile(r"^(?!.*\b(?:and|but|while|whereas|than|or|before|after|then|as|when|until|since|ahead)\b)"
+                     r"[\s,]*(?:\([^()]{0,40}\)[\s,]*)?(?:[a-z]+[\s,]+){0,4}?(?:to|at)\s+" + QUAL + r"$", re.I)
 #: "a 52% rise in profits to £198m", "a 5.5% rise to 18.3bn euros": the change named as a noun, then "to".
 _NOUN_TO_NEW = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\s+(?:in\b[^\d;:]{0,50}?\b)?to\s+" + QUAL + r"$", re.I)
 #: "profit of £150m, up 8%", "4.1m, a rise of 6%": the new value, then its change.

@@ -455,8 +455,6 @@ def _blank_modifiers(text: str, claims: list[Claim]) -> str:
 
 
 _DIGITS_ONLY = re.compile(r"[\d\s,.\-–]+")
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
-_FIRST_WORD = re.compile(r"\s*(?:[-–]\s*\d{1,2}\s+)?([A-Za-z]+)")
 
 
 def _is_date(text: str, claim: Claim) -> bool:
@@ -464,9 +462,9 @@ def _is_date(text: str, claim: Claim) -> bool:
     right around it are tested first, so the date pattern runs only next to a month or "period"."""
     if claim.unit != "count" or not _DIGITS_ONLY.fullmatch(claim.text):
         return False
-    last = _LAST_WORD.search(text, max(0, claim.start - 12), claim.start)
-    first = _FIRST_WORD.match(text, claim.end, claim.end + 16)
-    words = {m.group(1).lower() for m in (last, first) if m is not None}
+    before = text[max(0, claim.start - 12) : claim.start].split()[-1:]
+    after = [w for w in text[claim.end : claim.end + 16].split() if w.isalpha()][:1]
+    words = {w.strip(".").lower() for w in before + after}
     if not words & (MONTHS | {"period"}):
         return False
     start = max(0, claim.start - 12)
