@@ -38,7 +38,8 @@ from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.errors import ConfigError, RuleFileError, read_failure
 from numcheck.model import SEVERITIES
 from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, string_list, unknown_choice
-from numcheck.yamlload import YamlDocument, YamlError, load_yaml
+from numcheck.textfile import TextError, read_text_file
+from numcheck.yamlload import MAX_BYTES, YamlDocument, YamlError, load_yaml
 
 __all__ = [
     "HEADER_KEYS",
@@ -145,12 +146,15 @@ def load_rules(paths: Sequence[str], use_defaults: bool = True) -> RuleSet:
     seen: dict[str, Rule] = {}
     for display, path in sources:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text_file(path, MAX_BYTES, "a rule file")  # /dev/zero is refused, not read whole
         except FileNotFoundError:
             problems.append(RuleFileError(display, None, "no such rule file or folder"))
             continue
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             problems.append(RuleFileError(display, None, f"cannot read rule file ({read_failure(exc)})"))
+            continue
+        except TextError as exc:
+            problems.append(RuleFileError(display, exc.line, exc.message))
             continue
         loaded, found = parse_pack(text, display)
         problems.extend(found)

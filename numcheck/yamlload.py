@@ -7,9 +7,12 @@ already refuses Python tags; on top of it this module:
 - builds the Python values itself from the composed node graph, so every mapping key and value keeps
   its 1-based line and column (``YamlDocument.position(path)``), and errors can name ``file:line:col``;
 - refuses duplicate keys, which plain PyYAML silently lets the last one win;
-- bounds aliases: at most ``MAX_ALIASES`` alias references per document and at most ``MAX_NODES``
-  nodes once aliases are expanded, so a "billion laughs" document is refused after a few thousand
-  steps instead of filling memory;
+- bounds everything before building anything: a first pass over the parser's events refuses, at
+  the position where it happens, more than ``MAX_NODES`` keys and values, ``MAX_ALIASES`` aliases,
+  ``MAX_DEPTH`` levels of nesting or an integer of more than ``MAX_DIGITS`` digits (which Python's
+  ``int`` would refuse with a traceback); the builder then refuses more than ``MAX_EXPANDED``
+  values once aliases are expanded, so a "billion laughs" document fails fast, not out of memory;
+- refuses control characters (PyYAML's reader), as one line with their position;
 - refuses merge keys (``<<``), which would make the positions of merged keys ambiguous;
 - turns every PyYAML error (tabs, bad indentation, unclosed quotes) into one `YamlError` whose
   message is one line.
@@ -24,23 +27,33 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_ALIASES", "MAX_NODES", "YamlDocument", "YamlError", "load_yaml"]
+from numcheck.textfile import MAX_DIGITS as _MAX_DIGITS
+
+__all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "MAX_EXPANDED", "MAX_NODES", "YamlDocument",
+           "YamlError", "load_yaml"]
 
 #: Rule packs never need many aliases; a hundred is generous and keeps expansion cheap to bound.
 MAX_ALIASES = 100
-#: Nodes after alias expansion. The default packs have a few hundred; 100,000 still loads in
-#: milliseconds, while a billion-laughs document needs millions and is refused at this bound.
+#: Keys and values as written (before aliases). The default packs have a few thousand; at 100,000
+#: (some 10,000 rules) a pack still loads in about a second, and a bigger one is refused in a
+#: fraction of a second, by counting parser events, with this limit named.
 MAX_NODES = 100_000
+#: Values once aliases are expanded: a billion-laughs document needs millions and is refused here.
+MAX_EXPANDED = 100_000
 #: Deepest nesting of lists and mappings; rule packs need five levels.
 MAX_DEPTH = 100
-#: Larger YAML than this is not a rule pack or a config file.
+#: Larger YAML than this is not a rule pack or a config file; files are read no further than this.
 MAX_BYTES = 5_000_000
+#: The longest integer Python reads (``int()`` refuses more, CVE-2020-10735): refused with a position.
+MAX_DIGITS = _MAX_DIGITS
 
 Path = tuple[Any, ...]
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+# A plain scalar the resolver would read as an integer (decimal, 0x, 0o, 0b, with underscores).
+_LONG_NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_]+")
 
 
 class YamlError(ValueError):
@@ -75,30 +88,47 @@ class YamlDocument:
         return (1, 1)
 
 
-class _CountingLoader(yaml.SafeLoader):
-    """A SafeLoader that counts alias references and nesting while composing, so neither an alias
-    bomb nor ten thousand nested brackets gets past the composer (which recurses per level)."""
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster, same marks
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.alias_count = 0
-        self.depth = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self.alias_count += 1
-            if self.alias_count > MAX_ALIASES:
-                mark = self.peek_event().start_mark
-                raise YamlError(f"more than {MAX_ALIASES} aliases; refusing to expand them",
-                                mark.line + 1, mark.column + 1)
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            mark = self.peek_event().start_mark
-            raise YamlError(f"nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+def _refuse(message: str, event: Any) -> YamlError:
+    mark = event.start_mark
+    return YamlError(message, mark.line + 1, mark.column + 1)
+
+
+def _check_events(text: str) -> None:
+    """Stream the parser's events once and refuse the first one over a limit, at its position.
+
+    Counting events costs no Python objects per node and stops at the first limit crossed, so an
+    oversized pack is refused in a fraction of a second with the limit it broke, before anything
+    is composed; the composer (which recurses per level) never sees deep nesting.
+    """
+    parser = _LOADER(text)
+    try:
+        nodes = aliases = depth = 0
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, _NODE_EVENTS):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _refuse(f"more than {MAX_NODES:,} keys and values; a rule or config file needs far fewer "
+                                  "(split a large pack into several files)", event)
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise _refuse(f"more than {MAX_ALIASES} aliases; refusing to expand them", event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _refuse(f"nested more than {MAX_DEPTH} levels deep", event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_DIGITS \
+                    and _LONG_NUMBER.fullmatch(event.value):
+                raise _refuse(f"a number has more than {MAX_DIGITS:,} digits", event)
+    finally:
+        parser.dispose()
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -108,7 +138,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 class _Builder:
     """Turns a composed node graph into Python data, counting every node it builds."""
 
-    def __init__(self, loader: _CountingLoader) -> None:
+    def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.count = 0
         self.positions: dict[Path, tuple[int, int]] = {}
@@ -116,10 +146,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > MAX_EXPANDED:  # only aliases can get here: the written nodes were counted already
             line, column = _mark(node)
-            raise YamlError(f"document too large once aliases are expanded (more than {MAX_NODES} nodes)",
+            raise YamlError(f"aliases expand to more than {MAX_EXPANDED:,} values; write the values out",
                             line, column)
+        if depth > MAX_DEPTH:  # aliases can nest a shallow document deeply
+            raise YamlError(f"nested more than {MAX_DEPTH} levels deep once aliases are expanded", *_mark(node))
         self.positions.setdefault(path, _mark(node))
         if isinstance(node, yaml.CollectionNode) and node.tag not in (_MAP_TAG, _SEQ_TAG):
             raise YamlError(f"unsupported tag {node.tag!r}; only plain mappings and lists are allowed", *_mark(node))
@@ -127,7 +159,14 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError as exc:  # int() refusing too many digits, should a resolver let one through
+            problem = f"a number has more than {MAX_DIGITS:,} digits" if "digits" in str(exc) else "unreadable value"
+            raise YamlError(problem, *_mark(node)) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -137,35 +176,13 @@ class _Builder:
                 raise YamlError("merge keys ('<<') are not supported; write the keys out", line, column)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError("a mapping key must be a plain value, not a list or mapping", line, column)
-            key = self.loader.construct_object(key_node, deep=True)
+            key = self._scalar(key_node)
             if key in result:
                 first = self.key_positions.get((*path, key), (line, column))
                 raise YamlError(f"duplicate key {key!r} (first given on line {first[0]})", line, column)
             self.key_positions[(*path, key)] = (line, column)
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
-
-
-_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"' + r"|'(?:[^']|'')*'" + r"|[\[\]{}]")
-
-
-def _check_flow_depth(text: str) -> None:
-    """Refuse deeply nested ``[[[...`` before PyYAML's scanner, which slows down with every level.
-
-    Quoted strings are skipped; an apostrophe in plain text may hide some brackets, which only
-    means the composer's own depth check has the last word.
-    """
-    depth = 0
-    for match in _BRACKETS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-                raise YamlError(f"nested more than {MAX_DEPTH} levels deep", line, column)
-        elif token in "]}":
-            depth = max(depth - 1, 0)
 
 
 def _one_line(exc: yaml.YAMLError) -> YamlError:
@@ -185,21 +202,28 @@ def _one_line(exc: yaml.YAMLError) -> YamlError:
 def load_yaml(text: str) -> YamlDocument:
     """Load one YAML document safely (see the module docstring); an empty text gives ``None`` data."""
     if len(text) > MAX_BYTES:
-        raise YamlError(f"file too large for a rule or config file (over {MAX_BYTES} bytes)", 1, 1)
-    _check_flow_depth(text)
+        raise YamlError(f"file too large for a rule or config file (over {MAX_BYTES:,} bytes)", 1, 1)
+    loader = None
     try:
-        loader = _CountingLoader(text)  # the reader rejects control characters here, not later
+        _check_events(text)  # the reader refuses control characters here, as one YamlError below
+        loader = _LOADER(text)
         root = loader.get_single_node()
         builder = _Builder(loader)
         data = None if root is None else builder.build(root, ())
     except YamlError:
         raise
+    except yaml.reader.ReaderError as exc:  # no mark of its own: place it from its character offset
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(f"invalid YAML: control character {what} is not allowed", line, column) from None
     except yaml.YAMLError as exc:
         raise _one_line(exc) from None
     except RecursionError:
         raise YamlError("YAML nested too deeply", 1, 1) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return YamlDocument(None, {}, {})
     return YamlDocument(data, builder.positions, builder.key_positions)
