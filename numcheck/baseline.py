@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, TextIO
 
 from numcheck.errors import ConfigError, InputError
 from numcheck.model import Finding, Report
-from numcheck.textfile import TextError, parse_json, read_text_file
+from numcheck.textfile import TextError, one_line, parse_json, read_text_file
 
 __all__ = ["BaselineRun", "FindingKey", "finding_keys", "load_baseline", "write_baseline"]
 
@@ -113,6 +113,9 @@ class BaselineRun:
 
     def __init__(self, use: str | None = None, write: str | None = None) -> None:
         self.write_path = write
+        #: The (device, inode) of the run's inputs, asked for before the baseline is written:
+        #: it may replace the --baseline it read, never an article or a rule file.
+        self.inputs: Callable[[], Collection[tuple[int, int]]] | None = None
         self.known: Counter[FindingKey] = load_baseline(use) if use else Counter()
         self.seen: Counter[FindingKey] = Counter()
 
@@ -138,7 +141,7 @@ class BaselineRun:
             return
         from numcheck.output import open_output
 
-        with open_output(self.write_path, option="--write-baseline") as out:
+        with open_output(self.write_path, option="--write-baseline", inputs=self.inputs) as out:
             write_baseline(self.seen, out)
         total = sum(self.seen.values())
-        print(f"numcheck: recorded {total} finding(s) in baseline {self.write_path}", file=err)
+        print(f"numcheck: recorded {total} finding(s) in baseline {one_line(self.write_path)}", file=err)

@@ -36,6 +36,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from numcheck.article import LARGEST_MAX_BYTES
 from numcheck.errors import ConfigError, read_failure
 from numcheck.model import SEVERITIES
 from numcheck.rule import string_list
@@ -298,10 +299,12 @@ def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
 
         if fmt not in CHECK_FORMATS:
             raise fail("format", f"unknown format '{fmt}' (expected one of: {', '.join(sorted(CHECK_FORMATS))})")
-    for key, smallest in (("max-bytes", 1), ("jobs", 0)):
+    for key, smallest, largest in (("max-bytes", 1, LARGEST_MAX_BYTES), ("jobs", 0, None)):
         value = table.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < smallest):
             raise fail(key, f"'{key}' must be a whole number of at least {smallest}")
+        if value is not None and largest is not None and value > largest:
+            raise fail(key, f"'{key}' must be at most {largest:,}")
     base = os.path.dirname(path)
     return Config(
         path=path,
