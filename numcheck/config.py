@@ -273,8 +273,9 @@ def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
         return ConfigError(message, path, *locate(*((key,) if isinstance(key, str) else key), at_key=at_key))
 
     for key in table:
-        if key not in CONFIG_KEYS:
-            hint = f"; did you mean '{key.replace('_', '-')}'?" if key.replace("_", "-") in CONFIG_KEYS else ""
+        if key not in CONFIG_KEYS:  # YAML keys may be anything: null, numbers, dates (found by fuzzing)
+            spelt = key.replace("_", "-") if isinstance(key, str) else None
+            hint = f"; did you mean '{spelt}'?" if spelt in CONFIG_KEYS else ""
             raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(CONFIG_KEYS)}){hint}", at_key=True)
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("rules", "disable", "select", "include", "exclude"):

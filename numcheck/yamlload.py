@@ -148,8 +148,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_EXPANDED:  # only aliases can get here: the written nodes were counted already
             line, column = _mark(node)
-            raise YamlError(f"aliases expand to more than {MAX_EXPANDED:,} values; write the values out",
-                            line, column)
+            raise YamlError(f"document too large once aliases are expanded (more than {MAX_EXPANDED:,} values); "
+                            "write the values out", line, column)
         if depth > MAX_DEPTH:  # aliases can nest a shallow document deeply
             raise YamlError(f"nested more than {MAX_DEPTH} levels deep once aliases are expanded", *_mark(node))
         self.positions.setdefault(path, _mark(node))
@@ -185,18 +185,50 @@ class _Builder:
         return result
 
 
-def _one_line(exc: yaml.YAMLError) -> YamlError:
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"' + r"|'(?:[^']|'')*'" + r"|[\[\]{}]")
+
+
+def _check_flow_depth(text: str) -> None:
+    """Refuse deeply nested ``[[[...`` before PyYAML's scanner, which slows down with every level.
+
+    Quoted strings are skipped; an apostrophe in plain text may hide some brackets, which only
+    means the composer's own depth check has the last word.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise YamlError(f"nested more than {MAX_DEPTH} levels deep", line, column)
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+
+
+def _one_line(exc: yaml.YAMLError, source: str = "") -> YamlError:
     """PyYAML's multi-line messages, folded into one line with the problem's position."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         words = [part for part in (exc.problem, exc.context) if part]
         text = "; ".join(" ".join(str(w).split()) for w in words) or "invalid YAML"
-        if "\\t" in text or "'\\t'" in text or "\t" in text:
+        # PyYAML names the tab; libyaml only says "found character that cannot start any token".
+        if "\\t" in text or "\t" in text or "tab character" in text or _char_at(source, mark) == "\t":
             text = "tab character in indentation; YAML allows only spaces there"
         if mark is not None:
             return YamlError(f"invalid YAML: {text}", mark.line + 1, mark.column + 1)
         return YamlError(f"invalid YAML: {text}")
     return YamlError("invalid YAML: " + " ".join(str(exc).split()))
+
+
+def _char_at(text: str, mark: Any) -> str:
+    """The character a mark points at ("" when it cannot be told)."""
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
 
 
 def load_yaml(text: str) -> YamlDocument:
@@ -205,6 +237,7 @@ def load_yaml(text: str) -> YamlDocument:
         raise YamlError(f"file too large for a rule or config file (over {MAX_BYTES:,} bytes)", 1, 1)
     loader = None
     try:
+        _check_flow_depth(text)  # libyaml's scanner reads a flow collection whole before any event
         _check_events(text)  # the reader refuses control characters here, as one YamlError below
         loader = _LOADER(text)
         root = loader.get_single_node()
@@ -218,7 +251,7 @@ def load_yaml(text: str) -> YamlDocument:
         what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         raise YamlError(f"invalid YAML: control character {what} is not allowed", line, column) from None
     except yaml.YAMLError as exc:
-        raise _one_line(exc) from None
+        raise _one_line(exc, text) from None
     except RecursionError:
         raise YamlError("YAML nested too deeply", 1, 1) from None
     finally:
