@@ -270,7 +270,7 @@ def _read_yaml(text: str, path: str) -> tuple[dict[str, Any], Any]:
 
 def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
     def fail(key: str | tuple[str, ...], message: str, at_key: bool = False) -> ConfigError:
-        return ConfigError(message, path, *locate(*((key,) if isinstance(key, str) else key), at_key=at_key))
+        return ConfigError(message, path, *locate(*(key if isinstance(key, tuple) else (key,)), at_key=at_key))
 
     for key in table:
         if key not in CONFIG_KEYS:  # YAML keys may be anything: null, numbers, dates (found by fuzzing)
