@@ -149,8 +149,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(build_parser(), args_list)
-    except _UsageError as exc:
-        _say(str(exc))
+    except _UsageError as exc:  # one message, whatever the arguments it quotes hold
+        print(one_line(str(exc)), file=sys.stderr)
         return EXIT_ERROR
     if args.version:
         from numcheck import __version__

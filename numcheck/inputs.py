@@ -96,8 +96,7 @@ def iter_articles(
             _record(path, opened)
             yield from iter_corpus(path, max_bytes=max_bytes, **corpus_options)
         else:
-            yield from _named(path)
-            yield read_article(path, max_bytes, opened)
+            yield from _named(read_article(path, max_bytes, opened), path)
 
 
 def _record(path: str | int, opened: set[tuple[int, int]] | None) -> None:
@@ -109,11 +108,13 @@ def _record(path: str | int, opened: set[tuple[int, int]] | None) -> None:
         opened.add((info.st_dev, info.st_ino))
 
 
-def _named(path: str) -> Iterator[InputNote]:
-    """A note when a path is shown otherwise than it is spelt (bytes that are not UTF-8, a newline)."""
-    if one_line(path) != path:
+def _named(item: Article | InputError, path: str) -> Iterator[Article | InputError]:
+    """The item read from ``path``, after a note when the article's name is shown otherwise than it
+    is spelt (bytes that are not UTF-8, a newline); an error already shows the name escaped."""
+    if isinstance(item, Article) and item.source != path:
         yield InputNote(path, "this name holds bytes that are not UTF-8 text, or control characters; "
                         "the file is read and reported under the escaped name shown here")
+    yield item
 
 
 def read_article(
@@ -190,8 +191,7 @@ def _walk(root: str, max_bytes: int, opened: set[tuple[int, int]] | None = None)
                 yield InputNote(entry.path, f"{special}, not a file: skipped, never opened")
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.name.startswith("."):
                 found = True
-                yield from _named(entry.path)
-                yield read_article(entry.path, max_bytes, opened)
+                yield from _named(read_article(entry.path, max_bytes, opened), entry.path)
         pending.extend(reversed(subfolders))
     if not found and root_listed:
         yield InputError(root, "folder holds no articles (looked for *.txt, *.md, *.markdown, *.html)")
