@@ -54,8 +54,17 @@ def open_output(
     opened and again before the rename, and the target is refused if it is one of them.
     """
     if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            # What could not be written stays buffered, and Python would try again at exit, with a
+            # traceback: standard output goes to the null device from here on.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise ConfigError(f"cannot write the report to standard output ({exc.strerror or exc})") from None
         return
     info = check_target(path, option, inputs)
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -73,9 +82,10 @@ def open_output(
             yield handle
         _refuse_input(path, option, info, inputs)  # the walk may have read it meanwhile
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        _raise_write_error(exc, path, option)
         raise
 
 
@@ -110,8 +120,21 @@ def _direct(path: str, option: str) -> Iterator[TextIO]:
         handle = open(path, "w", encoding="utf-8", newline="\n")
     except OSError as exc:
         raise ConfigError(f"cannot write {option} {path} ({exc.strerror or exc})") from None
-    with handle:
-        yield handle
+    try:
+        with handle:
+            yield handle
+    except BaseException as exc:
+        _raise_write_error(exc, path, option)
+        raise
+
+
+def _raise_write_error(exc: BaseException, path: str, option: str) -> None:
+    """A disk full, a name too long, a device that refuses the write: one line naming the flag.
+
+    A closed pipe is left alone: the CLI ends quietly when the reader of its report went away.
+    """
+    if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+        raise ConfigError(f"cannot write {option} {path} ({exc.strerror or exc})") from None
 
 
 def _kind(mode: int) -> str:

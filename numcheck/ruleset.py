@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.resources
+import os
 import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
@@ -117,7 +118,7 @@ def default_pack_paths() -> list[Any]:
 
 def _expand(path: str) -> Iterator[Path]:
     candidate = Path(path)
-    if candidate.is_dir():
+    if os.path.isdir(candidate):  # not Path.is_dir, which raises for a name too long: reading reports it
         yield from sorted(p for p in candidate.rglob("*") if p.suffix in _RULE_SUFFIXES and p.is_file())
     else:
         yield candidate

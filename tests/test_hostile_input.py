@@ -118,18 +118,25 @@ def _walked_output(folder: Path) -> Setup:
     return Setup(paths=("desk",), options=("--output", "desk/report.md"))
 
 
-def _char_device(folder: Path) -> Setup:
-    """A null device node of our own (root), so that a regression cannot replace the real /dev/null."""
-    if ROOT:
-        os.mknod(folder / "null", stat.S_IFCHR | 0o666, os.makedev(1, 3))
-        return Setup(options=("--output", "null"))
-    return Setup(options=("--output", "/dev/null"))
+def _char_device(name: str, minor: int, option: str = "--output") -> Callable[[Path], Setup]:
+    """/dev/null (minor 3) or /dev/full (7); a node of our own as root, so that a regression cannot
+    replace the machine's."""
+    def make(folder: Path) -> Setup:
+        if ROOT:
+            os.mknod(folder / name, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+            return Setup(options=(option, name))
+        return Setup(options=(option, f"/dev/{name}"))
+
+    return make
 
 
-def _still_char_device(folder: Path, report: dict) -> None:
-    target = folder / "null" if ROOT else Path("/dev/null")
-    assert stat.S_ISCHR(target.stat().st_mode), "the device was replaced by a file"
-    assert not list(folder.glob(".numcheck-*.tmp"))
+def _still_char_device(name: str) -> Callable[[Path, dict], None]:
+    def check(folder: Path, report: dict) -> None:
+        target = folder / name if ROOT else Path("/dev") / name
+        assert stat.S_ISCHR(target.stat().st_mode), "the device was replaced by a file"
+        assert not list(folder.glob(".numcheck-*.tmp"))
+
+    return check
 
 
 FIFO_READ: dict[str, bytes] = {}
@@ -209,7 +216,16 @@ CLASS_1 = [
          (r"--write-baseline good\.md is also an input .*",), checked=False, extra=_unchanged(GOOD_NAME)),
     Case("output-is-an-article-found-in-a-folder", _walked_output, (SAME_FILE.format(r"desk/report\.md"),),
          checked=False, extra=_unchanged("desk/report.md")),
-    Case("output-is-a-character-device", _char_device, (), code=0, checked=False, extra=_still_char_device),
+    Case("output-is-a-character-device", _char_device("null", 3), (), code=0, checked=False,
+         extra=_still_char_device("null")),
+    Case("output-on-a-full-device", _char_device("full", 7),
+         (r"cannot write --output (/dev/)?full \(No space left on device\)",), checked=False,
+         extra=_still_char_device("full")),
+    Case("write-baseline-on-a-full-device", _char_device("full", 7, "--write-baseline"),
+         (r"cannot write --write-baseline (/dev/)?full \(No space left on device\)",),
+         extra=_still_char_device("full")),
+    Case("output-name-too-long", _make(options=("--output", "z" * 300)),
+         (r"cannot write --output z{300} \(File name too long\)",), checked=False),
     Case("output-is-a-fifo", _fifo_output, (), code=0, checked=False, extra=_fifo_got_the_report),
     Case("output-is-a-folder", _make(options=("--output", "sub"), files={"sub/keep.txt": "x"}),
          (r"cannot write --output sub \(it is a folder, not a file\)",), checked=False),
@@ -290,6 +306,8 @@ CLASS_2 = [
          code=0, same_claims_as_good=("desk/story.md",)),
     Case("unreadable-first-path", _locked_first_path, (r"vault/inner/story\.md: permission denied",),
          as_nobody=True),
+    Case("over-long-rules-path", _make(options=("--rules", "r" * 5000)),
+         (r"r{5000}: cannot read rule file \(File name too long\)",), checked=False),
     Case("over-long-first-path", _make(paths=("x" * 5000 + ".md",)),
          (r"x{5000}\.md: cannot read \(File name too long\)",)),
     Case("over-long-first-path-component-in-a-folder", _make(paths=("desk/" + "y" * 300 + "/a.md",),
@@ -507,6 +525,16 @@ def test_csv_report_neutralises_formula_cells_and_keeps_numbers(folder: Path) ->
     done = run_cli(folder, ["check", "judges.md", "--rules", "rules.yaml", "--no-default-rules", "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert rows and all(row["message"].startswith("'=1+2 ") for row in rows), done.stdout
+
+
+def test_a_full_standard_output_is_one_line_not_a_traceback(folder: Path) -> None:
+    """``numcheck check a.md > /dev/full``: the report cannot be written; one line, exit 2."""
+    _put(folder, GOOD_NAME, GOOD)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "numcheck.cli", "check", GOOD_NAME], cwd=folder, stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+    assert (done.returncode, done.stderr) == (2, "cannot write the report to standard output (No space left on "
+                                                 "device)\n")
 
 
 def test_a_worker_that_cannot_be_started_is_one_line_and_the_run_goes_on(folder: Path) -> None:
