@@ -13,7 +13,7 @@ import sys
 import atheris
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _target import one_line, run  # noqa: E402
+from _target import one_line, run
 
 with atheris.instrument_imports(include=["numcheck"]):
     from numcheck.baseline import load_baseline

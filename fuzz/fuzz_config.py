@@ -15,7 +15,7 @@ import sys
 import atheris
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _target import SCRATCH, one_line  # noqa: E402
+from _target import SCRATCH, one_line
 
 with atheris.instrument_imports(include=["numcheck"]):
     from numcheck.config import find_project_config

@@ -16,7 +16,7 @@ import sys
 import atheris
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _target import SCRATCH, one_line  # noqa: E402
+from _target import SCRATCH, one_line
 
 with atheris.instrument_imports(include=["numcheck"]):
     from numcheck.article import Article

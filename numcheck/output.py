@@ -109,7 +109,9 @@ def check_target(
 
 def _refuse_input(path: str, option: str, info: os.stat_result | None,
                   inputs: Callable[[], Collection[FileId]] | None) -> None:
-    if info is not None and inputs is not None and (info.st_dev, info.st_ino) in inputs():
+    # Only a regular file holds data to lose: /dev/null may be both stdin and the output.
+    if info is not None and stat.S_ISREG(info.st_mode) and inputs is not None \
+            and (info.st_dev, info.st_ino) in inputs():
         raise ConfigError(f"{option} {path} is also an input of this run; refusing to overwrite it "
                           "(write it somewhere else)")
 

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from numcheck.textfile import MAX_DIGITS as _MAX_DIGITS
+from numcheck.textfile import one_line
 
 __all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "MAX_EXPANDED", "MAX_NODES", "YamlDocument",
            "YamlError", "load_yaml"]
@@ -53,6 +54,7 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A plain scalar the resolver would read as an integer (decimal, 0x, 0o, 0b, with underscores).
 _LONG_NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_]+")
 
@@ -176,12 +178,19 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         if node.tag == _STR_TAG:  # most keys and values: skip the constructor's dispatch and caches
-            return node.value
-        try:
-            return self.loader.construct_object(node, deep=True)
-        except ValueError as exc:  # int() refusing too many digits, should a resolver let one through
-            problem = f"a number has more than {MAX_DIGITS:,} digits" if "digits" in str(exc) else "unreadable value"
-            raise YamlError(problem, *_mark(node)) from None
+            value = node.value
+        else:
+            try:
+                value = self.loader.construct_object(node, deep=True)
+            except ValueError as exc:  # int() refusing too many digits; a date such as 2024-13-45
+                problem = f"a number has more than {MAX_DIGITS:,} digits" if "digits" in str(exc) else \
+                    f"unreadable {node.tag.rsplit(':', 1)[-1]} value ({one_line(str(exc))})"
+                raise YamlError(problem, *_mark(node)) from None
+        if isinstance(value, str):
+            lone = _SURROGATE.search(value)
+            if lone:  # "\ud800" in a quoted string: no UTF-8 report could print it later
+                raise YamlError(f"a lone surrogate ({one_line(lone.group())}) is not Unicode text", *_mark(node))
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
