@@ -24,6 +24,7 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["BOMS", "MAX_DIGITS", "TextError", "decode_text", "one_line", "parse_json", "parse_toml",
@@ -122,14 +123,7 @@ def parse_json(text: str) -> Any:
 
     `json.JSONDecodeError` (malformed JSON) passes through for the caller's own message.
     """
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        raise
-    except RecursionError:
-        raise TextError("nested too deeply") from None
-    except ValueError as exc:  # int() refusing a number over MAX_DIGITS digits
-        raise _digits_error(text, exc) from None
+    return _parse(json.loads, json.JSONDecodeError, text)
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -137,13 +131,18 @@ def parse_toml(text: str) -> dict[str, Any]:
 
     `tomllib.TOMLDecodeError` (malformed TOML) passes through for the caller's own message.
     """
+    return _parse(tomllib.loads, tomllib.TOMLDecodeError, text)
+
+
+def _parse(loads: Callable[[str], Any], malformed: type[ValueError], text: str) -> Any:
+    """Both standard parsers fail the same two ways outside their own error class."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        return loads(text)
+    except malformed:
         raise
     except RecursionError:
         raise TextError("nested too deeply") from None
-    except ValueError as exc:
+    except ValueError as exc:  # int() refusing a number over MAX_DIGITS digits
         raise _digits_error(text, exc) from None
 
 

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from numcheck.textfile import MAX_DIGITS as _MAX_DIGITS
-from numcheck.textfile import one_line
+from numcheck.textfile import TextError, one_line
 
 __all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "MAX_EXPANDED", "MAX_NODES", "YamlDocument",
            "YamlError", "load_yaml"]
@@ -59,14 +59,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONG_NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_]+")
 
 
-class YamlError(ValueError):
+class YamlError(TextError):
     """Raised when a YAML text cannot be loaded safely; ``line``/``column`` are 1-based or None."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.message = message
-        self.line = line
-        self.column = column
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
