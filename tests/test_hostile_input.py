@@ -537,9 +537,16 @@ def test_a_full_standard_output_is_one_line_not_a_traceback(folder: Path) -> Non
                                                  "device)\n")
 
 
-def test_a_worker_that_cannot_be_started_is_one_line_and_the_run_goes_on(folder: Path) -> None:
-    """RLIMIT_NPROC 1 for user nobody: no worker can fork. One line, then every article is checked in
-    this process, in order, with the same report as --jobs 1."""
+@pytest.mark.parametrize(("processes", "jobs", "going_on"), [
+    (1, 2, "checking in this process"),
+    (2, 3, r"going on with 1 worker process\(es\)"),
+], ids=["no-worker-starts", "one-of-three-starts"])
+def test_a_worker_that_cannot_be_started_is_one_line_and_the_run_goes_on(
+    folder: Path, processes: int, jobs: int, going_on: str
+) -> None:
+    """RLIMIT_NPROC for user nobody lets ``processes - 1`` workers fork. One line naming the first
+    worker that could not start, then every article is checked by the workers that did start (or
+    in this process), in order, with the same report as --jobs 1."""
     for i in range(6):
         _put(folder, f"desk/{i}.md", GOOD.replace("84", str(80 + i)))
     command = [sys.executable, "-m", "numcheck.cli", "check", "desk", "--format", "json"]
@@ -550,12 +557,12 @@ def test_a_worker_that_cannot_be_started_is_one_line_and_the_run_goes_on(folder:
     def one_process() -> None:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+        resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
-    done = subprocess.run([*as_nobody(), *command, "--jobs", "2"], cwd=folder, capture_output=True, text=True,
+    done = subprocess.run([*as_nobody(), *command, "--jobs", str(jobs)], cwd=folder, capture_output=True, text=True,
                           timeout=TIMEOUT, preexec_fn=one_process)
     assert "Traceback" not in done.stderr, done.stderr
-    assert re.fullmatch(r"numcheck: cannot start worker process 1 of --jobs 2 \(Resource temporarily unavailable\); "
-                        r"checking in this process\n", done.stderr), done.stderr
+    assert re.fullmatch(rf"numcheck: cannot start worker process {processes} of --jobs {jobs} \(Resource temporarily "
+                        rf"unavailable\); {going_on}\n", done.stderr), done.stderr
     assert done.returncode == serial.returncode
     assert done.stdout == serial.stdout
