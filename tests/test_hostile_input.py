@@ -487,6 +487,11 @@ def test_no_stderr_line_is_a_forged_github_annotation(folder: Path) -> None:
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert not [line for line in done.stderr.splitlines() if line.startswith("::")], done.stderr
     assert len(done.stderr.splitlines()) == 1
+    for argv in (["rules", "explain", INJECTED], ["rules", "validate", INJECTED], ["check", "--config", INJECTED],
+                 ["check", GOOD_NAME, "--baseline", INJECTED], ["check", GOOD_NAME, "--rules", INJECTED]):
+        done = run_cli(folder, argv)
+        assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, (argv, done.stderr)
+        assert "x\\n::error" in done.stderr and "Traceback" not in done.stderr, (argv, done.stderr)
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "html", "csv", "github", "text", "markdown"])
