@@ -35,6 +35,7 @@ from numcheck.figures import count_of
 from numcheck.packs import PREFIX as PACK_PREFIX
 from numcheck.packs import installed_packs, is_pack_name, pack_files
 from numcheck.ruleset import Rule, RuleSet, Where, default_pack_paths, load_rules
+from numcheck.textfile import one_line
 
 if TYPE_CHECKING:
     from numcheck.checker import Checker
@@ -227,7 +228,7 @@ def explain(rule_id: str, spec: CheckerSpec, out: TextIO, err: TextIO) -> int:
         if rule_id in CHECKS:
             print(_kind_doc(rule_id), file=out)
             return EXIT_OK
-        print(f"numcheck: unknown rule id '{rule_id}' (see 'numcheck rules list')", file=err)
+        print(f"numcheck: unknown rule id '{one_line(rule_id)}' (see 'numcheck rules list')", file=err)
         return EXIT_ERROR
     write = lambda line="": print(line, file=out)  # noqa: E731
     severity = rule.severity if kept.get(rule.id) is not None else f"off (was {rule.severity})"

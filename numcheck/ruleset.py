@@ -23,6 +23,7 @@ ever sees the rule. The compiled `Rule` and its `Where` filter live in `numcheck
 from __future__ import annotations
 
 import importlib.resources
+import os
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,7 +39,8 @@ from numcheck.model import SEVERITIES
 from numcheck.packs import is_pack_name, pack_files
 from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, string_list, unknown_choice
 from numcheck.rules_schema import HEADER_KEYS, PACK_KEYS, finite_problems, is_prevalidated, validate
-from numcheck.yamlload import YamlError, load_yaml
+from numcheck.textfile import TextError, read_text_file
+from numcheck.yamlload import MAX_BYTES, YamlError, load_yaml
 
 __all__ = [
     "HEADER_KEYS",
@@ -119,7 +121,7 @@ def default_pack_paths() -> list[Any]:
 
 def _expand(path: str) -> Iterator[Path]:
     candidate = Path(path)
-    if candidate.is_dir():
+    if os.path.isdir(candidate):  # not Path.is_dir, which raises for a name too long: reading reports it
         yield from sorted(p for p in candidate.rglob("*") if p.suffix in _RULE_SUFFIXES and p.is_file())
     else:
         yield candidate
@@ -160,12 +162,15 @@ def load_rules(
     seen: dict[str, Rule] = {}
     for display, path in sources:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text_file(path, MAX_BYTES, "a rule file")  # /dev/zero is refused, not read whole
         except FileNotFoundError:
             problems.append(RuleFileError(display, None, "no such rule file or folder"))
             continue
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             problems.append(RuleFileError(display, None, f"cannot read rule file ({read_failure(exc)})"))
+            continue
+        except TextError as exc:
+            problems.append(RuleFileError(display, exc.line, exc.message))
             continue
         shipped = display.removeprefix(_SHIPPED) if display.startswith(_SHIPPED) else None
         trusted = checks is None and shipped is not None and is_prevalidated(shipped, text)
