@@ -17,6 +17,10 @@ only proves each finishes within a generous timeout; this measures how much wors
 real news, per claim and per KB. Target (issue 7): within 3x, on whichever of the two is lower (an
 input of junk with one claim is judged per KB; a dense one per claim). An input that runs past
 ``--budget`` seconds is stopped (SIGALRM) and reported as such: that is a slow path, whatever the ratio.
+
+``--linking`` instead times linking alone (``numcheck.relate``) on the three inputs of issue 11 (a
+sentence of 10,000 figures, a 20,000-row Markdown table, a 10 MB article, ``--linking-mb`` to change
+the last), per claim at about 10 KB and at full size; target: within 1.5x (see ``linking.py``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import linking
 from common import load_corpus, machine, print_report, timed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -56,7 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=120, help="seconds allowed per adversarial input")
     parser.add_argument("--only", nargs="*", default=None, help="adversary names to run")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--linking", action="store_true", help="time linking alone on the issue-11 inputs")
+    parser.add_argument("--linking-mb", type=float, default=10.0, help="size of the big article for --linking")
     args = parser.parse_args(argv)
+    if args.linking:
+        return _linking(args.linking_mb, args.json)
     if args.rss:
         return _rss_main(args.rss, args.only, args.budget, args.json)
     if not args.corpus:
@@ -229,6 +238,17 @@ def _rss_main(sizes: Sequence[int], only: Sequence[str] | None, budget: float, a
                       f"{'; ' + row['answer'] if 'answer' in row else ''}")
         for row in rows
     ])
+    return 0
+
+
+def _linking(size_mb: float, as_json: bool) -> int:
+    results = [linking.linear(name, text, kind) for name, (text, kind) in linking.hard_inputs(size_mb).items()]
+    if as_json:
+        print(json.dumps({"machine": machine(), "linking": results}, indent=2))
+        return 0
+    for result in results:
+        print_report(f"linking per claim, {result['name']} (target: full within 1.5x of 10 KB)",
+                     linking.report_lines(result))
     return 0
 
 

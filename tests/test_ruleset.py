@@ -65,7 +65,8 @@ def test_core_rules_use_the_agreed_check_kinds() -> None:
     ruleset = load_rules([], use_defaults=True)
     expected = {"part-exceeds-whole": "part_whole", "breakdown-sum": "sum_of_parts", "percent-of-count": "percent_of",
                 "percent-granularity": "granularity", "fraction-of-whole": "fraction_of",
-                "change-arithmetic": "change", "repeated-figure": "repeated_figure"}
+                "change-arithmetic": "change", "repeated-figure": "repeated_figure",
+                "repeated-money-scale": "repeated_figure"}
     assert {r.id: r.check for r in ruleset.rules if r.pack == "core"} == expected
 
 

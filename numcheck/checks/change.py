@@ -49,6 +49,7 @@ from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
 from numcheck.checks.kind import TOLERANCE, CheckKind, number
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
+from numcheck.model import shares_unit
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -168,7 +169,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         if not (roles.get("old") and roles.get("new")):
             continue
         old, new = roles["old"][0], roles["new"][0]
-        if old.unit != new.unit:
+        if not shares_unit(old, new):
             continue
         stated = roles["change"][0] if roles.get("change") else None
         explanation = _direction_problem(relation.direction, old, new)
