@@ -28,8 +28,8 @@ ARTICLE = (
     "the budget rose from €1.1bn to €1.3bn, up 18%. A third of the 90 seats went to the left.\n"
 )
 CHECKER = numcheck.Checker(use_default_rules=False)
-#: FINDINGS.md F1 (a character YAML forbids escapes load_yaml as a traceback). While it is open,
-#: FUZZ_SKIP_KNOWN=1 skips such inputs so a run can look past it; unset, the target reports it.
+#: FINDINGS.md F1 (a character YAML forbids escaped load_yaml as a traceback) is fixed; with
+#: FUZZ_SKIP_KNOWN=1 such inputs are still skipped, to compare with the first round's runs.
 SKIP_KNOWN = os.environ.get("FUZZ_SKIP_KNOWN") == "1"
 
 

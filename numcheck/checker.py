@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from numcheck.document import Document, read_document
 from numcheck.extract import Extractor
 from numcheck.model import Claim, Finding, Relation, Report
-from numcheck.relate import relate
+from numcheck.relate import link
 from numcheck.ruleset import RuleSet, load_rules
 from numcheck.suppress import apply_suppressions
 
@@ -60,18 +60,21 @@ class Checker:
 
         document = self.read(text, kind or kind_for_path(source))
         claims = self.extractor.extract(document)
-        relations = relate(document, claims)
+        linking = link(document, claims)
+        relations = linking.relations
         findings = self.run_rules(document, claims, relations, source)
         findings, warnings = apply_suppressions(document, findings, self.known_ids, source=source)
+        # A linker that failed on this text lost only its own relations; say so beside the findings.
+        problems = [f"{source}: {problem}" for problem in linking.problems]
         return Report(source=source, claims=claims, relations=relations, findings=tuple(findings),
-                      warnings=tuple(warnings))
+                      warnings=(*problems, *warnings))
 
     def run_rules(
         self, document: Document, claims: tuple[Claim, ...], relations: tuple[Relation, ...], source: str
     ) -> list[Finding]:
         findings: list[Finding] = []
         sentence_tests: dict[tuple[int, int], bool] = {}
-        for rule in self.ruleset.rules:
+        for rule in self.ruleset.of_scope("claims"):  # checks across articles run in compare_frame
             candidate = rule.kind.candidate
             visible = tuple(c for c in claims if (candidate is None or candidate(rule, c))
                             and rule.where.matches(c, document, sentence_tests))

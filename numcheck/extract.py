@@ -39,9 +39,8 @@ from numcheck._words import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
 )
-from numcheck.cues import direction_of
 from numcheck.document import Document, Span, read_document
-from numcheck.english import is_plural, singular
+from numcheck.english import direction_of, is_plural, singular
 from numcheck.lemma import ends_noun_phrase, head_noun
 from numcheck.model import Claim, is_currency
 from numcheck.numbers import COMPARISON_WORDS, Mention, Token, may_hold_figure, scan_tokens, tokenize

@@ -41,8 +41,16 @@ from numcheck._words import (
     VAGUE,
     VAGUE_COMPOUND,
 )
-from numcheck.cues import direction_of
-from numcheck.english import AMBIGUOUS_SCALES, FRACTION_DENOMINATORS, MONTHS, SCALES, TENS, UNITS, is_plural
+from numcheck.english import (
+    AMBIGUOUS_SCALES,
+    FRACTION_DENOMINATORS,
+    MONTHS,
+    SCALES,
+    TENS,
+    UNITS,
+    direction_of,
+    is_plural,
+)
 
 __all__ = ["Mention", "Token", "may_hold_figure", "scan", "tokenize"]
 
