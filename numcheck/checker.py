@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 
 from numcheck.document import Document, read_document
-from numcheck.extract import Extractor
+from numcheck.extract.extractor import Extractor
 from numcheck.model import Claim, Finding, Relation, Report
 from numcheck.relate import relate
 from numcheck.ruleset import RuleSet, load_rules

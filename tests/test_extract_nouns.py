@@ -10,8 +10,8 @@ import pytest
 
 from numcheck.document import read_document
 from numcheck.english import singular
-from numcheck.extract import Extractor
-from numcheck.lemma import head_noun
+from numcheck.extract.extractor import Extractor
+from numcheck.extract.nouns import head_noun
 
 EXTRACTOR = Extractor()
 

@@ -47,3 +47,10 @@ DEGREE_WORDS = frozenset({"degree", "degrees", "deg", "degs"})
 #: quantulum3 names refused outright: they are how it misreads news ("bn" → bit newton).
 REJECTED_UNITS = frozenset({"dimensionless", "bit newton", "base pair day", "coulomb", "ampere", "byte newton",
                             "bit", "farad", "henry", "tesla", "siemens", "newton", "pascal"})
+YOUNG_PEOPLE = frozenset("children child kids pupils those people adults girls boys babies infants youngsters "
+                          "aged men women students".split())
+STOP_WORDS_BEFORE_AGE = frozenset("and or of in to at by for from with than the a an".split())
+#: Punctuation glued to a unit that ends the sentence or clause, never part of the unit: "40 tonnes."
+CLOSING_PUNCTUATION = frozenset(".,;:!?)]}\"'’”")
+UNIT_CONTINUATIONS = frozenset("per a an / h hour day year week month second sq square cubic km metres miles "
+                                "kilometres feet tonnes".split())
