@@ -11,10 +11,12 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Mention", "make_mention", "parse_digits"]
+__all__ = ["MAX_DIGITS", "Mention", "make_mention", "parse_digits"]
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
+#: The most digits before the decimal point a figure may have (Japan's debt in yen has 16).
+MAX_DIGITS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,15 @@ def parse_digits(text: str) -> tuple[float, float] | None:
     A comma must group thousands ("1,24" is not a number) and a full stop is a decimal point,
     so "1.240" is 1.24, never 1240.
 
-    >>> parse_digits("1,240"), parse_digits("1.240"), parse_digits("1,24")
-    ((1240.0, 1.0), (1.24, 0.001), None)
+    More than `MAX_DIGITS` digits before the point is an identifier or noise, not a figure: no
+    count or sum in news needs them, and a float cannot hold them exactly (400 digits would be
+    infinite).
+
+    >>> parse_digits("1,240"), parse_digits("1.240"), parse_digits("1,24"), parse_digits("9" * 400)
+    ((1240.0, 1.0), (1.24, 0.001), None, None)
     """
+    if len(text) > MAX_DIGITS and len(text.partition(".")[0].replace(",", "")) > MAX_DIGITS:
+        return None
     if _GROUPED.fullmatch(text):
         whole, _, decimals = text.partition(".")
         value = float(whole.replace(",", "") + ("." + decimals if decimals else ""))

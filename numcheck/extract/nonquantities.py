@@ -12,6 +12,7 @@ from numcheck.english import (
     MONTHS,
     SCALES,
 )
+from numcheck.extract.mention import parse_digits
 from numcheck.extract.scales import money_before
 from numcheck.extract.tables.currencies import (
     CURRENCY_CODES,
@@ -48,16 +49,16 @@ def is_not_quantity(s: TokenView, i: int, last: int, value: float, precision: fl
             return True
         if prev.text in "-/–" and s.tok(i - 2) is not None and s.glued(i - 2, i - 1):
             before = tokens[i - 2]
-            if before.is_word or (before.is_digit and prev.text == "/"):
-                return True
-            if before.is_digit and len(before.text) == 4 and len(raw) in (1, 2) and prev.text in "-–" and \
+            if before.is_word or (before.is_digit and (prev.text == "/" or parse_digits(before.text) is None)):
+                return True  # "A-1", "3/4", "8,00-0": part of a code, not a figure
+            if before.text.isdigit() and len(before.text) == 4 and len(raw) in (1, 2) and prev.text in "-–" and \
                     1600 <= float(before.text) <= 2100:
                 return True  # the "20" of a 2019-20 season, the "6" of the 2005-6 budget
         if prev.text in "#:/." or prev.text == "+":
             return True
     if nxt is not None and s.glued(last - 1, last):
-        if nxt.text in ":/" and s.tok(last + 1) is not None and tokens[last + 1].is_digit:
-            return True  # 10:30, 24/7, 3/4/2019
+        if nxt.text in ":/" and s.tok(last + 1) is not None and (tokens[last + 1].is_digit or s.glued(last, last + 1)):
+            return True  # 10:30, 24/7, 3/4/2019, "1/²"
         if nxt.is_word:
             word = nxt.lower
             if word in ORDINAL_SUFFIX or word in TIME_SUFFIX:
@@ -102,8 +103,11 @@ def is_phone(s: TokenView, i: int, last: int) -> bool:
     tokens = s.tokens
     raw = tokens[i].text
     prev = s.tok(i - 1)
-    if prev is not None and prev.text in "+(" and s.glued(i - 1, i) and raw.isdigit():
-        return True
+    if prev is not None and prev.text == "+" and s.glued(i - 1, i) and raw.isdigit():
+        return True  # +44 20 7946 0958
+    if prev is not None and prev.text == "(" and s.glued(i - 1, i) and raw.isdigit() and s.text_of(last) == ")" \
+            and s.tok(last + 1) is not None and tokens[last + 1].is_digit:
+        return True  # (020) 7946 0958, (555) 123-4567; "(65%)" and "(12)" are figures in brackets
     if raw.isdigit() and raw.startswith("0") and len(raw) >= 3:
         return True  # 020 7946 0958, 0800
     if prev is not None and prev.is_digit and prev.text.isdigit() and raw.isdigit() and \

@@ -43,7 +43,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         first = word[0] if word[0] != "." else word[-1]
-        tokens.append(Token(word, word.lower(), match.start(), match.end(), first.isdigit(), first.isalpha()))
+        tokens.append(Token(word, word.lower(), match.start(), match.end(), first.isdecimal(), first.isalpha()))
     return tokens
 
 
