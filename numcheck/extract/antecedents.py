@@ -10,10 +10,7 @@ from __future__ import annotations
 import re
 
 from numcheck.document import Document, Span
-from numcheck.english import (
-    is_plural,
-    singular,
-)
+from numcheck.english import is_plural, singular
 from numcheck.extract.mention import Mention
 from numcheck.extract.nouns import ends_noun_phrase, head_noun
 from numcheck.extract.qualifiers import skip_qualifier_words

@@ -15,6 +15,7 @@ from numcheck.extract.tables.currencies import (
     CURRENCY_WORDS,
     DOLLAR_CODES,
     DOLLAR_COUNTRIES,
+    SUBUNIT_WORDS,
 )
 
 __all__ = ["currency_after", "currency_before", "default_dollar"]
@@ -79,7 +80,7 @@ def currency_after(s: Sentence, m: Mention, j: int) -> Unit | None:
         return None
     if w in AMBIGUOUS_CURRENCY_WORDS and (m.scale == 1.0 or s.tokens[j].text[0].isupper()):
         return None  # "5 won" is more often a verb than Korean money
-    if w in ("pence", "cent", "cents"):
+    if w in SUBUNIT_WORDS:
         return Unit(code, m.first, j + 1, factor=0.01)
     return Unit(code, m.first, j + 1)
 

@@ -22,6 +22,7 @@ from numcheck.extract.nouns import noun_of
 from numcheck.extract.numbers import scan_view
 from numcheck.extract.qualifiers import qualify
 from numcheck.extract.quantulum import UnitResolver
+from numcheck.extract.scores import SCORE_KINDS, score_nouns
 from numcheck.extract.sentence import Sentence, Unit
 from numcheck.extract.tokens import tokenize
 from numcheck.extract.units import carry_units_to_changed, inherit_currencies, share_pair_units, unit_of
@@ -71,6 +72,7 @@ def sentence_claims(s: Sentence, previous: PreviousNouns, offset: int) -> list[C
     nouns = [noun_of(s, m, u) for m, u in drafts]
     nouns, sources = share_partitive_nouns(s, drafts, nouns, previous)
     specify_general_nouns(s, drafts, nouns, sources, previous)
+    name_score_nouns(s, drafts, nouns, sources)
     out = []
     for (mention, unit), noun, source in zip(drafts, nouns, sources, strict=True):
         out.append(build(s, mention, unit, noun, offset + len(out) + 1, source))
@@ -107,3 +109,19 @@ def build(s: Sentence, m: Mention, unit: Unit, noun: str | None, number: int, no
         kind=kind,
         noun_source=noun_source,
     )
+
+
+def name_score_nouns(s: Sentence, drafts: list[tuple[Mention, Unit]], nouns: list[str | None],
+                     sources: list[str]) -> None:
+    """The two sides of a score or record count what the sport counts, whatever words follow them
+    ("a 3-1 win" counts goals, not wins). Updates ``nouns``/``sources`` in place."""
+    k = 0
+    while k < len(drafts) - 1:
+        kind = drafts[k][0].kind
+        if kind in SCORE_KINDS and drafts[k + 1][0].kind == kind:
+            first, second = score_nouns(s, kind)
+            nouns[k], nouns[k + 1] = first, second
+            sources[k] = sources[k + 1] = "score" if first else ""
+            k += 2
+        else:
+            k += 1

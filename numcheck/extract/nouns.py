@@ -17,11 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from numcheck.english import (
-    NUMBER_WORDS,
-    is_plural,
-    singular,
-)
+from numcheck.english import NUMBER_WORDS, is_plural, singular
 from numcheck.english.nouns import NOUN_OR_VERB, PLURAL_WITHOUT_S, POSTPOSITIVE
 from numcheck.extract.mention import Mention
 from numcheck.extract.qualifiers import skip_qualifier_words

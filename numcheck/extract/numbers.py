@@ -24,18 +24,15 @@ from __future__ import annotations
 
 import re
 
-from numcheck.english import (
-    TENS,
-    UNITS,
-)
-from numcheck.extract.mention import Mention, make_mention, parse_digits
-from numcheck.extract.nonquantities import in_dash_chain, is_not_quantity
+from numcheck.english import TENS, UNITS
+from numcheck.extract.mention import MAX_DIGITS, Mention, make_mention, parse_digits
+from numcheck.extract.nonquantities import NonQuantity, in_dash_chain, refusal
 from numcheck.extract.ranges import combine
 from numcheck.extract.scales import scale_after
 from numcheck.extract.spelled import spelled_at, words_at
 from numcheck.extract.tokens import TokenView, tokenize
 
-__all__ = ["scan", "scan_view"]
+__all__ = ["non_quantities", "scan", "scan_view"]
 
 _THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")
 _SPACE_GROUP = frozenset(" \u00a0\u2009\u202f")
@@ -44,6 +41,17 @@ _SPACE_GROUP = frozenset(" \u00a0\u2009\u202f")
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every figure in ``text[start:end]`` (one sentence), in reading order."""
     return scan_view(TokenView(text, tokenize(text, start, end)))
+
+
+def non_quantities(text: str, start: int = 0, end: int | None = None) -> list[NonQuantity]:
+    """What in ``text[start:end]`` (one sentence) looks like a figure but is not, and why.
+
+    >>> [(n.text, n.reason) for n in non_quantities("On March 3 No. 4 Duke hit a 3-pointer at 9pm.")]
+    [('3', 'date'), ('4', 'rank'), ('3', 'name'), ('9', 'time')]
+    """
+    view = TokenView(text, tokenize(text, start, end))
+    scan_view(view)
+    return [NonQuantity(a, b, text[a:b], reason) for a, b, reason in view.refused]
 
 
 def scan_view(s: TokenView) -> list[Mention]:
@@ -77,9 +85,12 @@ def digits_at(s: TokenView, i: int) -> tuple[Mention | None, int]:
     token = tokens[i]
     last = i + 1
     if in_dash_chain(s, i):
+        s.refuse(i, last, "code")
         return None, last
     parsed = parse_digits(token.text)
     if parsed is None:
+        if len(token.text) > MAX_DIGITS:
+            s.refuse(i, last, "too_long")
         return None, last
     value, precision = parsed
     # "5 000", "1 234 567.89": space-grouped thousands, every group exactly three digits.
@@ -94,7 +105,9 @@ def digits_at(s: TokenView, i: int) -> tuple[Mention | None, int]:
     mixed = mixed_fraction(s, last)
     if mixed is not None and precision == 1.0:
         value, last, precision = value + mixed[0], mixed[1], 0.0
-    if is_not_quantity(s, i, last, value, precision if mixed is None else 1.0):
+    reason = refusal(s, i, last, value, precision if mixed is None else 1.0)
+    if reason:
+        s.refuse(i, last, reason)
         return None, last
     start = token.start
     if is_negative(s, i):

@@ -25,9 +25,7 @@ from numcheck.extract.tables.qualifiers import (
     QUALIFIERS_BEFORE,
     WAITED,
 )
-from numcheck.extract.tables.units import (
-    DURATIONS,
-)
+from numcheck.extract.tables.units import DURATIONS
 from numcheck.intervals import Interval
 
 __all__ = ["APPROX_WIDTH", "qualified_interval", "qualify", "skip_qualifier_words"]

@@ -7,8 +7,11 @@ not a range.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from numcheck.cues import direction_of
 from numcheck.extract.mention import Mention, make_mention
+from numcheck.extract.scores import score_kind
 from numcheck.extract.tokens import TokenView
 
 __all__ = ["combine"]
@@ -42,6 +45,9 @@ def join(s: TokenView, a: Mention, b: Mention) -> list[Mention] | None:
     if gap == ["and"] and between:
         return [as_range(s, a, b)]
     if gap in (["-"], ["–"], ["—"]) and s.glued(a.last - 1, a.last) and s.glued(b.first - 1, b.first):
+        score = score_kind(s, a, b)
+        if score:
+            return [replace(a, kind=score), replace(b, kind=score)]  # "a 3-1 win", "a 24-9 record"
         a2, b2 = share_scale(s, a, b)
         if b2.value > a2.value and not from_before:
             return [as_range(s, a2, b2)]

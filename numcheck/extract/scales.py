@@ -6,22 +6,14 @@ counted noun says so ("£3m", "3m people", "77m euros, up from 38m"). That decis
 
 from __future__ import annotations
 
-from numcheck.english import (
-    AMBIGUOUS_SCALES,
-    SCALES,
-    is_plural,
-)
+from numcheck.english import AMBIGUOUS_SCALES, SCALES, is_plural
 from numcheck.extract.tables.currencies import (
     AMBIGUOUS_CURRENCY_WORDS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
 )
-from numcheck.extract.tables.numbers import (
-    COMPARISON_WORDS,
-    COUNT_NOUNS_FOR_SCALE,
-    UNITISH_PLURALS,
-)
+from numcheck.extract.tables.numbers import COMPARISON_WORDS, COUNT_NOUNS_FOR_SCALE, UNITISH_PLURALS
 from numcheck.extract.tokens import TokenView
 
 __all__ = ["compares_money", "money_before", "scale_after"]

@@ -7,19 +7,12 @@ ordinary English: "one of those days", "the first half").
 
 from __future__ import annotations
 
-from numcheck.english import (
-    FRACTION_DENOMINATORS,
-    SCALES,
-    TENS,
-    UNITS,
-)
+from numcheck.english import FRACTION_DENOMINATORS, SCALES, TENS, UNITS
 from numcheck.extract.mention import Mention, make_mention, parse_digits
-from numcheck.extract.nonquantities import is_title_name
+from numcheck.extract.nonquantities import is_month, is_title_name
 from numcheck.extract.scales import scale_after
-from numcheck.extract.tables.numbers import (
-    VAGUE,
-    VAGUE_COMPOUND,
-)
+from numcheck.extract.tables.nouns import STOP
+from numcheck.extract.tables.numbers import NOT_COUNTED_AFTER_ONE, NOT_COUNTING_BEFORE_ONE, VAGUE, VAGUE_COMPOUND
 from numcheck.extract.tokens import TokenView
 
 __all__ = ["spelled_at", "words_at"]
@@ -28,6 +21,7 @@ _SINGULAR_DENOMINATORS = frozenset(w for w in FRACTION_DENOMINATORS if not w.end
 
 
 def words_at(s: TokenView, i: int) -> Mention | None:
+    """The figure that number words starting at token ``i`` write, or None."""
     word = s.tokens[i].lower
     if word in VAGUE or word in ("tens", "several", "few"):
         return vague_at(s, i)
@@ -35,8 +29,14 @@ def words_at(s: TokenView, i: int) -> Mention | None:
         return article_number_at(s, i)
     if word in UNITS or word in TENS or word == "dozen":
         if is_title_name(s, i):
+            s.refuse(i, i + 1, "name")
             return None
-        return spelled_at(s, i)
+        found = spelled_at(s, i)
+        if found is not None and found.kind == "number" and found.value <= 31 and found.precision == 1.0 and \
+                is_month(s, i - 1):
+            s.refuse(i, found.last, "date")  # "the week ended April four"
+            return None
+        return found
     if word in ("half", "quarter", "third"):
         return bare_fraction_at(s, i)
     return None
@@ -119,7 +119,7 @@ def spelled_at(s: TokenView, i: int) -> Mention | None:
 def _spelled_mention(s: TokenView, i: int, last: int, value: float, precision: float, scaled: bool) -> Mention | None:
     """The mention of number words read from token ``i`` to ``last``: a ratio ("one in four"), or a
     number with any scale word after it ("two million")."""
-    if last == i + 1 and value == 1 and s.lower(i + 1) not in ("in", "out"):
+    if last == i + 1 and value == 1 and s.lower(i + 1) not in ("in", "out") and not one_counts(s, i):
         return None  # a bare "one" is a pronoun or determiner far more often than a count
     ratio = ratio_from(s, i, last, value)
     if ratio is not None:
@@ -281,3 +281,15 @@ def vague_at(s: TokenView, i: int) -> Mention | None:
         low, high = VAGUE[w]
         return make_mention(i, i + 1, tokens[i].start, tokens[i].end, low, 0.0, "vague", low=low, high=high)
     return None
+
+
+def one_counts(s: TokenView, i: int) -> bool:
+    """"One person died", "one goal": "one" right before a noun counts one thing. "one of the
+    biggest", "one day", "no one", "the one that" do not (GUIDELINES §1); "a"/"an" never count."""
+    if s.lower(i - 1) in NOT_COUNTING_BEFORE_ONE:
+        return False
+    nxt = s.tok(i + 1)
+    if nxt is None or not nxt.is_word or not nxt.text.islower() or s.glued(i, i + 1):
+        return False
+    w = nxt.lower
+    return not (w in STOP or w in NOT_COUNTED_AFTER_ONE or w.endswith(("ly", "ed", "ing", "est")))

@@ -54,11 +54,17 @@ class TokenView:
     sentence is the empty string, so the grammar reads as a sequence of plain comparisons.
     """
 
-    __slots__ = ("text", "tokens")
+    __slots__ = ("refused", "text", "tokens")
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
+        #: (start, end, reason) of what looked like a figure and was refused, in reading order.
+        self.refused: list[tuple[int, int, str]] = []
+
+    def refuse(self, first: int, last: int, reason: str) -> None:
+        """Record that tokens ``first`` to ``last`` (exclusive) are not a quantity, and why."""
+        self.refused.append((self.tokens[first].start, self.tokens[last - 1].end, reason))
 
     def tok(self, i: int) -> Token | None:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None

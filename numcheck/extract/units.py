@@ -7,24 +7,18 @@ minutes", "77m euros, up from 38m").
 from __future__ import annotations
 
 from numcheck.cues import direction_of
-from numcheck.english import (
-    is_plural,
-)
+from numcheck.english import is_plural
 from numcheck.extract.currencies import currency_after, currency_before
 from numcheck.extract.mention import Mention
 from numcheck.extract.qualifiers import skip_qualifier_words
 from numcheck.extract.sentence import Sentence, Unit
-from numcheck.extract.tables.currencies import (
-    CURRENCY_CODES_UPPER,
-    CURRENCY_WORDS,
-)
-from numcheck.extract.tables.numbers import (
-    COMPARISON_WORDS,
-)
+from numcheck.extract.tables.currencies import CURRENCY_CODES_UPPER, CURRENCY_WORDS
+from numcheck.extract.tables.numbers import COMPARISON_WORDS
 from numcheck.extract.tables.units import (
     CLOSING_PUNCTUATION,
     DEGREE_WORDS,
     DURATIONS,
+    ENERGY_UNITS,
     OWN_UNITS,
     PHYSICAL_UNIT_WORDS,
     REJECTED_UNITS,
@@ -149,7 +143,12 @@ def physical_after(s: Sentence, m: Mention, j: int) -> Unit | None:
             last += 2  # "34-year-old"
         elif s.lower(last) == "old":
             last += 1
+        elif s.text_of(last) in "-‐" and s.glued(last - 1, last) and s.glued(last, last + 1) and \
+                s.tok(last + 1) is not None and s.tokens[last + 1].is_word:
+            return None  # "12 second-chance points", "two second-half goals": a modifier, not a duration
         return Unit(DURATIONS[w], m.first, last)
+    if w in ENERGY_UNITS and s.lower(k + 1) in ("hour", "hours"):
+        return Unit(f"{ENERGY_UNITS[w]} hour", m.first, k + 2)  # "3.5 billion kilowatt hours"
     if w in OWN_UNITS:
         last = k + 2 if w == "nautical" else k + 1
         return Unit(OWN_UNITS[w], m.first, last)

@@ -14,7 +14,9 @@ CURRENCY_SYMBOLS = MappingProxyType({
 })
 CURRENCY_CODES = frozenset(
     "usd eur gbp jpy cny rmb chf cad aud nzd hkd sgd inr rub uah try brl mxn zar sek nok dkk pln czk huf krw "
-    "ngn kes egp sar aed qar ils idr myr thb php vnd pkr bdt twd ars clp cop".split()
+    "ngn kes egp sar aed qar ils idr myr thb php vnd pkr bdt twd ars clp cop "
+    # crypto tickers, read as currencies when written in capitals after a figure ("3 ETH")
+    "btc eth sol xrp".split()
 )
 CURRENCY_WORDS = MappingProxyType({
     "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
@@ -27,7 +29,12 @@ CURRENCY_WORDS = MappingProxyType({
     "dinars": "DZD", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
     "rial": "IRR", "rials": "IRR", "forint": "HUF",
     "koruna": "CZK", "pence": "GBP", "cents": "USD", "cent": "USD",
+    # wire style (Reuters, AP): "25 mln dlrs", "1.2 bln stg", "15 cts"
+    "dlrs": "USD", "dlr": "USD", "stg": "GBP", "cts": "USD", "ct": "USD",
+    "bitcoin": "BTC", "bitcoins": "BTC", "ether": "ETH",
 })
+#: Currency words worth a hundredth of their currency ("15 cts" is 0.15 of a dollar).
+SUBUNIT_WORDS = frozenset({"pence", "cent", "cents", "cts", "ct"})
 #: Currency words that are more often ordinary English words ("won", "real"): money only with a
 #: scale or a capital letter.
 AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "real", "rand", "dong"})

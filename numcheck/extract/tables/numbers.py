@@ -32,7 +32,7 @@ ID_WORDS = frozenset(
     "section article chapter clause paragraph amendment resolution proposition measure bill act route "
     "flight room gate platform highway interstate channel radio apollo boeing airbus formula windows "
     "iphone ipad galaxy pixel playstation xbox model version series volume page figure table level tier "
-    "stage phase grade category division league storm hurricane typhoon no number falcon soyuz leopard "
+    "stage phase grade category division league storm hurricane typhoon no number falcon soyuz leopard top "
     "ftse nasdaq stoxx nikkei cac dax russell fortune forbes hang seng sensex kospi asx ibex mib "
     "covid euro expo cop uefa fifa vision cup day week game match round test term year key band class "
     "paragraph annex schedule regulation directive lot unit block wing ward district zone sector door".split()
@@ -56,3 +56,37 @@ COUNT_NOUNS_FOR_SCALE = frozenset(
 #: "pc" and the like. Anything else glued on ("5G", "4Children") makes the digits part of a name.
 GLUED_SUFFIX_WORDS = frozenset({"mm", "mil", "pc", "pct", "pp", "ppt", "bps", "bp", "p", "c", "f", "x", "s",
                                 "yrs", "yr", "hrs", "mins", "sec", "secs", "ft", "lbs", "lb", "oz"})
+#: Words after which a figure is a position in a sequence, not an amount ("page 12", "Photo 3 of 12").
+INDEX_WORDS = frozenset("page pages photo photos image images picture pictures slide slides chapter verse "
+                        "exhibit figure fig item".split())
+#: Name words that own the figure after them even in lower case ("article 50", "section 230").
+LOWERCASE_ID_WORDS = frozenset("article section clause paragraph route chapter page".split())
+#: Nouns glued by a hyphen after a figure that make the whole a name ("a 3-pointer", "a two-seater").
+NAMED_BY_FIGURE = frozenset("pointer pointers seater seaters footer footers wheeler wheelers hander "
+                            "handers striper liner liners".split())
+#: Street words that make "10 Downing Street" an address.
+STREET_WORDS = frozenset("street st road rd avenue ave lane boulevard blvd drive way place terrace crescent "
+                         "close square court highway".split())
+#: Why something that looks like a figure is not a quantity: the codes `numcheck.extract.nonquantities`
+#: gives, for reports and tests.
+REASONS = MappingProxyType({
+    "year": "a calendar year (in 2024, the 2019-20 season)",
+    "date": "a day of the month or a numeric date (3 March, March 1-10, 2019-03-04)",
+    "time": "a clock time (10:30, 9pm, 9 a.m.)",
+    "decade": "a decade (the 1990s, the 80s)",
+    "ordinal": "an ordinal (21st, the third)",
+    "phone": "a phone number",
+    "code": "a code, model or part number (A-1, 777-200LR, XR7-60C)",
+    "name": "part of a name (Covid-19, G7, Section 230, FTSE 100, a 3-pointer)",
+    "index": "a position in a sequence (page 12, Photo 3 of 12, 7 / 24)",
+    "rank": "a rank, shirt or list number (No. 4, number 23)",
+    "address": "a street address (10 Downing Street)",
+    "too_long": "a digit run longer than any figure (an identifier)",
+})
+#: Words before "one" that make it a pronoun ("no one", "the one", "every one").
+NOT_COUNTING_BEFORE_ONE = frozenset("no any every each the this that which someone anyone only another number "
+                                    "which no-one any-one".split())
+#: Words after "one" that make it an idiom or a pronoun, not a count ("one day", "one another").
+NOT_COUNTED_AFTER_ONE = frozenset("another day way thing time side hand point said says could would can must "
+                                  "might should is was has had who which that else morning evening night year "
+                                  "week month of reason thing option possibility question problem".split())

@@ -54,3 +54,9 @@ STOP_WORDS_BEFORE_AGE = frozenset("and or of in to at by for from with than the 
 CLOSING_PUNCTUATION = frozenset(".,;:!?)]}\"'’”")
 UNIT_CONTINUATIONS = frozenset("per a an / h hour day year week month second sq square cubic km metres miles "
                                 "kilometres feet tonnes".split())
+#: Power units that make an energy unit with "hours" after them ("billion kilowatt hours").
+ENERGY_UNITS = MappingProxyType({
+    "watt": "watt", "watts": "watt", "kilowatt": "kilowatt", "kilowatts": "kilowatt", "megawatt": "megawatt",
+    "megawatts": "megawatt", "gigawatt": "gigawatt", "gigawatts": "gigawatt", "terawatt": "terawatt",
+    "terawatts": "terawatt",
+})

@@ -1,0 +1,73 @@
+"""What a careful reader extracts (fixtures/extract/GUIDELINES.md), sentence by sentence, through
+the public ``numcheck.extract``; and what it refuses, with the reason ``non_quantities`` gives."""
+
+from __future__ import annotations
+
+import pytest
+
+import numcheck
+from numcheck.extract.numbers import non_quantities
+
+#: sentence -> [(surface, value, unit, noun, kind)]
+READ = {
+    "Turnout was high (65%).": [("65%", 65.0, "percent", None, "number")],
+    "They sealed a 3-1 win over Leeds.": [("3", 3.0, "count", None, "score"), ("1", 1.0, "count", None, "score")],
+    "Arsenal beat Chelsea 3-1 in the Premier League.": [("3", 3.0, "count", "goal", "score"),
+                                                        ("1", 1.0, "count", "goal", "score")],
+    "The Lakers won 61-58 after 20 points from James.": [("61", 61.0, "count", "point", "score"),
+                                                         ("58", 58.0, "count", "point", "score"),
+                                                         ("20", 20.0, "count", "point", "number")],
+    "The Celtics have a 24-9 record.": [("24", 24.0, "count", "win", "record"), ("9", 9.0, "count", "loss", "record")],
+    "One person died and a man was hurt.": [("One", 1.0, "count", "person", "number")],
+    "Tens of thousands marched.": [("Tens of thousands", 20000.0, "count", "person", "vague")],
+    "Between 30 and 40 people came.": [("30 and 40", 30.0, "count", "person", "range")],
+    "Seven in 10 voters agreed.": [("Seven in 10", 0.7, "fraction", None, "ratio")],
+    "Profit was 25 mln dlrs, up 3 pct.": [("25 mln dlrs", 25e6, "USD", None, "number"),
+                                          ("3 pct", 3.0, "percent", None, "number")],
+    "It raised 1.2 bln stg.": [("1.2 bln stg", 1.2e9, "GBP", None, "number")],
+    "Shares rose 15 cts.": [("15 cts", 0.15, "USD", None, "number")],
+    "It generated 3.5 billion kilowatt hours.": [("3.5 billion kilowatt hours", 3.5e9, "kilowatt hour", None,
+                                                  "number")],
+    "They scored 12 second-chance points.": [("12", 12.0, "count", "point", "number")],
+    "He bought 3 ETH and 2 BTC.": [("3 ETH", 3.0, "ETH", None, "number"), ("2 BTC", 2.0, "BTC", None, "number")],
+    "The talks lasted 3 days.": [("3 days", 3.0, "day", None, "number")],
+}
+
+#: sentence -> [(surface, reason)] of what looks like a figure and is not
+REFUSED = {
+    "He hit a 3-pointer in Game 5 of the Top 25 series.": [("3", "name"), ("5", "name"), ("25", "name")],
+    "No. 4 Duke beat them.": [("4", "rank")],
+    "He wears the number 23 jersey.": [("23", "rank")],
+    "Photo 3 of 12": [("3", "index"), ("12", "index")],
+    "7 / 24": [("7", "index"), ("24", "index")],
+    "She lives at 10 Downing Street.": [("10", "address")],
+    "Take Route 66 to article 50, page 12, chapter 3.": [("66", "name"), ("50", "name"), ("12", "index"),
+                                                          ("3", "index")],
+    "The Model 950 coupé, the Airbus A380 and the XR7-60C sensor.": [("950", "name"), ("380", "name"),
+                                                                      ("7", "name"), ("60", "code")],
+    "It happened on March 3, not 3 March.": [("3", "date"), ("3", "date")],
+    "during the March 1-10 period": [("1", "date"), ("10", "date")],
+    "in the week ended April four": [("four", "date")],
+    "The world number one won 6-3.": [],
+}
+
+
+@pytest.mark.parametrize("sentence", sorted(READ))
+def test_a_careful_reader_extracts(sentence: str) -> None:
+    got = [(c.text, round(c.value, 9), c.unit, c.noun, c.kind) for c in numcheck.extract(sentence)]
+    assert got == READ[sentence]
+
+
+@pytest.mark.parametrize("sentence", sorted(REFUSED))
+def test_names_dates_and_indices_are_not_quantities(sentence: str) -> None:
+    refused = [(n.text, n.reason) for n in non_quantities(sentence)]
+    assert refused == REFUSED[sentence]
+    claimed = {c.text for c in numcheck.extract(sentence)}
+    assert not claimed & {text for text, _ in refused}
+
+
+def test_scores_and_records_are_linked_to_nothing() -> None:
+    report = numcheck.check("Arsenal beat Chelsea 3-1, a 24-9 record for the season, and 3 of their 4 goals came late.")
+    scored = {c.id for c in report.claims if c.kind in ("score", "record")}
+    assert len(scored) == 4
+    assert not [r for r in report.relations if scored & set(r.claims)]
