@@ -29,7 +29,7 @@ from numcheck.extract.mention import MAX_DIGITS, Mention, make_mention, parse_di
 from numcheck.extract.nonquantities import NonQuantity, in_dash_chain, refusal
 from numcheck.extract.ranges import combine
 from numcheck.extract.scales import scale_after
-from numcheck.extract.spelled import spelled_at, words_at
+from numcheck.extract.spelled import WORD_STARTS, spelled_at, words_at
 from numcheck.extract.tokens import TokenView, tokenize
 
 __all__ = ["non_quantities", "scan", "scan_view"]
@@ -57,22 +57,25 @@ def non_quantities(text: str, start: int = 0, end: int | None = None) -> list[No
 def scan_view(s: TokenView) -> list[Mention]:
     """Every figure of the sentence ``s``, in reading order."""
     mentions: list[Mention] = []
+    tokens = s.tokens
     i = 0
-    n = len(s.tokens)
+    n = len(tokens)
     while i < n:
-        token = s.tokens[i]
-        found: Mention | None = None
-        skip_to = i + 1
-        after = s.tokens[i + 1] if i + 1 < n else None
-        if token.lower in ("minus", "negative") and after is not None and (
-                after.is_digit or after.lower in UNITS or after.lower in TENS):
-            found, skip_to = negated_at(s, i)
-        elif token.is_digit:
+        token = tokens[i]
+        if token.is_digit:
             found, skip_to = digits_at(s, i)
-        elif token.is_word:
+        elif token.lower not in WORD_STARTS:
+            i += 1  # most tokens: one set lookup and on
+            continue
+        elif token.lower in ("minus", "negative"):
+            after = tokens[i + 1] if i + 1 < n else None
+            if after is None or not (after.is_digit or after.lower in UNITS or after.lower in TENS):
+                i += 1
+                continue
+            found, skip_to = negated_at(s, i)
+        else:
             found = words_at(s, i)
-            if found is not None:
-                skip_to = found.last
+            skip_to = found.last if found is not None else i + 1
         if found is not None:
             mentions.append(found)
         i = max(skip_to, i + 1)

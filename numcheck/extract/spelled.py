@@ -15,9 +15,13 @@ from numcheck.extract.tables.nouns import STOP
 from numcheck.extract.tables.numbers import NOT_COUNTED_AFTER_ONE, NOT_COUNTING_BEFORE_ONE, VAGUE, VAGUE_COMPOUND
 from numcheck.extract.tokens import TokenView
 
-__all__ = ["spelled_at", "words_at"]
+__all__ = ["WORD_STARTS", "spelled_at", "words_at"]
 
 _SINGULAR_DENOMINATORS = frozenset(w for w in FRACTION_DENOMINATORS if not w.endswith("s"))
+#: Every word `words_at` (or a sign word) can start a figure on; the scanner passes any other word
+#: with one set lookup. Keep in step with `words_at`.
+WORD_STARTS = frozenset({*VAGUE, *UNITS, *TENS, "tens", "several", "few", "a", "an", "dozen", "half", "quarter",
+                         "third", "minus", "negative"})
 
 
 def words_at(s: TokenView, i: int) -> Mention | None:
