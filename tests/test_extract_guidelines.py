@@ -31,11 +31,24 @@ READ = {
     "They scored 12 second-chance points.": [("12", 12.0, "count", "point", "number")],
     "He bought 3 ETH and 2 BTC.": [("3 ETH", 3.0, "ETH", None, "number"), ("2 BTC", 2.0, "BTC", None, "number")],
     "The talks lasted 3 days.": [("3 days", 3.0, "day", None, "number")],
+    "The rate is £9.18 for 21- and 22-year-olds.": [("£9.18", 9.18, "GBP", None, "number"),
+                                                     ("21", 21.0, "year", None, "number"),
+                                                     ("22-year-olds", 22.0, "year", None, "number")],
+    "It pays £6.83 for workers between the ages of 18 and 20.": [("£6.83", 6.83, "GBP", None, "number"),
+                                                                  ("18 and 20", 18.0, "year", None, "range")],
+    "Tubs sell for between £4 and £5.": [("£4 and £5", 4.0, "GBP", None, "range")],
+    "She won by scores of 116-112 from the ringside judges.": [("116", 116.0, "count", "point", "score"),
+                                                               ("112", 112.0, "count", "point", "score")],
+    "They conceded 48 goals in that 12-game losing run.": [("48", 48.0, "count", "goal", "number"),
+                                                           ("12", 12.0, "count", "game", "number")],
+    "He batted in 159 RBIs.": [("159", 159.0, "count", "rbi", "number")],
+    "Juve won just one of their first six games.": [("one", 1.0, "count", "game", "number"),
+                                                     ("six", 6.0, "count", "game", "number")],
 }
 
 #: sentence -> [(surface, reason)] of what looks like a figure and is not
 REFUSED = {
-    "He hit a 3-pointer in Game 5 of the Top 25 series.": [("3", "name"), ("5", "name"), ("25", "name")],
+    "He hit a 3-pointer in Game 5 of the Top 25 series.": [("3", "name"), ("5", "name"), ("25", "rank")],
     "No. 4 Duke beat them.": [("4", "rank")],
     "He wears the number 23 jersey.": [("23", "rank")],
     "Photo 3 of 12": [("3", "index"), ("12", "index")],
@@ -49,7 +62,18 @@ REFUSED = {
     "during the March 1-10 period": [("1", "date"), ("10", "date")],
     "in the week ended April four": [("four", "date")],
     "The world number one won 6-3.": [],
+    "Top four 1 Man City 2 Liverpool; Bottom three 18 Fulham": [("four", "name"), ("1", "rank"), ("2", "rank"),
+                                                                ("three", "name"), ("18", "rank")],
+    "Wolverhampton 5.30 Brazen Diamond 6.00 Big Time": [("5.30", "time"), ("6.00", "time")],
+    "She is inside the top 10 at last.": [("10", "rank")],
+    "Text us on +44(0)7766780300 now.": [("44", "code"), ("0", "phone"), ("7766780300", "phone")],
 }
+
+
+def test_a_league_table_column_names_what_its_cells_count() -> None:
+    table = "Pos | Team | P | GD | Pts\n\n1 | Arsenal | 3 | 7 | 9\n\n2 | Man City | 3 | 6 | 7\n"
+    got = [(c.text, c.noun) for c in numcheck.extract(table)]
+    assert got == [("3", "game"), ("7", "goal"), ("9", "point"), ("3", "game"), ("6", "goal"), ("7", "point")]
 
 
 @pytest.mark.parametrize("sentence", sorted(READ))

@@ -13,6 +13,7 @@ from numcheck.document import Document, Span
 from numcheck.english import is_plural, singular
 from numcheck.extract.mention import Mention
 from numcheck.extract.nouns import ends_noun_phrase, head_noun
+from numcheck.extract.pipe_tables import MAX_ROW
 from numcheck.extract.qualifiers import skip_qualifier_words
 from numcheck.extract.sentence import Sentence, Unit
 from numcheck.extract.tables.nouns import (
@@ -21,6 +22,7 @@ from numcheck.extract.tables.nouns import (
     CHANGE_PREPOSITIONS,
     CHANGE_VERBS,
     COLLECTIVE_NOUNS,
+    COLUMN_NOUNS,
     ELLIPSIS_FOLLOWERS,
     HUMAN_VERBS,
     HYPONYMS,
@@ -31,14 +33,10 @@ from numcheck.extract.tables.nouns import (
 )
 from numcheck.extract.tokens import tokenize
 
-__all__ = ["PreviousNouns", "share_partitive_nouns", "specify_general_nouns"]
+__all__ = ["PreviousNouns", "column_header", "share_partitive_nouns", "specify_general_nouns"]
 
 #: How many tokens back a bare count looks for its noun: a clause, not the whole of a long sentence.
 _ANTECEDENT_REACH = 40
-#: A Markdown table row is at most this long, and a header at most this many rows above a cell:
-#: bounds that keep a megabyte of pipes from being searched once per figure.
-_MAX_TABLE_ROW = 2_000
-_MAX_TABLE_ROWS = 500
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -137,7 +135,7 @@ def share_partitive_nouns(s: Sentence, drafts: list[tuple[Mention, Unit]], nouns
         before = skip_qualifier_words(s, unit.first - 1)
         if s.lower(unit.first - 1) in ("number", "no"):
             continue  # "went straight in at number 11": a rank, which counts nothing
-        column = column_noun(s, unit) if s.tables else None
+        column = column_noun(s, unit)
         if column is not None:
             nouns[k], sources[k] = column, "antecedent"  # "| Maths | 101,000 |" under "| Subject | Entries |"
         elif s.lower(before) == "of" and s.lower(before - 1) in COLLECTIVE_NOUNS:
@@ -193,26 +191,30 @@ def specific_noun(s: Sentence, first: int, hyponyms: frozenset[str], previous: P
     return previous.find(hyponyms) if previous is not None else None
 
 
-def column_noun(s: Sentence, unit: Unit) -> str | None:
-    """The counted noun a Markdown table's column header names for a figure alone in its cell."""
+def column_header(s: Sentence, unit: Unit) -> str | None:
+    """The header cell, lower-cased, of the pipe-table column a figure stands alone in, or None."""
+    if s.table_index is None:
+        return None
     original = s.document.original
     pos = s.tokens[unit.first].start
-    line_start = original.rfind("\n", max(0, pos - _MAX_TABLE_ROW), pos) + 1
-    if original[line_start : line_start + 1] != "|" or (line_start == 0 and pos > _MAX_TABLE_ROW):
-        return None  # not a table row (a "row" longer than any table's is a run of text)
-    line_end = original.find("\n", pos)
-    cells = original[line_start : len(original) if line_end < 0 else line_end].split("|")
+    line_start = original.rfind("\n", max(0, pos - MAX_ROW), pos) + 1
+    header_start = s.table_index.header_of(line_start)
+    if header_start is None:
+        return None
+    cells = s.table_index.cells(line_start)
     column = original.count("|", line_start, pos)
     if column >= len(cells) or cells[column].strip() != original[pos : s.tokens[unit.last - 1].end]:
         return None
-    header_start = line_start
-    while header_start > 0 and line_start - header_start < _MAX_TABLE_ROW * _MAX_TABLE_ROWS and \
-            original[original.rfind("\n", 0, header_start - 1) + 1] == "|":
-        header_start = original.rfind("\n", 0, header_start - 1) + 1
-    header = original[header_start : original.find("\n", header_start)].split("|")
-    if column >= len(header) or header_start == line_start:
+    header = s.table_index.cells(header_start)
+    return header[column].strip().lower() if column < len(header) else None
+
+
+def column_noun(s: Sentence, unit: Unit) -> str | None:
+    """The counted noun a table's column header names for a figure alone in its cell ("Pts": point)."""
+    header = column_header(s, unit)
+    if not header:
         return None
-    return head_noun(_WORD.findall(header[column].lower()), plural_only=True)
+    return COLUMN_NOUNS.get(header) or head_noun(_WORD.findall(header), plural_only=True)
 
 
 def measured_noun(s: Sentence, start: int) -> str | None:

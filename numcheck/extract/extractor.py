@@ -14,18 +14,26 @@ is percent in [85.5, 90), "84 of the 112 drones" counts drones twice.
 from __future__ import annotations
 
 from numcheck.document import Document, read_document
-from numcheck.extract.antecedents import PreviousNouns, share_partitive_nouns, specify_general_nouns
+from numcheck.extract.antecedents import PreviousNouns, column_header, share_partitive_nouns, specify_general_nouns
 from numcheck.extract.candidates import may_hold_figure
 from numcheck.extract.currencies import default_dollar
 from numcheck.extract.mention import Mention
 from numcheck.extract.nouns import noun_of
 from numcheck.extract.numbers import scan_view
+from numcheck.extract.pipe_tables import TableIndex
 from numcheck.extract.qualifiers import qualify
 from numcheck.extract.quantulum import UnitResolver
 from numcheck.extract.scores import SCORE_KINDS, score_nouns
 from numcheck.extract.sentence import Sentence, Unit
+from numcheck.extract.tables.nouns import RANK_HEADERS
 from numcheck.extract.tokens import tokenize
-from numcheck.extract.units import carry_units_to_changed, inherit_currencies, share_pair_units, unit_of
+from numcheck.extract.units import (
+    carry_units_to_changed,
+    inherit_currencies,
+    share_pair_units,
+    share_suspended_hyphens,
+    unit_of,
+)
 from numcheck.intervals import Interval
 from numcheck.model import Claim
 
@@ -46,13 +54,14 @@ class Extractor:
         dollar = default_dollar(document.text)
         claims: list[Claim] = []
         previous = PreviousNouns(document, None, ())
-        tables = "|" in document.original  # only then can a figure sit under a table's column header
+        # only with a pipe can a figure sit under a table's column header
+        tables = TableIndex(document.original) if "|" in document.original else None
         for index, span in enumerate(document.sentences):
             if not may_hold_figure(document.text, span.start, span.end):
                 previous = PreviousNouns(document, span, ())
                 continue
             tokens = tokenize(document.text, span.start, span.end)
-            sentence = Sentence(document, index, tokens, dollar=dollar, tables=tables, units=self.units)
+            sentence = Sentence(document, index, tokens, dollar=dollar, table_index=tables, units=self.units)
             built = sentence_claims(sentence, previous, len(claims))
             claims.extend(built)
             previous = PreviousNouns(document, span, tuple(c.noun for c in built if c.noun and c.unit == "count"))
@@ -69,6 +78,9 @@ def sentence_claims(s: Sentence, previous: PreviousNouns, offset: int) -> list[C
             continue
         drafts.append((mention, unit))
     drafts = carry_units_to_changed(s, share_pair_units(s, inherit_currencies(s, drafts)))
+    drafts = share_suspended_hyphens(s, drafts)
+    if s.table_index is not None:  # "1 | Arsenal | 3": a position column ranks, it counts nothing
+        drafts = [d for d in drafts if column_header(s, d[1]) not in RANK_HEADERS]
     nouns = [noun_of(s, m, u) for m, u in drafts]
     nouns, sources = share_partitive_nouns(s, drafts, nouns, previous)
     specify_general_nouns(s, drafts, nouns, sources, previous)

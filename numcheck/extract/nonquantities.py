@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from numcheck.english import AMBIGUOUS_SCALES, MONTHS, SCALES
+from numcheck.english import AMBIGUOUS_SCALES, MONTHS, SCALES, TENS, UNITS
 from numcheck.extract.mention import parse_digits
 from numcheck.extract.scales import money_before
 from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
@@ -127,6 +127,9 @@ def clock_refusal(s: TokenView, last: int, value: float, precision: float) -> st
         return ""
     if nxt.lower in ("am", "pm", "a.m", "p.m", "gmt", "bst", "o'clock") and (precision != 1.0 or value <= 12):
         return "time"
+    if precision == 0.01 and 1 <= value < 13 and round(value % 1, 2) < 0.6 and nxt.is_word and nxt.text[0].isupper() \
+            and not s.is_sentence_initial(last):
+        return "time"  # a racecard: "5.30 Brazen Diamond 6.00 Big Time"
     return ""
 
 
@@ -144,8 +147,8 @@ def phone_refusal(s: TokenView, i: int, last: int) -> str:
     if prev is not None and prev.text == "(" and s.glued(i - 1, i) and raw.isdigit() and s.text_of(last) == ")" \
             and after is not None and after.is_digit:
         return "phone"  # (020) 7946 0958, (555) 123-4567; "(65%)" and "(12)" are figures in brackets
-    if raw.isdigit() and raw.startswith("0") and len(raw) >= 3:
-        return "phone"  # 020 7946 0958, 0800
+    if raw.isdigit() and ((raw.startswith("0") and len(raw) >= 3) or len(raw) >= 9):
+        return "phone"  # 020 7946 0958, 0800, 07766780300: news groups the digits of any real amount
     if prev is not None and prev.is_digit and prev.text.isdigit() and raw.isdigit() and \
             prev.end + 1 == tokens[i].start and (prev.text.startswith("0") or (len(prev.text) >= 3 and len(raw) >= 3
                                                  and s.tok(i - 2) is not None and tokens[i - 2].is_digit)):
@@ -218,6 +221,8 @@ def name_refusal(s: TokenView, i: int, last: int) -> str:
         return "index"  # the "12" of "Photo 3 of 12"
     if is_address(s, last):
         return "address"
+    if is_listed_rank(s, i, last):
+        return "rank"
     if not prev.is_word:
         return "name" if prev.text == "-" and s.glued(i - 2, i - 1) and s.tokens[i - 2].is_word else ""
     return name_word_refusal(s, i - 1)
@@ -228,7 +233,7 @@ def name_word_refusal(s: TokenView, j: int) -> str:
     word = s.tokens[j]
     if s.tok(j - 1) is not None and s.tokens[j - 1].text == "&" and s.glued(j - 1, j):
         return "name"  # S&P 500
-    if word.lower in ("number", "no", "nos"):
+    if word.lower in ("number", "no", "nos", "top", "bottom"):
         return "rank"  # "number 23", "No 10": a rank, a shirt or an address
     if word.lower in INDEX_WORDS:
         return "index"  # "page 12", "chapter 3", "Photo 3"
@@ -271,3 +276,16 @@ def is_glued_suffix(word: str) -> bool:
     lower = word.lower()
     return (lower in GLUED_SUFFIX_WORDS or lower in SCALES or lower in AMBIGUOUS_SCALES or lower in PHYSICAL_UNIT_WORDS
             or lower in DURATIONS or word == "MM")
+
+
+def is_listed_rank(s: TokenView, i: int, last: int) -> bool:
+    """"Top four: 1 Man City 2 Liverpool 3 Tottenham": a small whole number between names (or after a
+    number word) and right before a capitalised name is a place in a list, not an amount."""
+    raw = s.tokens[i].text
+    nxt, prev = s.tok(last), s.tok(i - 1)
+    if not raw.isdigit() or len(raw) > 2 or nxt is None or prev is None or s.glued(last - 1, last):
+        return False
+    if not (nxt.is_word and nxt.text[0].isupper() and nxt.text[1:2].islower()) or is_month(s, last):
+        return False
+    return (prev.is_word and prev.text[0].isupper() and not s.is_sentence_initial(i - 1)) or \
+        prev.lower in UNITS or prev.lower in TENS

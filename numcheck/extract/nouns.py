@@ -27,6 +27,7 @@ from numcheck.extract.tables.nouns import (
     DETERMINERS_AFTER_FIGURE,
     OBJECT_STARTS,
     PARTICIPLE_ADJECTIVES,
+    PER_CAPITA_NOUNS,
     SINGULAR_OK_ING,
     STOP,
     SUBJECT_OPENERS,
@@ -129,6 +130,9 @@ def noun_of(s: Sentence, m: Mention, unit: Unit) -> str | None:
             j += 1
     elif unit.unit != "count":
         return None
+    special = compound_noun(s, m, j)
+    if special is not None:
+        return special
     words = []
     k = j
     while k < len(s.tokens) and len(words) < 8:
@@ -169,3 +173,20 @@ def join_hyphens(words: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def compound_noun(s: Sentence, m: Mention, j: int) -> str | None:
+    """Nouns the phrase grammar misses: "a 12-game losing run" (game), "159 RBIs" (rbi), "per 100,000
+    population" (population)."""
+    nxt = s.tok(j)
+    if nxt is None or m.kind != "number":
+        return None
+    if nxt.text in "-‐" and s.glued(j - 1, j) and s.glued(j, j + 1) and s.tok(j + 1) is not None and \
+            s.tokens[j + 1].is_word and s.tokens[j + 1].text.islower() and s.text_of(j + 2) not in ("-", "‐"):
+        word = s.tokens[j + 1].lower
+        return None if ends_noun_phrase(word) or word.endswith(("ed", "ing", "er")) else singular(word)
+    if nxt.is_word and len(nxt.text) >= 3 and nxt.text[:-1].isupper() and nxt.text.endswith("s"):
+        return nxt.text[:-1].lower()  # "159 RBIs", "12 MPs"
+    if s.lower(m.first - 1) == "per" and nxt.lower in PER_CAPITA_NOUNS:
+        return nxt.lower
+    return None

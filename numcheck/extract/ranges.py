@@ -12,6 +12,7 @@ from dataclasses import replace
 from numcheck.cues import direction_of
 from numcheck.extract.mention import Mention, make_mention
 from numcheck.extract.scores import score_kind
+from numcheck.extract.tables.currencies import CURRENCY_SYMBOLS
 from numcheck.extract.tokens import TokenView
 
 __all__ = ["combine"]
@@ -38,9 +39,11 @@ def combine(s: TokenView, mentions: list[Mention]) -> list[Mention]:
 def join(s: TokenView, a: Mention, b: Mention) -> list[Mention] | None:
     """Ranges ("30 to 40", "between 30 and 40", "30-40") and shared scales ("30-40m")."""
     gap = [t.lower for t in s.tokens[a.last : b.first]]
+    if len(gap) > 1 and gap[-1] == s.lower(a.first - 1) and gap[-1] in CURRENCY_SYMBOLS:
+        gap = gap[:-1]  # "between £4 and £5": the currency repeated on both ends
     if gap[:1] == ["%"] and s.text_of(b.last) == "%":
         gap = gap[1:]  # "20% to 25%": the unit repeated on both ends
-    between = s.lower(a.first - 1) == "between"
+    between = is_between(s, a.first)
     from_before = s.lower(a.first - 1) == "from" or s.lower(a.first - 2) == "from"
     if gap == ["and"] and between:
         return [as_range(s, a, b)]
@@ -80,3 +83,15 @@ def share_scale(s: TokenView, a: Mention, b: Mention) -> tuple[Mention, Mention]
 def as_range(s: TokenView, a: Mention, b: Mention) -> Mention:
     return make_mention(a.first, b.last, a.start, b.end, a.value, max(a.precision, b.precision), "range",
                  low=a.value, high=b.value, scale=b.scale)
+
+
+def is_between(s: TokenView, first: int) -> bool:
+    """"between 30 and 40", "between the ages of 18 and 20": "between" governs the figure at ``first``."""
+    if s.text_of(first - 1) in CURRENCY_SYMBOLS:
+        first -= 1  # "between £4 and £5"
+    for k in range(first - 1, max(-1, first - 5), -1):
+        if s.lower(k) == "between":
+            return True
+        if not s.tokens[k].is_word or s.lower(k) not in ("the", "ages", "age", "of", "aged", "years"):
+            return False
+    return False

@@ -46,8 +46,8 @@ def score_kind(s: TokenView, a: Mention, b: Mention) -> str:
     while before >= 0 and s.tokens[before].is_word and s.tokens[before].text[0].isupper() and \
             s.lower(before) not in SCORE_VERBS:
         before -= 1  # "beat Leeds United 3-1": step back over the opponent's name
-    if s.lower(before) in SCORE_VERBS:
-        return "score"
+    if s.lower(before) in SCORE_VERBS or (s.lower(before) == "of" and s.lower(before - 1) in ("scores", "score")):
+        return "score"  # "won 61-58", "by scores of 116-112"
     return ""
 
 

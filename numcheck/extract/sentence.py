@@ -13,6 +13,7 @@ from numcheck.extract.tokens import Token, TokenView
 
 if TYPE_CHECKING:
     from numcheck.document import Document
+    from numcheck.extract.pipe_tables import TableIndex
     from numcheck.extract.quantulum import UnitResolver
 
 __all__ = ["Sentence", "Unit"]
@@ -21,17 +22,17 @@ __all__ = ["Sentence", "Unit"]
 class Sentence(TokenView):
     """A sentence's tokens plus the article-wide facts its claims need."""
 
-    __slots__ = ("document", "dollar", "index", "tables", "units")
+    __slots__ = ("document", "dollar", "index", "table_index", "units")
 
-    def __init__(self, document: Document, index: int, tokens: list[Token], *, dollar: str, tables: bool,
-                 units: UnitResolver) -> None:
+    def __init__(self, document: Document, index: int, tokens: list[Token], *, dollar: str,
+                 table_index: TableIndex | None, units: UnitResolver) -> None:
         super().__init__(document.text, tokens)
         self.document = document
         self.index = index
         #: The ISO code "$" stands for in this article (USD unless it names one other dollar only).
         self.dollar = dollar
-        #: Whether the article has a Markdown table, the only place a column header can name a noun.
-        self.tables = tables
+        #: The article's pipe tables (None without a pipe): a column header may name a cell's noun.
+        self.table_index = table_index
         self.units = units
 
 

@@ -32,8 +32,9 @@ def words_at(s: TokenView, i: int) -> Mention | None:
     if word == "a" or word == "an":
         return article_number_at(s, i)
     if word in UNITS or word in TENS or word == "dozen":
-        if is_title_name(s, i):
-            s.refuse(i, i + 1, "name")
+        if is_title_name(s, i) or (s.lower(i - 1) in ("big", "top", "bottom") and (
+                s.lower(i - 2) == "the" or s.tokens[i - 1].text[0].isupper())):
+            s.refuse(i, i + 1, "name")  # "the Six Nations", "the big four supermarkets"
             return None
         found = spelled_at(s, i)
         if found is not None and found.kind == "number" and found.value <= 31 and found.precision == 1.0 and \
@@ -275,6 +276,8 @@ def vague_at(s: TokenView, i: int) -> Mention | None:
                          low=low, high=high)
         return None
     if w in VAGUE:
+        if w == "scores" and s.lower(i + 1) == "of" and s.tok(i + 2) is not None and s.tokens[i + 2].is_digit:
+            return None  # "winning by scores of 116-112": the judges' scores, not "many"
         if w in ("scores", "millions", "billions", "thousands", "hundreds", "dozens") and \
                 s.lower(i + 1) not in ("of", "more", "upon", "were", "have", "had", "are", "died", "fled",
                                            "gathered", "attended", "took", "marched", "joined", "took", "lost"):
@@ -292,6 +295,8 @@ def one_counts(s: TokenView, i: int) -> bool:
     biggest", "one day", "no one", "the one that" do not (GUIDELINES §1); "a"/"an" never count."""
     if s.lower(i - 1) in NOT_COUNTING_BEFORE_ONE:
         return False
+    if s.lower(i + 1) == "of":  # "just one of their first six games": a part of a counted whole
+        return any(t.is_digit or t.lower in UNITS or t.lower in TENS for t in s.tokens[i + 2 : i + 6])
     nxt = s.tok(i + 1)
     if nxt is None or not nxt.is_word or not nxt.text.islower() or s.glued(i, i + 1):
         return False

@@ -31,7 +31,8 @@ from numcheck.extract.tables.units import (
 )
 from numcheck.model import is_currency
 
-__all__ = ["Unit", "carry_units_to_changed", "inherit_currencies", "share_pair_units", "unit_of"]
+__all__ = ["Unit", "carry_units_to_changed", "inherit_currencies", "share_pair_units", "share_suspended_hyphens",
+           "unit_of"]
 
 
 def unit_of(s: Sentence, m: Mention) -> Unit | None:
@@ -60,8 +61,10 @@ def is_age(s: Sentence, m: Mention) -> bool:
     if not (0 <= m.value < 130 and m.precision == 1.0 and m.kind in ("number", "range")):
         return False
     before = s.lower(m.first - 1)
-    if before in ("aged", "ages") or (before == "of" and s.lower(m.first - 2) == "age"):
+    if before in ("aged", "ages") or (before == "of" and s.lower(m.first - 2) in ("age", "ages")):
         return True
+    if m.kind == "range" and before == "between" and s.lower(m.first - 2) in ("aged", "ages"):
+        return True  # "viewers aged between 16 and 24"
     if before in ("under", "over") and s.lower(m.first - 2) in YOUNG_PEOPLE and not is_plural(
             s.lower(m.last)):
         return True
@@ -139,7 +142,7 @@ def physical_after(s: Sentence, m: Mention, j: int) -> Unit | None:
     w = s.lower(k)
     if w in DURATIONS:
         last = k + 1
-        if s.text_of(last) == "-" and s.lower(last + 1) == "old" and s.glued(last - 1, last):
+        if s.text_of(last) == "-" and s.lower(last + 1) in ("old", "olds") and s.glued(last - 1, last):
             last += 2  # "34-year-old"
         elif s.lower(last) == "old":
             last += 1
@@ -240,4 +243,17 @@ def inherit_currencies(s: Sentence, drafts: list[tuple[Mention, Unit]]) -> list[
         if is_currency(unit.unit) and depths[unit.first] == 0:
             currency = unit.unit
         out.append((mention, unit))
+    return out
+
+
+def share_suspended_hyphens(s: Sentence, drafts: list[tuple[Mention, Unit]]) -> list[tuple[Mention, Unit]]:
+    """"21- and 22-year-olds", "five- to 10-minute walks": a figure left hanging on a hyphen is in
+    the unit its partner names."""
+    out = list(drafts)
+    for k in range(len(out) - 1):
+        (m1, u1), (_, u2) = out[k], out[k + 1]
+        if u1.unit == "count" and u2.unit != "count" and u1.last == m1.last and s.text_of(m1.last) in "-‐" and \
+                s.glued(m1.last - 1, m1.last) and s.lower(m1.last + 1) in ("and", "to", "or") and \
+                u2.first == m1.last + 2:
+            out[k] = (m1, Unit(u2.unit, u1.first, u1.last, u2.factor))
     return out

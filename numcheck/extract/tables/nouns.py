@@ -81,3 +81,14 @@ CHANGE_VERBS = frozenset("rose fell climbed dropped jumped increased decreased g
                           "declined slipped surged soared plunged risen fallen grown up down".split())
 NOT_ANTECEDENT = frozenset("defences defenses officials authorities forces says years months weeks days "
                             "figures numbers data statistics".split())
+#: Table column headers that name what their cells count, as league tables abbreviate them.
+COLUMN_NOUNS = MappingProxyType({
+    "p": "game", "pld": "game", "played": "game", "gp": "game", "games": "game", "w": "win", "won": "win",
+    "wins": "win", "d": "draw", "drawn": "draw", "draws": "draw", "l": "loss", "lost": "loss", "losses": "loss",
+    "gd": "goal", "gf": "goal", "ga": "goal", "f": "goal", "a": "goal", "goals": "goal", "pts": "point",
+    "points": "point", "pt": "point",
+})
+#: Table column headers whose cells are positions, not amounts.
+RANK_HEADERS = frozenset({"pos", "pos.", "position", "rank", "#", "no", "no.", "place"})
+#: Singular nouns a rate is "per" ("deaths per 100,000 population").
+PER_CAPITA_NOUNS = frozenset("population people inhabitants residents capita".split())

@@ -87,6 +87,6 @@ REASONS = MappingProxyType({
 NOT_COUNTING_BEFORE_ONE = frozenset("no any every each the this that which someone anyone only another number "
                                     "which no-one any-one".split())
 #: Words after "one" that make it an idiom or a pronoun, not a count ("one day", "one another").
-NOT_COUNTED_AFTER_ONE = frozenset("another day way thing time side hand point said says could would can must "
+NOT_COUNTED_AFTER_ONE = frozenset("another day way time side hand point said says could would can must "
                                   "might should is was has had who which that else morning evening night year "
-                                  "week month of reason thing option possibility question problem".split())
+                                  "week month of".split())

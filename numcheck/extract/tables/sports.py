@@ -27,5 +27,6 @@ GOAL_SPORT_WORDS = frozenset(
 #: Words anywhere in the sentence that make it a score of points.
 POINT_SPORT_WORDS = frozenset(
     "point points basketball nba wnba ncaa rebounds assists quarter quarterback touchdown touchdowns nfl "
-    "rugby try tries conversion pointer three-pointer free-throw dunk netball volleyball tennis set".split()
+    "rugby try tries conversion pointer three-pointer free-throw dunk netball volleyball tennis set boxing "
+    "bout judge judges ringside scorecard scorecards round rounds ufc".split()
 )
