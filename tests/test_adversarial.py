@@ -90,3 +90,13 @@ def test_malformed_figures_are_refused_quietly(checker: numcheck.Checker, name: 
 @pytest.mark.parametrize("text", ["7" * 1_000_000, "1," * 500_000, "１" * 1_000_000], ids=["digits", "commas", "wide"])
 def test_a_million_digits_is_linear(checker: numcheck.Checker, text: str) -> None:
     assert_sane(checker.check(text), text)
+
+
+@pytest.mark.timeout(120)
+def test_a_20000_row_table_is_read_in_one_pass() -> None:
+    """Each cell's column header is found from an index built once (it was a walk up the table per
+    cell: 20,000 rows took minutes); the speed itself is measured in benchmarks, not here."""
+    table = "| Subject | Entries |\n|---|---|\n" + "".join(f"| S{i} | {i * 7 + 1:,} |\n" for i in range(20_000))
+    claims = numcheck.Checker(use_default_rules=False).extract(table, "markdown")
+    assert len(claims) == 20_000
+    assert {c.noun for c in claims} == {"entry"}
