@@ -278,3 +278,19 @@ def test_compare_frame_end_to_end_with_the_real_extractor():
     rows = numcheck.compare_frame(claims, by=["story"], time_column="published")
     pairs = sorted(zip(rows.source_a, rows.source_b, rows.severity.astype(str), strict=True))
     assert pairs == [("a1", "a2", "error"), ("a2", "a4", "info")]
+
+
+def test_frames_reuse_one_checker_per_process_until_a_rule_file_changes(tmp_path) -> None:
+    """Dask calls check_frame once per partition: the rules load once per worker, not per call."""
+    from numcheck.frame import shared_checker
+
+    rules = tmp_path / "house.yaml"
+    rules.write_text("pack: house\nrules: []\n", encoding="utf-8")
+    first = shared_checker([str(rules)])
+    assert shared_checker([str(rules)]) is first
+    assert shared_checker(None, use_default_rules=False) is shared_checker(None, use_default_rules=False)
+    import os
+
+    stat = rules.stat()
+    os.utime(rules, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert shared_checker([str(rules)]) is not first
