@@ -42,6 +42,11 @@ READ = {
     "They conceded 48 goals in that 12-game losing run.": [("48", 48.0, "count", "goal", "number"),
                                                            ("12", 12.0, "count", "game", "number")],
     "He batted in 159 RBIs.": [("159", 159.0, "count", "rbi", "number")],
+    "It is a 3/4 mile oval, open 24/7 since 3/4/2019.": [("3/4", 0.75, "fraction", None, "fraction")],
+    "It only cost thirteen dollars and forty-five cents.": [("thirteen dollars and forty-five cents", 13.45, "USD",
+                                                             None, "number")],
+    "Hey, the cost is 100元!": [("100元", 100.0, "CNY", None, "number")],
+    "They signed a one-year deal.": [("one-year", 1.0, "year", None, "number")],
     "Juve won just one of their first six games.": [("one", 1.0, "count", "game", "number"),
                                                      ("six", 6.0, "count", "game", "number")],
 }

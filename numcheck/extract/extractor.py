@@ -30,6 +30,7 @@ from numcheck.extract.tokens import tokenize
 from numcheck.extract.units import (
     carry_units_to_changed,
     inherit_currencies,
+    join_subunits,
     share_pair_units,
     share_suspended_hyphens,
     unit_of,
@@ -78,7 +79,7 @@ def sentence_claims(s: Sentence, previous: PreviousNouns, offset: int) -> list[C
             continue
         drafts.append((mention, unit))
     drafts = carry_units_to_changed(s, share_pair_units(s, inherit_currencies(s, drafts)))
-    drafts = share_suspended_hyphens(s, drafts)
+    drafts = join_subunits(s, share_suspended_hyphens(s, drafts))
     if s.table_index is not None:  # "1 | Arsenal | 3": a position column ranks, it counts nothing
         drafts = [d for d in drafts if column_header(s, d[1]) not in RANK_HEADERS]
     nouns = [noun_of(s, m, u) for m, u in drafts]

@@ -147,7 +147,7 @@ def phone_refusal(s: TokenView, i: int, last: int) -> str:
     if prev is not None and prev.text == "(" and s.glued(i - 1, i) and raw.isdigit() and s.text_of(last) == ")" \
             and after is not None and after.is_digit:
         return "phone"  # (020) 7946 0958, (555) 123-4567; "(65%)" and "(12)" are figures in brackets
-    if raw.isdigit() and ((raw.startswith("0") and len(raw) >= 3) or len(raw) >= 9):
+    if raw.isdigit() and ((raw.startswith("0") and len(raw) >= 3) or 9 <= len(raw) <= 12):
         return "phone"  # 020 7946 0958, 0800, 07766780300: news groups the digits of any real amount
     if prev is not None and prev.is_digit and prev.text.isdigit() and raw.isdigit() and \
             prev.end + 1 == tokens[i].start and (prev.text.startswith("0") or (len(prev.text) >= 3 and len(raw) >= 3

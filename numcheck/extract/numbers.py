@@ -105,6 +105,9 @@ def digits_at(s: TokenView, i: int) -> tuple[Mention | None, int]:
             value = value * 1000 + float(group + ("." + decimals if decimals else ""))
             precision = 10.0 ** -len(decimals) if decimals else 1.0
             last += 1
+    slashed = slash_fraction(s, i)
+    if slashed is not None:
+        return slashed, slashed.last
     mixed = mixed_fraction(s, last)
     if mixed is not None and precision == 1.0:
         value, last, precision = value + mixed[0], mixed[1], 0.0
@@ -158,3 +161,26 @@ def is_negative(s: TokenView, i: int) -> bool:
         return False
     before = s.tok(i - 2)
     return before is None or (not s.glued(i - 2, i - 1) and not before.is_digit) or before.text in "(["
+
+
+def slash_fraction(s: TokenView, i: int) -> Mention | None:
+    """"3/4", "a 1/4 mile": a small proper fraction written with a slash, alone (not "3/4/2019",
+    not "24/7", not "1/2" inside "1/2/3"). Denominators are the ones recipes and distances use."""
+    tokens = s.tokens
+    if i + 2 >= len(tokens) or tokens[i + 1].text != "/" or not tokens[i + 2].is_digit or \
+            not (s.glued(i, i + 1) and s.glued(i + 1, i + 2)):
+        return None
+    numerator, denominator = tokens[i].text, tokens[i + 2].text
+    if not (numerator.isdigit() and denominator.isdigit()) or int(denominator) not in (2, 3, 4, 5, 6, 8, 10, 16) or \
+            not 0 < int(numerator) < int(denominator):
+        return None
+    if (s.text_of(i + 3) in "/-" and s.glued(i + 2, i + 3)) or (s.text_of(i - 1) in "/" and s.glued(i - 1, i)) or \
+            (s.tok(i - 1) is not None and s.tokens[i - 1].is_digit and s.tokens[i - 1].end + 1 == tokens[i].start):
+        return None  # a date or code, or the fraction part of "10 1/2" (read by mixed_fraction)
+    if s.tok(i + 3) is not None and s.glued(i + 2, i + 3) and s.tokens[i + 3].is_word:
+        return None
+    value = int(numerator) / int(denominator)
+    start = tokens[i].start
+    if is_negative(s, i):
+        start, value = start - 1, -value
+    return make_mention(i, i + 3, start, tokens[i + 2].end, value, 0.0, "fraction")

@@ -40,7 +40,7 @@ def scale_after(s: TokenView, i: int, last: int) -> tuple[float, int, str]:
         if after is not None and after.lower in ("thousand", "million", "billion"):
             return 100 * SCALES[after.lower], last + 2, ""
         return 100.0, last + 1, ""
-    if word in ("dozen", "dozens") and not glued:
+    if word in ("dozen", "dozens", "doz", "dozs", "dz", "dzs") and not glued:
         return 12.0, last + 1, ""
     if glued and nxt.text in ("M", "MM", "B"):
         return (1e9 if nxt.text == "B" else 1e6), last + 1, word  # "10M", "US$ 1MM": finance shorthand

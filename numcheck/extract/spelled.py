@@ -11,8 +11,10 @@ from numcheck.english import FRACTION_DENOMINATORS, SCALES, TENS, UNITS
 from numcheck.extract.mention import Mention, make_mention, parse_digits
 from numcheck.extract.nonquantities import is_month, is_title_name
 from numcheck.extract.scales import scale_after
+from numcheck.extract.tables.currencies import CURRENCY_WORDS
 from numcheck.extract.tables.nouns import STOP
 from numcheck.extract.tables.numbers import NOT_COUNTED_AFTER_ONE, NOT_COUNTING_BEFORE_ONE, VAGUE, VAGUE_COMPOUND
+from numcheck.extract.tables.units import DURATIONS
 from numcheck.extract.tokens import TokenView
 
 __all__ = ["WORD_STARTS", "spelled_at", "words_at"]
@@ -124,7 +126,8 @@ def spelled_at(s: TokenView, i: int) -> Mention | None:
 def _spelled_mention(s: TokenView, i: int, last: int, value: float, precision: float, scaled: bool) -> Mention | None:
     """The mention of number words read from token ``i`` to ``last``: a ratio ("one in four"), or a
     number with any scale word after it ("two million")."""
-    if last == i + 1 and value == 1 and s.lower(i + 1) not in ("in", "out") and not one_counts(s, i):
+    if last == i + 1 and value == 1 and s.lower(i + 1) not in ("in", "out") and not one_counts(s, i) and \
+            not one_compound(s, i):
         return None  # a bare "one" is a pronoun or determiner far more often than a count
     ratio = ratio_from(s, i, last, value)
     if ratio is not None:
@@ -152,8 +155,11 @@ def spoken_decimals(s: TokenView, j: int) -> tuple[float, int]:
     digits = ""
     while j < len(s.tokens):
         w = s.tokens[j].lower
-        if w in UNITS and UNITS[w] < 10:
-            digits += str(UNITS[w])
+        if w in UNITS and (UNITS[w] < 10 or not digits):
+            digits += str(UNITS[w])  # "nought point eleven" is .11
+            if UNITS[w] >= 10:
+                j += 1
+                break
         elif w in TENS:
             digits += str(TENS[w] // 10)
             if s.lower(j + 1) == "-" and UNITS.get(s.lower(j + 2), 10) < 10:
@@ -302,3 +308,11 @@ def one_counts(s: TokenView, i: int) -> bool:
         return False
     w = nxt.lower
     return not (w in STOP or w in NOT_COUNTED_AFTER_ONE or w.endswith(("ly", "ed", "ing", "est")))
+
+
+def one_compound(s: TokenView, i: int) -> bool:
+    """"a one-yen bid", "a one-year deal": "one" hyphened to a currency or duration is a quantity."""
+    if s.lower(i + 1) in DURATIONS and s.lower(i + 2) == "old":
+        return True  # "a promise that is one year old"
+    return s.text_of(i + 1) in "-‐" and s.glued(i, i + 1) and s.glued(i + 1, i + 2) and \
+        (s.lower(i + 2) in CURRENCY_WORDS or s.lower(i + 2) in DURATIONS)

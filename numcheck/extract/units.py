@@ -9,7 +9,7 @@ from __future__ import annotations
 from numcheck.cues import direction_of
 from numcheck.english import is_plural
 from numcheck.extract.currencies import currency_after, currency_before
-from numcheck.extract.mention import Mention
+from numcheck.extract.mention import Mention, make_mention
 from numcheck.extract.qualifiers import skip_qualifier_words
 from numcheck.extract.sentence import Sentence, Unit
 from numcheck.extract.tables.currencies import CURRENCY_CODES_UPPER, CURRENCY_WORDS
@@ -31,8 +31,8 @@ from numcheck.extract.tables.units import (
 )
 from numcheck.model import is_currency
 
-__all__ = ["Unit", "carry_units_to_changed", "inherit_currencies", "share_pair_units", "share_suspended_hyphens",
-           "unit_of"]
+__all__ = ["Unit", "carry_units_to_changed", "inherit_currencies", "join_subunits", "share_pair_units",
+           "share_suspended_hyphens", "unit_of"]
 
 
 def unit_of(s: Sentence, m: Mention) -> Unit | None:
@@ -256,4 +256,26 @@ def share_suspended_hyphens(s: Sentence, drafts: list[tuple[Mention, Unit]]) -> 
                 s.glued(m1.last - 1, m1.last) and s.lower(m1.last + 1) in ("and", "to", "or") and \
                 u2.first == m1.last + 2:
             out[k] = (m1, Unit(u2.unit, u1.first, u1.last, u2.factor))
+    return out
+
+
+def join_subunits(s: Sentence, drafts: list[tuple[Mention, Unit]]) -> list[tuple[Mention, Unit]]:
+    """"3 dollars 50 cents", "thirteen dollars and forty-five cents": one sum, 3.50 and 13.45."""
+    out: list[tuple[Mention, Unit]] = []
+    k = 0
+    while k < len(drafts):
+        m1, u1 = drafts[k]
+        if k + 1 < len(drafts):
+            m2, u2 = drafts[k + 1]
+            gap = u2.first - u1.last
+            if is_currency(u1.unit) and u2.unit == u1.unit and u1.factor == 1.0 and u2.factor == 0.01 and \
+                    m1.kind == m2.kind == "number" and m1.value % 1 == 0 and 0 < m2.value < 100 and \
+                    (gap == 0 or (gap == 1 and s.lower(u1.last) == "and")):
+                value = m1.value + m2.value * 0.01
+                out.append((make_mention(m1.first, m2.last, m1.start, m2.end, value, 0.01, "number"),
+                            Unit(u1.unit, u1.first, u2.last)))
+                k += 2
+                continue
+        out.append((m1, u1))
+        k += 1
     return out

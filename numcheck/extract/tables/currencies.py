@@ -31,7 +31,7 @@ CURRENCY_WORDS = MappingProxyType({
     "koruna": "CZK", "pence": "GBP", "cents": "USD", "cent": "USD",
     # wire style (Reuters, AP): "25 mln dlrs", "1.2 bln stg", "15 cts"
     "dlrs": "USD", "dlr": "USD", "stg": "GBP", "cts": "USD", "ct": "USD",
-    "bitcoin": "BTC", "bitcoins": "BTC", "ether": "ETH",
+    "bitcoin": "BTC", "bitcoins": "BTC", "ether": "ETH", "元": "CNY", "円": "JPY",
 })
 #: Currency words worth a hundredth of their currency ("15 cts" is 0.15 of a dollar).
 SUBUNIT_WORDS = frozenset({"pence", "cent", "cents", "cts", "ct"})

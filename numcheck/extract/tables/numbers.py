@@ -54,7 +54,7 @@ COUNT_NOUNS_FOR_SCALE = frozenset(
 )
 #: What may be glued to the digits of a quantity: scales ("12k", "£3bn"), units ("100km", "45C"),
 #: "pc" and the like. Anything else glued on ("5G", "4Children") makes the digits part of a name.
-GLUED_SUFFIX_WORDS = frozenset({"mm", "mil", "pc", "pct", "pp", "ppt", "bps", "bp", "p", "c", "f", "x", "s",
+GLUED_SUFFIX_WORDS = frozenset({"元", "円", "mm", "mil", "pc", "pct", "pp", "ppt", "bps", "bp", "p", "c", "f", "x", "s",
                                 "yrs", "yr", "hrs", "mins", "sec", "secs", "ft", "lbs", "lb", "oz"})
 #: Words after which a figure is a position in a sequence, not an amount ("page 12", "Photo 3 of 12").
 INDEX_WORDS = frozenset("page pages photo photos image images picture pictures slide slides chapter verse "

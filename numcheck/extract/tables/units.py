@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 #: Lower-case words (or glued suffixes) that may start a physical unit after a number.
 PHYSICAL_UNIT_WORDS = frozenset(
-    "km kms kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres meter meters m cm mm "
+    "km kms kmph kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres meter meters m cm mm "
     "centimetre centimetres millimetre millimetres ft foot feet inch inches yard yards kg kgs kilogram kilograms "
     "kilo kilos gram grams g mg tonne tonnes ton tons lb lbs ounce ounces oz litre litres liter liters l ml gallon "
     "gallons barrel barrels bpd hectare hectares ha acre acres square sq cubic km2 m2 mw gw kw kwh mwh gwh twh "
@@ -30,7 +30,7 @@ DURATIONS = MappingProxyType({
 
 #: Where quantulum3's answer is wrong or missing for news usage.
 OWN_UNITS = MappingProxyType({
-    "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "bpd": "barrel per day",
+    "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "bpd": "barrel per day", "kmph": "kilometre per hour",
     "nautical": "nautical mile",
 })
 
