@@ -34,8 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from common import (
+    YARDSTICK,
     Article,
     load_corpus,
+    load_yardstick,
     machine,
     median,
     numcheck_command,
@@ -46,6 +48,7 @@ from common import (
     time_subprocess,
     timed,
     unique,
+    yardstick_ratio,
 )
 
 SMALL_KB = 20
@@ -64,7 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="run quantulum3 on every article, not every 5th")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the memory run (default 2)")
     parser.add_argument("--sizes-mb", type=float, nargs="+", default=None, help="corpus sizes for the RSS run")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["throughput", "scaling", "memory", "startup"])
+    parser.add_argument("--skip", nargs="*", default=[],
+                        choices=["yardstick", "throughput", "scaling", "memory", "startup"])
+    parser.add_argument("--yardstick", default=YARDSTICK, help="path of the frozen candidate_scan.py "
+                        "(default: ../shared/yardstick/candidate_scan.py beside the repository)")
     parser.add_argument("--scaling-copies", type=int, nargs="+", default=[1, 4],
                         help="corpus sizes for the scaling run, in copies of the corpus (default 1 4)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
@@ -75,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"machine": machine(), "corpus": args.path, "unique_articles": len(articles)}
     with tempfile.TemporaryDirectory(prefix="numcheck-bench-") as tmp:
         work = Path(tmp)
+        if "yardstick" not in args.skip:
+            import numcheck
+
+            checker = numcheck.Checker()
+            checker.check(NO_UNIT_ARTICLE + WITH_UNIT_ARTICLE)  # warm-up
+            results["yardstick"] = yardstick_ratio(checker.check, [a.text for a in articles],
+                                                   load_yardstick(args.yardstick))
         if "throughput" not in args.skip:
             results["throughput"] = throughput(articles, every=1 if args.all else 5)
         if "scaling" not in args.skip:
@@ -305,6 +318,14 @@ def startup(work: Path) -> dict[str, Any]:
 def show(results: dict[str, Any]) -> None:
     print(f"corpus: {results['corpus']} ({results['unique_articles']} unique articles); "
           f"machine: {results['machine']}")
+    if "yardstick" in results:
+        y = results["yardstick"]
+        print_report("check against the frozen yardstick (one regex pass; same process, same texts)", [
+            ("unique articles", f"{y['texts']} ({y['megabytes']} MB), best of {y['rounds']} rounds each"),
+            ("numcheck check", f"{y['ours_best_s']:.2f} s ({y['ours_mb_per_s']:.2f} MB/s)"),
+            ("yardstick", f"{y['yardstick_best_s']:.2f} s ({y['yardstick_mb_per_s']:.2f} MB/s)"),
+            ("ratio", f"{y['ratio']}  (target >= 0.30)"),
+        ])
     if "throughput" in results:
         t = results["throughput"]
         print_report("check throughput, one core (baseline: quantulum3.parser.parse, same process)", [
