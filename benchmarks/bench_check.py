@@ -49,6 +49,7 @@ from common import (
     timed,
     unique,
     yardstick_ratio,
+    yardstick_rows,
 )
 
 SMALL_KB = 20
@@ -319,13 +320,8 @@ def show(results: dict[str, Any]) -> None:
     print(f"corpus: {results['corpus']} ({results['unique_articles']} unique articles); "
           f"machine: {results['machine']}")
     if "yardstick" in results:
-        y = results["yardstick"]
-        print_report("check against the frozen yardstick (one regex pass; same process, same texts)", [
-            ("unique articles", f"{y['texts']} ({y['megabytes']} MB), best of {y['rounds']} rounds each"),
-            ("numcheck check", f"{y['ours_best_s']:.2f} s ({y['ours_mb_per_s']:.2f} MB/s)"),
-            ("yardstick", f"{y['yardstick_best_s']:.2f} s ({y['yardstick_mb_per_s']:.2f} MB/s)"),
-            ("ratio", f"{y['ratio']}  (target >= 0.30)"),
-        ])
+        print_report("check against the frozen yardstick (one regex pass; same process, same texts)",
+                     yardstick_rows(results["yardstick"], "numcheck check", "0.30"))
     if "throughput" in results:
         t = results["throughput"]
         print_report("check throughput, one core (baseline: quantulum3.parser.parse, same process)", [

@@ -35,6 +35,7 @@ from common import (
     timed,
     unique,
     yardstick_ratio,
+    yardstick_rows,
 )
 
 SIZES_KB = (5, 10, 20, 50, 100)
@@ -181,13 +182,8 @@ def startup() -> dict[str, Any]:
 def show(results: dict[str, Any]) -> None:
     print(f"corpus: {results['corpus']} ({results['articles']} articles); machine: {results['machine']}")
     if "yardstick" in results:
-        y = results["yardstick"]
-        print_report("extraction against the frozen yardstick (one regex pass; same process, same texts)", [
-            ("unique articles", f"{y['texts']} ({y['megabytes']} MB), best of {y['rounds']} rounds each"),
-            ("numcheck extract", f"{y['ours_best_s']:.2f} s ({y['ours_mb_per_s']:.2f} MB/s)"),
-            ("yardstick", f"{y['yardstick_best_s']:.2f} s ({y['yardstick_mb_per_s']:.2f} MB/s)"),
-            ("ratio", f"{y['ratio']}  (target >= 0.6)"),
-        ])
+        print_report("extraction against the frozen yardstick (one regex pass; same process, same texts)",
+                     yardstick_rows(results["yardstick"], "numcheck extract", "0.6"))
     if "corpus_ratio" in results:
         show_quantulum(results)
     if "per_claim" in results:

@@ -40,6 +40,7 @@ __all__ = [
     "timed",
     "unique",
     "yardstick_ratio",
+    "yardstick_rows",
 ]
 
 #: The frozen yardstick every speed target is a ratio to: one compiled regex pass that finds figure
@@ -254,3 +255,11 @@ def yardstick_ratio(run: Callable[[str], Any], texts: Sequence[str], yardstick: 
             "ours_best_s": round(min(ours), 3), "yardstick_best_s": round(min(theirs), 3),
             "ours_mb_per_s": round(megabytes / min(ours), 2), "yardstick_mb_per_s": round(megabytes / min(theirs), 2),
             "ratio": round(min(theirs) / min(ours), 3)}
+
+
+def yardstick_rows(y: dict[str, Any], what: str, target: str) -> list[tuple[str, str]]:
+    """The report rows of a `yardstick_ratio` result, for ``what`` (e.g. "numcheck check")."""
+    return [("unique articles", f"{y['texts']} ({y['megabytes']} MB), best of {y['rounds']} rounds each"),
+            (what, f"{y['ours_best_s']:.2f} s ({y['ours_mb_per_s']:.2f} MB/s)"),
+            ("yardstick", f"{y['yardstick_best_s']:.2f} s ({y['yardstick_mb_per_s']:.2f} MB/s)"),
+            ("ratio", f"{y['ratio']}  (target >= {target})")]

@@ -307,15 +307,23 @@ def score_system(predict: Callable[[str, str], list[Prediction]], split: str = "
     false_alarms = []
     for file in files:
         predictions = predict(read_article(file, root), file)
-        for metric, tally in tally_file([lab for lab in labels if lab.file == file], predictions).items():
-            totals[metric] = totals[metric] + tally
-        for negative in (neg for neg in negatives if neg.file == file):
-            for prediction in predictions:
-                if overlap(negative.start, negative.end, prediction.start, prediction.end):
-                    false_alarms.append({"file": file, "surface": negative.surface, "why": negative.why,
-                                         "read_as": f"{prediction.text!r} = {prediction.value:g} {prediction.unit}"})
+        add_scores(totals, false_alarms, file, [lab for lab in labels if lab.file == file],
+                   [neg for neg in negatives if neg.file == file], predictions)
     return {"split": split, "files": len(files), "labels": len(labels), "negatives": len(negatives),
             "metrics": {metric: tally.as_dict() for metric, tally in totals.items()}, "false_alarms": false_alarms}
+
+
+def add_scores(totals: dict[str, Tally], false_alarms: list[dict[str, str]], file: str, labels: Sequence[Label],
+               negatives: Sequence[Negative], predictions: Sequence[Prediction]) -> None:
+    """Add one file's (or paragraph's) tallies to ``totals`` and its predictions on non-claims to
+    ``false_alarms``."""
+    for metric, tally in tally_file(labels, predictions).items():
+        totals[metric] = totals[metric] + tally
+    for negative in negatives:
+        for prediction in predictions:
+            if overlap(negative.start, negative.end, prediction.start, prediction.end):
+                false_alarms.append({"file": file, "surface": negative.surface, "why": negative.why,
+                                     "read_as": f"{prediction.text!r} = {prediction.value:g} {prediction.unit}"})
 
 
 def score(split: str = "all", systems: Sequence[str] = ("numcheck", "quantulum3"),
@@ -379,13 +387,8 @@ def score_offsets(predict: Callable[[str, str], list[Prediction]], labels: Path,
         if article not in by_article:
             by_article[article] = predict((corpus / article).read_text(encoding="utf-8"), article)
         inside = [p for p in by_article[article] if paragraph["start"] <= p.start and p.end <= paragraph["end"]]
-        for metric, tally in tally_file([lab for lab in gold if lab.file == paragraph["id"]], inside).items():
-            totals[metric] = totals[metric] + tally
-        for negative in (neg for neg in negatives if neg.file == paragraph["id"]):
-            for prediction in inside:
-                if overlap(negative.start, negative.end, prediction.start, prediction.end):
-                    false_alarms.append({"file": article, "surface": negative.surface, "why": negative.why,
-                                         "read_as": f"{prediction.text!r} = {prediction.value:g} {prediction.unit}"})
+        add_scores(totals, false_alarms, article, [lab for lab in gold if lab.file == paragraph["id"]],
+                   [neg for neg in negatives if neg.file == paragraph["id"]], inside)
     return {"split": split, "files": len(paragraphs), "labels": len(gold), "negatives": len(negatives),
             "metrics": {metric: tally.as_dict() for metric, tally in totals.items()}, "false_alarms": false_alarms}
 
