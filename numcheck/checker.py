@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from numcheck.document import Document, read_document
 from numcheck.extract.extractor import Extractor
 from numcheck.model import Claim, Finding, Relation, Report
-from numcheck.relate import relate
-from numcheck.rule import Where
-from numcheck.ruleset import RuleSet, load_rules
-from numcheck.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from numcheck.rule import Where
+    from numcheck.ruleset import RuleSet
 
 __all__ = ["Checker", "check", "extract"]
 
@@ -40,6 +41,10 @@ class Checker:
         disable: Iterable[str] = (),
         severity: dict[str, str] | None = None,
     ) -> None:
+        # Linking and the rule loader are imported when the first Checker is built, not by
+        # ``import numcheck``: a script that only extracts, or only imports, never pays for them.
+        from numcheck.ruleset import load_rules
+
         paths = [rules] if isinstance(rules, str) else list(rules or ())
         ruleset = load_rules(paths, use_defaults=use_default_rules)
         self.ruleset: RuleSet = ruleset.configured(select=select, disable=disable, severity=severity or {})
@@ -58,6 +63,8 @@ class Checker:
     def check(self, text: str, source: str = "<text>", kind: str | None = None) -> Report:
         """Run every rule over one text and return its `Report`; never raises on odd text."""
         from numcheck.document import kind_for_path
+        from numcheck.relate import relate
+        from numcheck.suppress import apply_suppressions
 
         document = self.read(text, kind or kind_for_path(source))
         claims = self.extractor.extract(document)
