@@ -28,8 +28,9 @@ ARTICLE = (
     "the budget rose from €1.1bn to €1.3bn, up 18%. A third of the 90 seats went to the left.\n"
 )
 CHECKER = numcheck.Checker(use_default_rules=False)
-#: FINDINGS.md F1 (a character YAML forbids escapes load_yaml as a traceback). While it is open,
-#: FUZZ_SKIP_KNOWN=1 skips such inputs so a run can look past it; unset, the target reports it.
+#: FINDINGS.md F1 (a character YAML forbids escapes load_yaml as a traceback) and F5 (a message
+#: field name with a line break is quoted into a two-line error). While they are open,
+#: FUZZ_SKIP_KNOWN=1 skips such inputs so a run can look past them; unset, the target reports them.
 SKIP_KNOWN = os.environ.get("FUZZ_SKIP_KNOWN") == "1"
 
 
@@ -40,6 +41,8 @@ def test_one_input(data: bytes) -> None:
     rules, problems = parse_pack(text, "fuzz.yaml")
     for problem in problems:
         assert isinstance(problem, RuleFileError), problem
+        if SKIP_KNOWN and "message field" in str(problem):
+            continue  # F5
         assert problem.path == "fuzz.yaml" and "\n" not in str(problem), str(problem)
     if rules:
         CHECKER.ruleset = RuleSet(tuple(rules))
