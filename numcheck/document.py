@@ -212,8 +212,8 @@ def _split_sentences(text: str, paragraph: Span) -> list[Span]:
 _WRAPPED_LINE = 50
 #: A line that starts with a figure continues an unpunctuated line before it, however short that
 #: is: a hard wrap before a figure ("dropped to⏎87,000 from 81,000") is far commoner than a
-#: headline that ends where a figure starts. The lookbehind starts a try only where a run of blanks
-#: begins, so even a search over a megabyte of spaces stays linear.
+#: headline that ends where a figure starts.
+# The lookbehind lets a search start only at the first blank of a run, so it stays linear on long blank runs.
 _FIGURE_START = re.compile(r"(?<![ \t])[ \t]*[\d$€£¥]")
 
 
