@@ -23,8 +23,9 @@ with atheris.instrument_imports(include=["numcheck"]):
     from numcheck.errors import RuleFileError
     from numcheck.ruleset import RuleSet, parse_pack
 
-    # Built inside the block, so linking (imported when a Checker is built) is instrumented too.
+    # Built and run once inside the block, so linking (imported on the first check) is instrumented too.
     CHECKER = numcheck.Checker(use_default_rules=False)
+    CHECKER.check("Some 26 of 35 countries agreed.")
 
 ARTICLE = (
     "Some 26 of the 35 countries agreed, about 74%. Of the 112 drones, 84 were shot down and 28 hit; "
