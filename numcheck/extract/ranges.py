@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from numcheck.cues import direction_of
 from numcheck.extract.mention import Mention, make_mention
-from numcheck.extract.scores import score_kind
+from numcheck.extract.scores import SCORE_KINDS, score_kind
 from numcheck.extract.tables.currencies import CURRENCY_SYMBOLS
 from numcheck.extract.tokens import TokenView
 
@@ -26,7 +26,8 @@ def combine(s: TokenView, mentions: list[Mention]) -> list[Mention]:
         m = mentions[k]
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if nxt is not None and m.kind == "number" and nxt.kind == "number":
-            joined = join(s, m, nxt)
+            joined = next_score(s, m, nxt, out[-1].kind) if out and out[-1].kind in SCORE_KINDS else None
+            joined = joined or join(s, m, nxt)
             if joined is not None:
                 out.extend(joined)
                 k += 2
@@ -44,6 +45,8 @@ def join(s: TokenView, a: Mention, b: Mention) -> list[Mention] | None:
     if gap[:1] == ["%"] and s.text_of(b.last) == "%":
         gap = gap[1:]  # "20% to 25%": the unit repeated on both ends
     between = is_between(s, a.first)
+    if gap == ["-", "to"] and s.glued(a.last - 1, a.last) and b.value > a.value:
+        return [as_range(s, a, b)]  # "an 18- to 24-year-old": the unit hangs on the second end
     from_before = s.lower(a.first - 1) == "from" or s.lower(a.first - 2) == "from"
     if gap == ["and"] and between:
         return [as_range(s, a, b)]
@@ -95,3 +98,12 @@ def is_between(s: TokenView, first: int) -> bool:
         if not s.tokens[k].is_word or s.lower(k) not in ("the", "ages", "age", "of", "aged", "years"):
             return False
     return False
+
+
+def next_score(s: TokenView, a: Mention, b: Mention, kind: str) -> list[Mention] | None:
+    """"by scores of 116-112, 117-111 and 114-114": after a score, the next dashed pair of the
+    sentence is one too."""
+    if a.last + 1 != b.first or s.text_of(a.last) not in ("-", "–") or not (
+            s.glued(a.last - 1, a.last) and s.glued(a.last, b.first)) or a.precision != 1.0 or b.precision != 1.0:
+        return None
+    return [replace(a, kind=kind), replace(b, kind=kind)]
