@@ -15,7 +15,10 @@ figure is printed beside the baseline it is judged against, measured in the same
 * peak RSS of the whole process tree (parent + workers, sampled from /proc every 50 ms) while
   checking the corpus repeated to 25, 50 and 100 MB, against one small article; target < 300 MB
   per process and flat as the corpus grows;
-* start-up of ``numcheck check one.md`` with no physical unit (target < 0.6 s) and with one.
+* start-up of ``numcheck check one.md`` with no physical unit (target < 0.6 s) and with one;
+* linking alone (``numcheck.relate``) per claim, as a ratio to the frozen yardstick scan of the same
+  texts (``--yardstick PATH``, by default ``../shared/yardstick/candidate_scan.py`` beside the
+  checkout); target: no higher than before round 3 (see ``linking.py``).
 
 ``--quick`` shrinks every size so the whole run takes a minute or two.
 """
@@ -33,11 +36,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import linking
 from common import (
-    YARDSTICK,
     Article,
     load_corpus,
-    load_yardstick,
     machine,
     median,
     numcheck_command,
@@ -48,8 +50,6 @@ from common import (
     time_subprocess,
     timed,
     unique,
-    yardstick_ratio,
-    yardstick_rows,
 )
 
 SMALL_KB = 20
@@ -69,9 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="workers for the memory run (default 2)")
     parser.add_argument("--sizes-mb", type=float, nargs="+", default=None, help="corpus sizes for the RSS run")
     parser.add_argument("--skip", nargs="*", default=[],
-                        choices=["yardstick", "throughput", "scaling", "memory", "startup"])
-    parser.add_argument("--yardstick", default=YARDSTICK, help="path of the frozen candidate_scan.py "
-                        "(default: ../shared/yardstick/candidate_scan.py beside the repository)")
+                        choices=["throughput", "scaling", "memory", "startup", "linking"])
+    parser.add_argument("--yardstick", default=None, help="the frozen yardstick scan, for the linking ratio")
     parser.add_argument("--scaling-copies", type=int, nargs="+", default=[1, 4],
                         help="corpus sizes for the scaling run, in copies of the corpus (default 1 4)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
@@ -82,13 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"machine": machine(), "corpus": args.path, "unique_articles": len(articles)}
     with tempfile.TemporaryDirectory(prefix="numcheck-bench-") as tmp:
         work = Path(tmp)
-        if "yardstick" not in args.skip:
-            import numcheck
-
-            checker = numcheck.Checker()
-            checker.check(NO_UNIT_ARTICLE + WITH_UNIT_ARTICLE)  # warm-up
-            results["yardstick"] = yardstick_ratio(checker.check, [a.text for a in articles],
-                                                   load_yardstick(args.yardstick))
         if "throughput" not in args.skip:
             results["throughput"] = throughput(articles, every=1 if args.all else 5)
         if "scaling" not in args.skip:
@@ -97,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["memory"] = memory(articles, work, sizes, args.jobs)
         if "startup" not in args.skip:
             results["startup"] = startup(work)
+        if "linking" not in args.skip:
+            yardstick = linking.load_yardstick(linking.yardstick_path(args.yardstick, Path(__file__).parents[1]))
+            results["linking"] = linking.versus_yardstick([a.text for a in articles], yardstick)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -319,9 +314,6 @@ def startup(work: Path) -> dict[str, Any]:
 def show(results: dict[str, Any]) -> None:
     print(f"corpus: {results['corpus']} ({results['unique_articles']} unique articles); "
           f"machine: {results['machine']}")
-    if "yardstick" in results:
-        print_report("check against the frozen yardstick (one regex pass; same process, same texts)",
-                     yardstick_rows(results["yardstick"], "numcheck check", "0.30"))
     if "throughput" in results:
         t = results["throughput"]
         print_report("check throughput, one core (baseline: quantulum3.parser.parse, same process)", [
@@ -366,6 +358,14 @@ def show(results: dict[str, Any]) -> None:
         notes = ["target: no_unit < 0.6 s"]
         notes += [f"stderr {name}: {v['stderr'].strip()[:300]!r}" for name, v in s.items() if v["stderr"].strip()]
         print_report("start-up: numcheck check one.md", rows, notes)
+    if "linking" in results:
+        k = results["linking"]
+        print_report("linking alone (numcheck.relate) per claim, against the frozen yardstick scan", [
+            ("articles / claims", f"{k['articles']} / {k['claims']}"),
+            ("relate", f"{k['link_us_per_claim']:.1f} µs per claim"),
+            ("yardstick scan", f"{k['yardstick_us_per_claim']:.2f} µs per claim"),
+            ("ratio relate / yardstick", f"{k['ratio']:.2f}  (target: no higher than before round 3)"),
+        ])
 
 
 if __name__ == "__main__":

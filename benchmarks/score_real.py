@@ -130,8 +130,12 @@ def pick_heldout(articles: Iterable[str], seed: int, fraction: float) -> list[st
 
 
 def split_articles(meta: Mapping[str, Any], split: str) -> list[str]:
-    """The articles of ``split``: ``heldout`` is the meta file's recorded list, ``dev`` the rest."""
-    articles = sorted(meta["articles"])
+    """The articles of ``split``: ``heldout`` is the meta file's recorded list, ``dev`` the rest.
+    Articles the meta file lists relative to the corpus ("business/x.txt") are named as labels
+    name them ("corpora/<corpus>/business/x.txt"), after the held-out list's own prefix."""
+    held = list(meta.get("heldout", {}).get("articles", []))
+    prefix = next((h[: -len(a)] for h in held for a in meta["articles"] if h.endswith("/" + a)), "")
+    articles = sorted(a if a.startswith("corpora/") else prefix + a for a in meta["articles"])
     if split == "all":
         return articles
     if "articles" not in meta.get("heldout", {}):
@@ -254,7 +258,10 @@ def _alarm_keys(report: Report, to_clean: Any = None) -> dict[tuple[str, tuple[i
 def plant_outcome(checker: Checker, text: str, label: Mapping[str, Any], clean: Report,
                   fine: bool = False) -> dict[str, Any] | None:
     """Plant one error (gross, or fine) into ``label``'s relation and say whether a new alarm points at it."""
-    edit = planted.plant(text, label, fine)
+    try:
+        edit = planted.plant(text, label, fine)
+    except (ValueError, KeyError):
+        return None  # a span with no printed figure ("doubling") or a cue word with no flip ("up from")
     if edit is None:
         return None
     corrupted = checker.check(edit.text, source=label["path"])

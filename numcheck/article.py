@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from numcheck.errors import InputError
 from numcheck.model import Report
 
-__all__ = ["DEFAULT_MAX_BYTES", "Article", "Item", "process_article", "unreadable"]
+__all__ = ["DEFAULT_MAX_BYTES", "LARGEST_MAX_BYTES", "Article", "Item", "process_article", "unreadable"]
 
 #: The largest article read, in bytes (``--max-bytes``); a bigger one is an error, not a slow run.
 DEFAULT_MAX_BYTES = 20_000_000
+#: The largest ``--max-bytes`` accepted: the most one read() returns on Linux, and some 100 times
+#: the longest article anyone writes; a larger value is a typo, not a need.
+LARGEST_MAX_BYTES = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,16 +16,20 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, TextIO
 
 from numcheck.errors import ConfigError, InputError
 from numcheck.model import Finding, Report
+from numcheck.textfile import TextError, one_line, parse_json, read_text_file
 
 __all__ = ["BaselineRun", "FindingKey", "finding_keys", "load_baseline", "write_baseline"]
 
 BASELINE_VERSION = 1
+#: A baseline holds about 100 bytes a finding: 50 MB is half a million findings, and reading is
+#: bounded by it, so ``--baseline /dev/zero`` is refused instead of filling memory.
+MAX_BASELINE_BYTES = 50_000_000
 
 #: (source, rule, claim texts): what identifies a finding across edits that move it.
 FindingKey = tuple[str, str, tuple[str, ...]]
@@ -48,14 +52,15 @@ def normalise_source(source: str) -> str:
 def load_baseline(path: str) -> Counter[FindingKey]:
     """Read a baseline file; any problem is a `ConfigError` naming the file (exit 2)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = parse_json(read_text_file(path, MAX_BASELINE_BYTES, "a baseline"))
     except FileNotFoundError:
         raise ConfigError("baseline file not found; create it with --write-baseline", path) from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"not a numcheck baseline: invalid JSON ({exc.msg})", path, exc.lineno, exc.colno) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read baseline ({getattr(exc, 'strerror', None) or exc})", path) from None
+    except TextError as exc:  # too big, not UTF-8, nested too deeply, a number too long for Python
+        raise ConfigError(f"not a numcheck baseline: {exc.message}", path, exc.line, exc.column) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read baseline ({exc.strerror or exc})", path) from None
     return _parse(data, path)
 
 
@@ -108,6 +113,9 @@ class BaselineRun:
 
     def __init__(self, use: str | None = None, write: str | None = None) -> None:
         self.write_path = write
+        #: The (device, inode) of the run's inputs, asked for before the baseline is written:
+        #: it may replace the --baseline it read, never an article or a rule file.
+        self.inputs: Callable[[], Collection[tuple[int, int]]] | None = None
         self.known: Counter[FindingKey] = load_baseline(use) if use else Counter()
         self.seen: Counter[FindingKey] = Counter()
 
@@ -133,7 +141,7 @@ class BaselineRun:
             return
         from numcheck.output import open_output
 
-        with open_output(self.write_path, option="--write-baseline") as out:
+        with open_output(self.write_path, option="--write-baseline", inputs=self.inputs) as out:
             write_baseline(self.seen, out)
         total = sum(self.seen.values())
-        print(f"numcheck: recorded {total} finding(s) in baseline {self.write_path}", file=err)
+        print(f"numcheck: recorded {total} finding(s) in baseline {one_line(self.write_path)}", file=err)

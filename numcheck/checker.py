@@ -63,16 +63,19 @@ class Checker:
     def check(self, text: str, source: str = "<text>", kind: str | None = None) -> Report:
         """Run every rule over one text and return its `Report`; never raises on odd text."""
         from numcheck.document import kind_for_path
-        from numcheck.relate import relate
+        from numcheck.relate import link
         from numcheck.suppress import apply_suppressions
 
         document = self.read(text, kind or kind_for_path(source))
         claims = self.extractor.extract(document)
-        relations = relate(document, claims)
+        linking = link(document, claims)
+        relations = linking.relations
         findings = self.run_rules(document, claims, relations, source)
         findings, warnings = apply_suppressions(document, findings, self.known_ids, source=source)
+        # A linker that failed on this text lost only its own relations; say so beside the findings.
+        problems = [f"{source}: {problem}" for problem in linking.problems]
         return Report(source=source, claims=claims, relations=relations, findings=tuple(findings),
-                      warnings=tuple(warnings))
+                      warnings=(*problems, *warnings))
 
     def run_rules(
         self, document: Document, claims: tuple[Claim, ...], relations: tuple[Relation, ...], source: str
@@ -80,7 +83,7 @@ class Checker:
         findings: list[Finding] = []
         sentence_tests: dict[tuple[int, int], bool] = {}
         index = ClaimIndex(claims)
-        for rule in self.ruleset.rules:
+        for rule in self.ruleset.of_scope("claims"):  # checks across articles run in compare_frame
             candidate = rule.kind.candidate
             visible = tuple(c for c in index.for_where(rule.where) if (candidate is None or candidate(rule, c))
                             and rule.where.matches(c, document, sentence_tests))

@@ -1,7 +1,8 @@
 """Command line: argument parsing and exit codes only; all work is done through the public API.
 
 Exit codes follow ruff and Vale: 0 nothing at or above ``--fail-on``, 1 findings at or above it,
-2 usage/config/rule/input errors (any input error wins over findings), 130 interrupted.
+2 usage/config/rule/input errors (any input error wins over findings), 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM): either way no temporary file or worker process is left behind.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from typing import TYPE_CHECKING, TextIO
 from numcheck.errors import ConfigError, InputError, NumcheckError
 from numcheck.inputs import Article
 from numcheck.model import SEVERITIES, Report, severity_rank
+from numcheck.textfile import one_line
 
 if TYPE_CHECKING:
     from numcheck.config import Config, ProjectConfig
     from numcheck.runner import CheckerSpec
     from numcheck.selection import Selection
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -32,7 +34,8 @@ exit codes:
   1    findings at or above --fail-on
   2    usage, configuration, rule-file or input error (one line each on stderr;
        the other inputs are still checked, and any such error makes the code 2)
-  130  interrupted
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
 
 Colour is used on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on."""
 
@@ -48,12 +51,17 @@ class _Parser(argparse.ArgumentParser):
 
 def _positive_int(text: str) -> int:
     """argparse type for sizes: 0 or less would silently mean "the default" or refuse every article."""
+    from numcheck.article import LARGEST_MAX_BYTES
+
     try:
         value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of bytes, not {text!r}") from None
+    except ValueError:  # including over 4,300 digits: echo only the start of it
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise argparse.ArgumentTypeError(f"expected a whole number of bytes, not {shown!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    if value > LARGEST_MAX_BYTES:
+        raise argparse.ArgumentTypeError(f"must be at most {LARGEST_MAX_BYTES:,}")
     return value
 
 
@@ -122,16 +130,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so the same unwinding (temporary report
+    removed, workers stopped) runs; a BaseException so that no ``except Exception`` swallows it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``numcheck`` script; returns the exit code instead of raising."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals are its caller's business
+        previous = None
     try:
         return _main(argv)
     except KeyboardInterrupt:
         _restore_sigint()
         print("numcheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except _Terminated:
+        print("numcheck: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _parse(parser: argparse.ArgumentParser, args_list: list[str]) -> argparse.Namespace:
@@ -153,8 +180,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(build_parser(), args_list)
-    except _UsageError as exc:
-        print(exc, file=sys.stderr)
+    except _UsageError as exc:  # one message, whatever the arguments it quotes hold
+        print(one_line(str(exc)), file=sys.stderr)
         return EXIT_ERROR
     if args.version:
         from numcheck import __version__
@@ -175,8 +202,15 @@ def _main(argv: Sequence[str] | None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     except NumcheckError as exc:
-        print(exc, file=sys.stderr)
+        _say(str(exc))
         return EXIT_ERROR
+
+
+def _say(message: str, err: TextIO | None = None) -> None:
+    """Print a message to stderr, each of its lines escaped (`one_line`): a value echoed in it can
+    add no line of its own, such as one starting ``::error`` under ``--format github``."""
+    for line in message.split("\n"):
+        print(one_line(line), file=err or sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -184,7 +218,7 @@ def _run(args: argparse.Namespace) -> int:
     from numcheck.color import wants_color
     from numcheck.config import find_project_config
     from numcheck.inputs import iter_articles
-    from numcheck.output import open_output
+    from numcheck.output import FileId, check_target, file_id, open_output
     from numcheck.progress import with_progress
     from numcheck.report import RenderContext, get_writer
     from numcheck.runner import CheckerSpec, resolve_jobs, run_articles
@@ -211,8 +245,15 @@ def _run(args: argparse.Namespace) -> int:
     baseline = BaselineRun(getattr(args, "baseline", None), getattr(args, "write_baseline", None))
     selection = _selection(args, project)
     paths = args.paths or _default_paths(project, selection)
+    opened: set[FileId] = set()  # every file read, by (device, inode): no report may replace one
+    named = _named_inputs(paths, args, project.path)
+    baseline.inputs = lambda: named | opened
+    baseline_file = {file_id(args.baseline)} if getattr(args, "baseline", None) else set()
+    check_target(args.output, "--output", lambda: named | baseline_file)  # refused before anything is read
+    check_target(baseline.write_path, "--write-baseline", lambda: named)
     corpus = {"text_field": args.text_field, "id_field": args.id_field}
     items = iter_articles(paths, max_bytes=args.max_bytes or config.max_bytes or 20_000_000, selection=selection,
+                          opened=opened,
                           **corpus)
     texts: dict[str, str] = {}
     if fmt == "html":  # the HTML report shows each article with its figures highlighted
@@ -226,7 +267,7 @@ def _run(args: argparse.Namespace) -> int:
         from numcheck.report import statistics
 
         writer = statistics.write
-    with open_output(args.output) as out:
+    with open_output(args.output, inputs=lambda: named | opened | baseline_file) as out:
         color = args.output is None and wants_color(sys.stdout)
         context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules), color=color, quiet=args.quiet,
                                 options={"texts": texts, "format": fmt})
@@ -276,6 +317,20 @@ def statistics_formats() -> tuple[str, ...]:
     return FORMATS
 
 
+def _named_inputs(paths: Sequence[str], args: argparse.Namespace, config: object) -> set[tuple[int, int]]:
+    """(device, inode) of each file named on the command line that the run reads: articles, corpora,
+    a redirected stdin, rule packs, the config. Files found in folders are added as they are read."""
+    from numcheck.output import file_id
+
+    named: list[str | int] = [p for p in paths if p != "-" and not os.path.isdir(p)]
+    named += [p for p in getattr(args, "rules", ()) if not os.path.isdir(p)]
+    if config is not None:
+        named.append(str(config))
+    if "-" in paths:
+        named.append(0)  # `numcheck check - -o a.md < a.md`
+    return {found for found in map(file_id, named) if found is not None}
+
+
 def _blame_unknown_names(
     error: ConfigError, spec: CheckerSpec, args: argparse.Namespace, config: Config
 ) -> ConfigError:
@@ -297,7 +352,7 @@ def _blame_unknown_names(
         origins += [(f"{config.path}:{_position_of(config.path, name)}", name) for name in names]
     hint = f"rule ids: see 'numcheck rules list'; check kinds: {', '.join(sorted(CHECKS))}"
     lines = [f"{where}: unknown rule id or check kind: {name} ({hint})" for where, name in origins if name not in known]
-    return ConfigError("\n".join(dict.fromkeys(lines))) if lines else error
+    return ConfigError.lines(list(dict.fromkeys(lines))) if lines else error
 
 
 def _position_of(path: str, name: str) -> str:
@@ -334,11 +389,11 @@ class _RunState:
     def track(self, items: Iterator[Report | InputError]) -> Iterator[Report]:
         for item in items:
             if isinstance(item, InputError):
-                self.had_error = True
-                print(item, file=self.err)
+                self.had_error = self.had_error or item.fatal
+                _say(str(item), self.err)
                 continue
-            for message in (*item.errors, *item.warnings):
-                print(message, file=self.err)
+            for message in (*item.errors, *item.warnings):  # each is one line, whatever it quotes
+                print(one_line(message), file=self.err)
             if item.errors:
                 self.had_error = True
             for finding in item.findings:

@@ -10,6 +10,7 @@ Keys (all optional)::
 
     [tool.numcheck]
     rules = ["newsroom-rules/"]          # extra packs, relative to the config file
+    packs = ["desk"]                     # installed packs to use (``numcheck rules list`` shows them)
     disable = ["repeated-figure"]        # rule ids or check kinds
     select = []                          # only these rule ids or check kinds
     severity = { human-age = "error" }   # per-rule (or per-kind) severity
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,10 +37,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from numcheck.article import LARGEST_MAX_BYTES
 from numcheck.errors import ConfigError, read_failure
 from numcheck.model import SEVERITIES
+from numcheck.packs import PREFIX as PACK_PREFIX
 from numcheck.rule import string_list
-from numcheck.yamlload import YamlError, load_yaml
+from numcheck.textfile import TextError, parse_toml, read_text_file
+from numcheck.yamlload import MAX_BYTES, YamlError, load_yaml
 
 if TYPE_CHECKING:
     from numcheck.checker import Checker
@@ -49,8 +54,8 @@ __all__ = ["CONFIG_KEYS", "ROOT_MARKERS", "YAML_NAMES", "Config", "ProjectConfig
 YAML_NAMES = (".numcheck.yaml", ".numcheck.yml")
 #: A folder holding one of these is a repository's root: the upward walk looks no higher.
 ROOT_MARKERS = (".git", ".hg")
-CONFIG_KEYS = ("rules", "disable", "select", "severity", "fail-on", "include", "exclude", "format", "max-bytes",
-               "jobs")
+CONFIG_KEYS = ("rules", "packs", "disable", "select", "severity", "fail-on", "include", "exclude", "format",
+               "max-bytes", "jobs")
 FAIL_ON = (*SEVERITIES, "never")
 
 
@@ -60,6 +65,7 @@ class Config:
 
     path: str | None = None
     rules: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -73,8 +79,8 @@ class Config:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = parse_toml(read_text_file(path, MAX_BYTES, "a config file"))
+    except (OSError, TextError, tomllib.TOMLDecodeError):
         return True  # a broken pyproject is reported when it is loaded, not skipped
     return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
 
@@ -110,7 +116,8 @@ class ProjectConfig:
 
         extra = (rules,) if isinstance(rules, str) else tuple(rules or ())
         settings = self.settings
-        return CheckerSpec(rules=(*settings.rules, *extra), use_default_rules=use_default_rules,
+        packs = tuple(f"pack:{name}" for name in settings.packs)
+        return CheckerSpec(rules=(*settings.rules, *packs, *extra), use_default_rules=use_default_rules,
                            select=tuple(select or settings.select), disable=(*settings.disable, *disable),
                            severity=tuple(settings.severity.items()))
 
@@ -149,21 +156,34 @@ def find_project_config(
 def _start_folder(start: str | os.PathLike[str] | None) -> Path:
     try:
         here = Path(start or ".").resolve()
-    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before 3.13): the read reports it later
+    except (OSError, RuntimeError, ValueError):  # a symlink loop (RuntimeError before 3.13), a NUL byte
         here = Path(os.path.abspath(start or "."))
-    return here if here.is_dir() else here.parent
+    return here if _is(here, stat.S_ISDIR) else here.parent
+
+
+def _is(path: Path, kind: Any) -> bool:
+    """``kind(mode)`` of ``path``, and False for a path that cannot be looked at at all.
+
+    ``Path.is_file`` raises for a name too long or a folder that may not be searched; the path in
+    question is an article's, whose own reading reports that problem in one line: the walk for a
+    config just passes over it.
+    """
+    try:
+        return kind(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _walk_up(here: Path) -> tuple[Path | None, Path]:
     """(the config file or None, the project root) for the folder ``here``."""
     for folder in (here, *here.parents):
         for name in YAML_NAMES:
-            if (folder / name).is_file():
+            if _is(folder / name, stat.S_ISREG):
                 return folder / name, folder
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _is(pyproject, stat.S_ISREG) and _has_tool_table(pyproject):
             return pyproject, folder
-        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+        if any(_is(folder / marker, bool) for marker in ROOT_MARKERS):
             return None, folder
     return None, here
 
@@ -171,11 +191,13 @@ def _walk_up(here: Path) -> tuple[Path | None, Path]:
 def _load(path: str) -> Config:
     """The settings in the config file ``path``."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_text_file(path, MAX_BYTES, "a config file")  # /dev/zero is refused, not read whole
     except FileNotFoundError:
         raise ConfigError("config file not found", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ConfigError(f"cannot read config file ({read_failure(exc)})", path) from None
+    except TextError as exc:
+        raise ConfigError(exc.message, path, exc.line, exc.column) from None
     if path.endswith(".toml"):
         table, locate = _read_toml(text, path)
     else:
@@ -185,7 +207,9 @@ def _load(path: str) -> Config:
 
 def _read_toml(text: str, path: str) -> tuple[dict[str, Any], Any]:
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
+    except TextError as exc:  # nested too deeply, or a number too long for Python
+        raise ConfigError(f"invalid TOML: {exc.message}", path, exc.line, exc.column) from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)", str(exc))
         # "(at end of document)": point just past the last character.
@@ -250,14 +274,15 @@ def _read_yaml(text: str, path: str) -> tuple[dict[str, Any], Any]:
 
 def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
     def fail(key: str | tuple[str, ...], message: str, at_key: bool = False) -> ConfigError:
-        return ConfigError(message, path, *locate(*((key,) if isinstance(key, str) else key), at_key=at_key))
+        return ConfigError(message, path, *locate(*(key if isinstance(key, tuple) else (key,)), at_key=at_key))
 
     for key in table:
-        if key not in CONFIG_KEYS:
-            hint = f"; did you mean '{key.replace('_', '-')}'?" if key.replace("_", "-") in CONFIG_KEYS else ""
+        if key not in CONFIG_KEYS:  # YAML keys may be anything: null, numbers, dates (found by fuzzing)
+            spelt = key.replace("_", "-") if isinstance(key, str) else None
+            hint = f"; did you mean '{spelt}'?" if spelt in CONFIG_KEYS else ""
             raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(CONFIG_KEYS)}){hint}", at_key=True)
     lists: dict[str, tuple[str, ...]] = {}
-    for key in ("rules", "disable", "select", "include", "exclude"):
+    for key in ("rules", "packs", "disable", "select", "include", "exclude"):
         if key in table:
             values = string_list(table[key])
             if values is None:
@@ -279,14 +304,17 @@ def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
 
         if fmt not in CHECK_FORMATS:
             raise fail("format", f"unknown format '{fmt}' (expected one of: {', '.join(sorted(CHECK_FORMATS))})")
-    for key, smallest in (("max-bytes", 1), ("jobs", 0)):
+    for key, smallest, largest in (("max-bytes", 1, LARGEST_MAX_BYTES), ("jobs", 0, None)):
         value = table.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < smallest):
             raise fail(key, f"'{key}' must be a whole number of at least {smallest}")
+        if value is not None and largest is not None and value > largest:
+            raise fail(key, f"'{key}' must be at most {largest:,}")
     base = os.path.dirname(path)
     return Config(
         path=path,
-        rules=tuple(os.path.join(base, p) for p in lists.get("rules", ())),
+        rules=tuple(p if p.startswith(PACK_PREFIX) else os.path.join(base, p) for p in lists.get("rules", ())),
+        packs=lists.get("packs", ()),
         disable=lists.get("disable", ()),
         select=lists.get("select", ()),
         severity=MappingProxyType(dict(severity)),

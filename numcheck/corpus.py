@@ -8,17 +8,24 @@ Each row becomes an `Article` whose source is ``f"{path}#{id}"``: the row's id f
 default ``id``) or, when the row has none, its line number. The text comes from ``--text-field``,
 by default the first of ``text``, ``body``, ``content`` the row has.
 
-Bad rows never stop the run. A line that is not a JSON object, or a CSV row whose field count does
-not match the header, is an `InputError` naming ``file:line`` (exit code 2 at the end), followed by
-one summary error with the count. A row whose text is missing or empty is a `Report` carrying a
-warning that names it: nothing to check there, but not a broken file either. A CSV whose header
-lacks the text column is a single error for the whole file, naming the columns it does have.
+Bad rows never stop the run, and never take good rows with them. A line that is not a JSON object,
+or a CSV row whose field count does not match the header, is an `InputError` naming ``file:line``
+(exit code 2 at the end), followed by one summary error with the count. CSV is parsed strictly: a
+quote left open would otherwise swallow every row after it into one article, so a row that does not
+parse is reported at the line where it starts and reading resumes at the next line. Text holding a
+lone surrogate (JSON ``"\ud800"``) cannot be written to any UTF-8 report and is refused like
+invalid UTF-8; an id is only ever shown escaped (`numcheck.textfile.one_line`).
+
+A row whose text is missing or empty is a `Report` carrying a warning that names it: nothing to
+check there, but not a broken file either. A CSV whose header lacks the text column is a
+single error for the whole file, naming the columns it does have.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -26,12 +33,16 @@ from typing import Any, BinaryIO
 from numcheck.article import DEFAULT_MAX_BYTES, Article, Item, unreadable
 from numcheck.errors import InputError
 from numcheck.model import Report
+from numcheck.textfile import TextError, one_line, parse_json, sniff_bom
 
 __all__ = ["DEFAULT_ID_FIELD", "DEFAULT_TEXT_FIELDS", "iter_corpus"]
 
 #: Where the text is looked for when ``--text-field`` is not given, in this order.
 DEFAULT_TEXT_FIELDS = ("text", "body", "content")
 DEFAULT_ID_FIELD = "id"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_corpus(
@@ -41,6 +52,12 @@ def iter_corpus(
     reader = _iter_csv if path.lower().endswith(".csv") else _iter_jsonl
     try:
         with open(path, "rb") as handle:
+            encoding, _ = sniff_bom(handle.read(4))
+            if encoding not in (None, "utf-8"):
+                yield InputError(path, f"{encoding.upper()} text (byte-order mark); corpora are read as UTF-8, "
+                                 "save it as UTF-8")
+                return
+            handle.seek(0)
             yield from reader(handle, path, max_bytes, text_field, id_field or DEFAULT_ID_FIELD)
     except OSError as exc:
         yield unreadable(path, exc)
@@ -49,13 +66,17 @@ def iter_corpus(
 def _row(path: str, line: int, record: dict[str, Any], text_field: str | None, id_field: str, max_bytes: int) -> Item:
     """Turn one decoded row into an article, or a warning when it has no text to check."""
     row_id = record.get(id_field)
-    source = f"{path}#{row_id if row_id not in (None, '') else line}"
+    source = one_line(f"{path}#{row_id if row_id not in (None, '') else line}")
     field = text_field or next((name for name in DEFAULT_TEXT_FIELDS if name in record), None)
     text = record.get(field) if field is not None else None
     if not isinstance(text, str) or not text.strip():
         wanted = repr(field) if field else " or ".join(map(repr, DEFAULT_TEXT_FIELDS))
         problem = "is empty" if isinstance(text, str) else "is not text" if text is not None else "is missing"
         return Report(source=source, warnings=(f"{path}:{line}: row {source}: text field {wanted} {problem}; skipped",))
+    lone = _SURROGATE.search(text)
+    if lone:
+        return InputError(path, f"row {source}: text holds a lone surrogate ({one_line(lone.group())} at character "
+                          f"{lone.start()}), which is not Unicode text; row skipped", line)
     size = len(text.encode("utf-8"))
     if size > max_bytes:
         return InputError(path, f"row {source} is {size:,} bytes, over the {max_bytes:,}-byte limit", line)
@@ -77,7 +98,7 @@ def _iter_jsonl(
         if not data.strip():
             continue
         try:
-            record = json.loads(data.decode("utf-8-sig" if line == 1 else "utf-8"))
+            record = parse_json(data.decode("utf-8-sig" if line == 1 else "utf-8"))
         except UnicodeDecodeError as exc:
             bad += 1
             yield InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); line skipped", line)
@@ -87,6 +108,10 @@ def _iter_jsonl(
             # json's messages end in " at" ("Invalid control character at") before its own position.
             what = exc.msg.removesuffix(" at")
             yield InputError(path, f"malformed JSON ({what} at column {exc.colno}); line skipped", line)
+            continue
+        except TextError as exc:  # nested too deeply, or a number too long for Python
+            bad += 1
+            yield InputError(path, f"malformed JSON ({exc.message}); line skipped", line)
             continue
         if not isinstance(record, dict):
             bad += 1
@@ -113,13 +138,71 @@ def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
         yield number, data
 
 
+class _CsvLines:
+    """The lines of a CSV file as text for `csv.reader`, numbered, and able to rewind to a line.
+
+    Only the byte offsets of the lines of the row being parsed are kept, so the reader can go back
+    to the line after a bad row's first line (`resume_after`) without holding the file. A line that
+    is not UTF-8 or is too long is noted in ``broken`` and handed on as a harmless one, so one bad
+    byte costs one row.
+    """
+
+    def __init__(self, handle: BinaryIO, limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+        self.number = 0  # the last line handed out
+        self.broken: set[int] = set()
+        self.row_start = 1
+        self.ends: dict[int, int] = {}  # line number -> byte offset just past it, for this row's lines
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        data = self.handle.readline(self.limit + 1)
+        if not data:
+            raise StopIteration
+        self.number += 1
+        if len(data) > self.limit and not data.endswith(b"\n"):
+            while data and not data.endswith(b"\n"):
+                data = self.handle.readline(1 << 20)
+            self.broken.add(self.number)
+            text = "\n"
+        else:
+            try:
+                text = data.decode("utf-8-sig" if self.number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                self.broken.add(self.number)
+                text = "\n"
+        self.ends[self.number] = self.handle.tell()
+        return text
+
+    def start_row(self) -> int:
+        """Mark where the next row starts; its first line's number."""
+        self.ends.clear()
+        self.row_start = self.number + 1
+        return self.row_start
+
+    def spans(self) -> range:
+        return range(self.row_start, self.number + 1)
+
+    def resume_after(self, line: int) -> None:
+        """Read on from the line after ``line`` (a line of the current row)."""
+        if line in self.ends and line < self.number:
+            self.handle.seek(self.ends[line])
+            self.number = line
+
+
 def _iter_csv(handle: BinaryIO, path: str, max_bytes: int, text_field: str | None, id_field: str) -> Iterator[Item]:
     # The csv module refuses fields over 128 KB by default; an article may be up to max_bytes.
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes + 1, sys.maxsize)))
-    broken: set[int] = set()  # physical lines that were not UTF-8 or too long: their rows are skipped
-    reader = csv.reader(_decoded_lines(handle, 2 * max_bytes + 65536, broken), strict=False)
-    header = next(reader, None)
-    if not header or 1 in broken:
+    lines = _CsvLines(handle, 2 * max_bytes + 65536)
+    lines.start_row()
+    try:
+        header = next(csv.reader(lines, strict=True), None)
+    except csv.Error:
+        header = None
+    if not header or 1 in lines.broken:
         yield InputError(path, "no readable header row; the first row must name the columns as UTF-8 text", 1)
         return
     field = text_field or next((name for name in DEFAULT_TEXT_FIELDS if name in header), None)
@@ -129,21 +212,28 @@ def _iter_csv(handle: BinaryIO, path: str, max_bytes: int, text_field: str | Non
         yield InputError(path, f"no text column {wanted} (columns: {shown}); choose one with --text-field", 1)
         return
     bad = 0
+    reader = csv.reader(lines, strict=True)
     while True:
-        line = reader.line_num + 1
+        line = lines.start_row()
         try:
             values = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:
+        except csv.Error as exc:  # an open quote, a stray quote: this row is lost, not the ones after it
             bad += 1
-            yield InputError(path, f"malformed CSV row ({exc}); skipped", line)
+            yield InputError(path, f"malformed CSV row ({exc}); skipped, reading on from line {line + 1}", line)
+            lines.resume_after(line)
+            reader = csv.reader(lines, strict=True)
             continue
         problem = None
-        if any(number in broken for number in range(line, reader.line_num + 1)):
+        if any(number in lines.broken for number in lines.spans()):
             problem = "not valid UTF-8 (or a line too long); row skipped"
         elif values and len(values) != len(header):
             problem = f"malformed CSV row: {len(values)} fields, the header has {len(header)}; skipped"
+            if lines.number > line:  # rows merged by a quote: read them again, from the next line
+                problem += f", reading on from line {line + 1}"
+                lines.resume_after(line)
+                reader = csv.reader(lines, strict=True)
         if problem:
             bad += 1
             yield InputError(path, problem, line)
@@ -151,19 +241,6 @@ def _iter_csv(handle: BinaryIO, path: str, max_bytes: int, text_field: str | Non
             yield _row(path, line, dict(zip(header, values, strict=True)), field, id_field, max_bytes)
     if bad:
         yield _summary(path, bad, "row")
-
-
-def _decoded_lines(handle: BinaryIO, limit: int, broken: set[int]) -> Iterator[str]:
-    """Each line as text for the csv reader; an undecodable or too-long line is noted in ``broken``
-    and replaced by a harmless one, so one bad byte costs one row, not the rest of the file."""
-    for number, data in _lines(handle, limit):
-        try:
-            if data is None:
-                raise ValueError("line too long")
-            yield data.decode("utf-8-sig" if number == 1 else "utf-8")
-        except ValueError:  # UnicodeDecodeError is a ValueError
-            broken.add(number)
-            yield (data or b"").decode("utf-8", errors="replace") if data is not None else "\n"
 
 
 def _summary(path: str, count: int, what: str) -> InputError:

@@ -115,7 +115,9 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|`+|~~")
 _TABLE_RULE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+){0,100}+\|?[ \t]*+$",
                          re.M)
 _PIPE = re.compile(r"\|")
-_HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
+# Possessive: SRE keeps about 100 bytes per repetition of a group it may backtrack into, so a
+# line of a million dashes cost 114 MB here (issue 15's memory bound); nothing after it needs them.
+_HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*+){3,}+$", re.M)
 
 
 def _blank_markdown(original: str, chars: list[str]) -> None:

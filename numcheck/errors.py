@@ -1,12 +1,16 @@
 """One exception tree, so callers can catch numcheck's own failures and nothing else.
 
 Every message is one line in the ``file:line: what is wrong; what is allowed`` shape, because the
-CLI prints ``str(error)`` as is and an editor should not have to read a traceback.
+CLI prints ``str(error)`` as is and an editor should not have to read a traceback. The constructors
+escape what they are given (`numcheck.textfile.one_line`): a file name or an echoed value holding a
+newline cannot start a second line, which under ``--format github`` could read as ``::error``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from numcheck.textfile import one_line
 
 
 class NumcheckError(Exception):
@@ -20,8 +24,8 @@ class RuleFileError(NumcheckError):
         self.path = path
         self.line = line
         self.column = column
-        self.detail = message
-        where = path
+        self.detail = message = one_line(message)
+        where = one_line(path)
         if line is not None:
             where += f":{line}"
             if column is not None:
@@ -51,19 +55,39 @@ class ConfigError(NumcheckError):
         self.column = column
         prefix = ""
         if path:
-            where = path if line is None else f"{path}:{line}" if column is None else f"{path}:{line}:{column}"
+            shown = one_line(path)
+            where = shown if line is None else f"{shown}:{line}" if column is None else f"{shown}:{line}:{column}"
             prefix = f"{where}: "
-        super().__init__(prefix + message)
+        super().__init__(prefix + one_line(message))
+
+    @classmethod
+    def lines(cls, messages: Sequence[str]) -> ConfigError:
+        """One error of several one-line problems (each escaped), printed one per line."""
+        error = cls(messages[0])
+        error.args = ("\n".join(one_line(m) for m in messages),)
+        return error
 
 
 class InputError(NumcheckError):
     """Raised when an article cannot be read: missing, binary, wrong encoding, too large."""
 
+    #: False for a note (a FIFO passed over in a folder): printed like an error, but the run's exit
+    #: code does not change for it.
+    fatal = True
+
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
         self.path = path
         self.line = line
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+        shown = one_line(path)
+        where = f"{shown}:{line}" if line is not None else shown
+        super().__init__(f"{where}: {one_line(message)}")
+
+
+class InputNote(InputError):
+    """Something a reader passed over on purpose and says so (a device or FIFO found in a folder,
+    a file name shown escaped): one line on stderr like an error, but not a failure of the run."""
+
+    fatal = False
 
 
 def read_failure(exc: OSError | UnicodeDecodeError) -> str:

@@ -175,3 +175,15 @@ def is_currency(unit: str) -> bool:
     """Whether a Claim's ``unit`` is money: every currency is its ISO 4217 code ("EUR", "GBP"), and
     no other unit is three capital letters (physical units are lower-case quantulum3 names)."""
     return len(unit) == 3 and unit.isupper()
+
+
+def shares_unit(a: Claim, b: Claim) -> bool:
+    """Whether two claims measure in one unit, counting a figure that drops the physical unit of the
+    other: "612,000 tonnes from 655,000" gives 655,000 as a bare count (or a count of "tonne"), and
+    the two measure in tonnes. Money, shares and counts of a named thing never drop their unit."""
+    if a.unit == b.unit:
+        return True
+    low, other = (a, b) if a.unit == "count" else (b, a)
+    if low.unit != "count" or other.unit in ("percent", "percentage_point", "fraction") or is_currency(other.unit):
+        return False
+    return low.noun is None or low.noun == other.unit

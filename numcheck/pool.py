@@ -140,6 +140,7 @@ def _serve(conn: Connection, make_checker: Callable[[], object], checker: object
     so that a parent killed outright leaves each worker reading end-of-file, not waiting forever.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, not ours to print
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's unwinding handler, inherited through fork
     for other in inherited:
         other.close()
     broken = ""
@@ -214,6 +215,8 @@ class _Pool:
         self.in_flight = IN_FLIGHT_PER_JOB * jobs
         self.read_ahead = max(READ_AHEAD_PER_JOB, IN_FLIGHT_PER_JOB) * jobs
         self.small = SMALL_MESSAGE
+        self.can_start = True  # False once a worker failed to start: go on with those running
+        self.own_checker: object = None
 
     def run(self, items: Iterable[Article | InputError | Report]) -> Iterator[Report | InputError]:
         source = iter(items)
@@ -253,11 +256,18 @@ class _Pool:
         """Send waiting articles, oldest first, each to the least busy worker that may take it."""
         while self.backlog:
             slot = self.backlog[0]
+            if not self.can_start and not any(self.workers):  # no worker at all: check it here, in order
+                self.backlog.popleft()
+                slot.result = process_article(self._checker(), slot.item, self.mode)
+                slot.payload = b""
+                continue
             index = self._pick(len(slot.payload))
             if index is None:
                 return
-            self.backlog.popleft()
             worker = self.workers[index] or self._start(index)
+            if worker is None:  # could not start one: the others take it (or this process does)
+                continue
+            self.backlog.popleft()
             try:
                 worker.conn.send_bytes(slot.payload)
             except OSError:  # it is dead, and never read this article
@@ -277,18 +287,43 @@ class _Pool:
         """
         best, least = None, (IN_FLIGHT_PER_JOB, 0)
         for index, worker in enumerate(self.workers):
+            if worker is None and not self.can_start:
+                continue
             load = (len(worker.unanswered), sum(len(s.payload) for s in worker.unanswered)) if worker else (0, 0)
             if load < least and (load[0] == 0 or size <= self.small):
                 best, least = index, load
         return best
 
-    def _start(self, index: int) -> _Worker:
+    def _checker(self) -> object:
+        """This process's own checker, for when no worker could be started."""
+        if self.own_checker is None:
+            self.own_checker = self.checker if self.checker is not None else self.make_checker()
+        return self.own_checker
+
+    def _start(self, index: int) -> _Worker | None:
+        """Start worker ``index``; None when the system will not (fork failed, no pipes, no memory).
+
+        The first failure is said in one line and no further worker is tried: the run goes on with
+        those running, or in this process when there are none, and its output is the same.
+        """
         fork = self.method == "fork"
         if fork and not self.warm:
             if self.checker is None:
                 self.checker = self.make_checker()
             process_article(self.checker, Article("<warm-up>", WARM_UP_TEXT), self.mode)
             self.warm = True
+        try:
+            return self._spawn(index, fork)
+        except (OSError, EOFError) as exc:
+            self.can_start = False
+            running = sum(1 for w in self.workers if w)
+            going_on = f"going on with {running} worker process(es)" if running else "checking in this process"
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            print(f"numcheck: cannot start worker process {index + 1} of --jobs {len(self.workers)} ({reason}); "
+                  f"{going_on}", file=sys.stderr)
+            return None
+
+    def _spawn(self, index: int, fork: bool) -> _Worker:
         ours, theirs = self.context.Pipe(duplex=True)
         inherited = (*(w.conn for w in self.workers if w), ours) if fork else ()
         process = self.context.Process(
@@ -302,7 +337,12 @@ class _Pool:
 
             resource_tracker.ensure_running()
         with _sigint_blocked():  # the fork server and the worker start here, and inherit the block
-            process.start()
+            try:
+                process.start()
+            except BaseException:
+                ours.close()
+                theirs.close()
+                raise
             # Recorded before a deferred Ctrl-C can strike, so that stopping the run stops it too.
             worker = self.workers[index] = _Worker(ours, process)
             theirs.close()  # the worker's end lives in the worker only: its death reads as end-of-file here

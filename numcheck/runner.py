@@ -29,7 +29,7 @@ from numcheck.model import Report
 if TYPE_CHECKING:
     from numcheck.checker import Checker
 
-__all__ = ["CheckerSpec", "process_article", "resolve_jobs", "run_articles"]
+__all__ = ["JOBS_PER_CORE", "CheckerSpec", "process_article", "resolve_jobs", "run_articles", "usable_cores"]
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,31 @@ class CheckerSpec:
 
 
 
+#: ``--jobs`` may ask for at most this many workers per usable core: past that they only contend
+#: for the cores and the memory, and a typo (``-j 1000``) would start a thousand processes.
+JOBS_PER_CORE = 4
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as set by taskset or a container)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on macOS or Windows
+        return os.cpu_count() or 1
+
+
 def resolve_jobs(jobs: int) -> int:
-    """The number of worker processes ``--jobs`` asks for: 0 means one per core."""
+    """The number of worker processes ``--jobs`` asks for: 0 means one per usable core.
+
+    Raises `ConfigError` below 0 or above `JOBS_PER_CORE` times the usable cores.
+    """
     if jobs < 0:
         raise ConfigError(f"--jobs must be 0 (all cores) or a positive number, not {jobs}")
-    return jobs or os.cpu_count() or 1
+    cores = usable_cores()
+    if jobs > JOBS_PER_CORE * cores:
+        raise ConfigError(f"--jobs {jobs} is too many: at most {JOBS_PER_CORE * cores} ({JOBS_PER_CORE} per usable "
+                          f"core, {cores} here); 0 means one per core")
+    return jobs or cores
 
 
 def run_articles(

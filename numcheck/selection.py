@@ -36,7 +36,7 @@ from pathlib import Path
 
 from numcheck.errors import ConfigError
 
-__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_EXCLUDES", "Glob", "Selection", "compile_globs", "git_ignored",
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_EXCLUDES", "Glob", "Selection", "WalkFilter", "compile_globs", "git_ignored",
            "is_article_name", "selection_for"]
 
 #: The file names a folder walk reads as articles.
@@ -168,30 +168,48 @@ class Selection:
             return False
         return self.is_excluded(path)
 
+    def filter_for(self, root: str) -> WalkFilter:
+        """What a walk of the folder ``root`` keeps: asked once per walk, since it asks git once."""
+        ignored = git_ignored(root) if self.respect_gitignore else frozenset()
+        return WalkFilter(self, Path(os.path.abspath(root)), ignored)
+
     def walk(self, root: str) -> Iterator[str]:
         """The article files under the folder ``root``, sorted, as ``root`` joined to their path.
 
         Excludes and gitignore apply to what lies below ``root``, never to ``root`` itself.
         Symlinked folders are not followed, so a loop cannot hang the walk. An unreadable folder
-        raises `OSError`.
+        raises `OSError`. (Reading articles walks with `numcheck.inputs`, which reports such a
+        folder and goes on; both ask the same `WalkFilter`.)
         """
-        below = Path(os.path.abspath(root))
-        ignored = git_ignored(root) if self.respect_gitignore else frozenset()
+        keep = self.filter_for(root)
 
         def on_error(exc: OSError) -> None:
             raise exc
 
         for folder, subfolders, files in os.walk(root, onerror=on_error):
-            here = Path(os.path.abspath(folder))
-            subfolders[:] = sorted(
-                name for name in subfolders
-                if not self.is_excluded(here / name, below) and _relative(here / name, below) + "/" not in ignored
-            )
+            subfolders[:] = sorted(name for name in subfolders if keep.keeps_folder(os.path.join(folder, name)))
             for name in sorted(files):
-                path = here / name
-                if (is_article_name(name) and not self.is_excluded(path, below)
-                        and _relative(path, below) not in ignored and self.is_included(path)):
+                if keep.keeps_file(os.path.join(folder, name)):
                     yield os.path.join(folder, name)
+
+
+@dataclass(frozen=True)
+class WalkFilter:
+    """One walk's verdicts on what lies below its folder ``below``: excludes, .gitignore, include."""
+
+    selection: Selection
+    below: Path
+    ignored: frozenset[str]
+
+    def keeps_folder(self, folder: str) -> bool:
+        path = Path(os.path.abspath(folder))
+        return (not self.selection.is_excluded(path, self.below)
+                and _relative(path, self.below) + "/" not in self.ignored)
+
+    def keeps_file(self, file: str) -> bool:
+        path = Path(os.path.abspath(file))
+        return (is_article_name(path.name) and not self.selection.is_excluded(path, self.below)
+                and _relative(path, self.below) not in self.ignored and self.selection.is_included(path))
 
 
 def _relative(path: Path, root: Path) -> str:

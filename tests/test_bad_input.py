@@ -352,8 +352,8 @@ CASES = [
 # --- running one row ------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def folder() -> Iterator[Path]:
+@pytest.fixture(name="folder")
+def scratch_folder() -> Iterator[Path]:
     """A scratch folder user nobody can enter (pytest's tmp_path sits under a root-only 0700 folder)."""
     path = Path(tempfile.mkdtemp(prefix="numcheck-bad-input-"))
     path.chmod(0o755)
@@ -366,7 +366,7 @@ def folder() -> Iterator[Path]:
         shutil.rmtree(path)
 
 
-def _as_nobody() -> list[str]:
+def as_nobody() -> list[str]:
     """The command prefix that drops root to user nobody, or a loud failure if there is none."""
     if os.geteuid() != 0:
         return []  # an ordinary user is refused a chmod 0 file already
@@ -393,7 +393,7 @@ def _preexec(case: Case) -> Callable[[], None] | None:
 
 
 def run_cli(folder: Path, argv: list[str], case: Case | None = None) -> subprocess.CompletedProcess[str]:
-    prefix = _as_nobody() if case and case.as_nobody else []
+    prefix = as_nobody() if case and case.as_nobody else []
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
     env.pop("CI", None)
     return subprocess.run(
@@ -413,6 +413,11 @@ def _values(entry: dict) -> list[float]:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input(case: Case, folder: Path) -> None:
+    run_case(case, folder)
+
+
+def run_case(case: Case, folder: Path) -> None:
+    """Run one row through the CLI and assert all it promises (other tables call this too)."""
     _write(folder, GOOD_NAME, GOOD)
     setup = case.make(folder)
     argv = ["check", *setup.paths, GOOD_NAME, "--format", "json", *setup.options]
@@ -506,7 +511,7 @@ def test_permission_denied_file_really_is_unreadable_to_the_cli_user(folder: Pat
     path = _write(folder, "locked.txt", "x")
     path.chmod(0)
     assert stat.S_IMODE(path.stat().st_mode) == 0
-    done = subprocess.run([*_as_nobody(), "cat", str(path)], capture_output=True, text=True, timeout=TIMEOUT)
+    done = subprocess.run([*as_nobody(), "cat", str(path)], capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode != 0 and "Permission denied" in done.stderr
 
 

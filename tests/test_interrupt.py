@@ -114,19 +114,30 @@ THREADED_CLI = (
 )
 
 
+SIGINT, SIGTERM = signal.SIGINT, signal.SIGTERM
+#: What the command says and returns for each signal.
+STOPPED = {SIGINT: ("numcheck: interrupted\n", 130), SIGTERM: ("numcheck: terminated\n", 143)}
+
+
 @pytest.mark.parametrize(
-    ("jobs", "settled", "group", "threaded"),
-    [(1, True, True, False), (2, True, True, False), (2, False, True, False), (2, True, False, False),
-     (2, True, True, True), (2, False, True, True)],
+    ("jobs", "settled", "group", "threaded", "sig"),
+    [(1, True, True, False, SIGINT), (2, True, True, False, SIGINT), (2, False, True, False, SIGINT),
+     (2, True, False, False, SIGINT), (2, True, True, True, SIGINT), (2, False, True, True, SIGINT),
+     (1, True, False, False, SIGTERM), (2, True, False, False, SIGTERM), (2, True, True, False, SIGTERM),
+     (2, True, True, True, SIGTERM)],
     ids=["jobs-1", "jobs-2", "jobs-2-while-workers-start", "jobs-2-sigint-to-the-parent-only",
-         "jobs-2-fork-server", "jobs-2-fork-server-while-workers-start"],
+         "jobs-2-fork-server", "jobs-2-fork-server-while-workers-start",
+         "sigterm-jobs-1", "sigterm-jobs-2-to-the-parent-only", "sigterm-jobs-2-to-the-group",
+         "sigterm-jobs-2-fork-server"],
 )
 def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
-    tmp_path: Path, jobs: int, settled: bool, group: bool, threaded: bool
+    tmp_path: Path, jobs: int, settled: bool, group: bool, threaded: bool, sig: signal.Signals
 ) -> None:
-    """``settled``: SIGINT once the workers are busy, else while the pool is still starting.
-    ``group``: to the whole process group (a terminal's Ctrl-C), else to numcheck alone (``kill -INT``).
-    ``threaded``: numcheck runs with a thread, so its workers come from the fork server, not a fork."""
+    """``settled``: the signal once the workers are busy, else while the pool is still starting.
+    ``group``: to the whole process group (a terminal's Ctrl-C, a CI job's timeout), else to numcheck
+    alone (``kill``). ``threaded``: numcheck runs with a thread, so its workers come from the fork
+    server, not a fork. ``sig``: SIGINT (Ctrl-C) or SIGTERM (``kill``, a CI timeout), which must
+    clean up the same way."""
     _articles(tmp_path / "archive")
     out_dir = tmp_path / "reports"
     out_dir.mkdir()
@@ -158,9 +169,9 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
         workers = _descendants(process.pid)
         assert process.poll() is None, "the run finished before it could be interrupted; make it longer"
         if group:
-            os.killpg(process.pid, signal.SIGINT)
+            os.killpg(process.pid, sig)
         else:
-            os.kill(process.pid, signal.SIGINT)
+            os.kill(process.pid, sig)
         stdout, stderr = process.communicate(timeout=TIMEOUT)
     finally:
         if process.poll() is None:
@@ -168,8 +179,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
             process.wait()
 
     assert "Traceback" not in stderr, stderr
-    assert stderr == "numcheck: interrupted\n"
-    assert process.returncode == 130
+    assert (stderr, process.returncode) == STOPPED[sig]
     assert stdout == ""
     assert out.read_bytes() == before  # the previous complete report, byte for byte
     assert json.loads(out.read_bytes())["files"][0]["path"] == str(previous)

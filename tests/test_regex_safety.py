@@ -40,10 +40,10 @@ BOUNDED_INPUT = MappingProxyType({
     # The expression tokenizer runs ``.match`` left to right over one rule expression, which
     # ``expression.parse`` refuses past MAX_LENGTH characters before tokenizing.
     "numcheck.expression._TOKEN": ("numcheck.expression", "MAX_LENGTH"),
-    # Searched only over ``_Text.before(claim)``, which cuts the clause to ``_REACH`` characters.
-    "numcheck.relate._STATED_BEFORE": ("numcheck.relate", "_REACH"),
-    # Searched only over ``_Text.before(claim)[-40:]``; _REACH is the (larger) bound that holds anyway.
-    "numcheck.relate._PARTITIVE_BEFORE": ("numcheck.relate", "_REACH"),
+    # Searched only over ``ClauseView.before(claim)``, which cuts the clause to ``REACH`` characters.
+    "numcheck.relate.clause.STATED_BEFORE": ("numcheck.relate.clause", "REACH"),
+    # Searched only over ``ClauseView.tail(claim, 40)``; REACH is the (larger) bound that holds anyway.
+    "numcheck.relate.shapes._PARTITIVE_BEFORE": ("numcheck.relate.clause", "REACH"),
 })
 ESCAPES = {"d": "1", "s": " ", "w": "a", "D": "a", "S": "a", "W": " ", "n": "\n", "t": "\t"}
 

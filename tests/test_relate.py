@@ -7,6 +7,7 @@ their figures by surface, in role order.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -371,7 +372,10 @@ CASES = {
         "It made a profit of £35m, compared with £50m a year earlier.",
         [("30%", pct(30)), ("10%", pct(10)), ("30%", pct(30)),
          ("£35m", count(35e6, unit="GBP", precision=1e6)), ("£50m", count(50e6, unit="GBP", precision=1e6))],
-        [("repeated_figure", ("30%", "30%"), ("first", "second"), {})],
+        # The pair is a change ("compared with ... a year earlier"), but with two stated changes to
+        # choose from, neither is given to it.
+        [("repeated_figure", ("30%", "30%"), ("first", "second"), {}),
+         ("change", ("£50m", "£35m"), ("old", "new"), {"direction": ""})],
     ),
     # Never linked ------------------------------------------------------------------------------
     "never-growth-is-a-noun": (
@@ -532,3 +536,21 @@ def test_a_hard_wrap_before_a_figure_does_not_split_the_sentence() -> None:
     (relation,) = relate(document, claims)
     assert (relation.kind, relation.claims, relation.direction) == ("change", ("c2", "c1"), "down")
     assert relation.sentence == 0
+
+
+def test_a_linker_that_raises_loses_only_its_relations_and_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numcheck.relate as relate_package
+
+    def broken(view: object) -> Iterator[object]:
+        raise ZeroDivisionError("division by zero in a test linker")
+        yield  # pragma: no cover - makes this a generator, as every linker is
+
+    crashing = relate_package.Linker("crashing", "change", broken)
+    registry = relate_package.LINKERS
+    monkeypatch.setattr(relate_package, "LINKERS", (*registry[:3], crashing, *registry[3:]))
+    text = "Of the 40 members, 45 voted for the motion. Profits rose 10% from £100m to £150m."
+    report = numcheck.check(text)
+    assert {f.rule for f in report.findings} >= {"part-exceeds-whole", "change-arithmetic"}
+    assert len(report.warnings) == 1
+    assert "linker crashing failed (ZeroDivisionError" in report.warnings[0]
+    assert "its change relations are left out" in report.warnings[0]

@@ -1,4 +1,5 @@
-"""Parts and wholes spread across a clause or a sentence break (``numcheck.relate_parts``).
+"""Parts and wholes spread across a clause or a sentence break (``numcheck.relate.part_whole``,
+``numcheck.relate.sum_of_parts``).
 
 Each shape runs end to end (extract, relate, the default rules) three ways: the consistent text
 links and stays quiet, the same text with one figure broken raises the check's alarm, and a trap

@@ -1,8 +1,8 @@
 """Restated figures linked by what they say, not by being equal.
 
 A slip changes one of two statements of a figure, so a linker that pairs only equal values never
-sees one. These cases are the shapes ``relate_repeat`` reads without comparing values (a title and
-its lede, one sum with another scale word, a sentence stated again, the only two counts of a thing,
+sees one. These cases are the shapes ``numcheck.relate.repeated_figure`` reads without comparing
+values (a title and its lede, one sum with another scale word, a sentence stated again, the only two counts of a thing,
 the only two shares of one base), each with the slip it must catch and a consistent trap it must
 leave alone. All the text is ours.
 """
@@ -41,10 +41,11 @@ def test_title_figure_links_to_its_lede_restatement_without_shared_words() -> No
     assert alarms(TITLE.format(lede="$2.6bn")) == []
 
 
-@pytest.mark.parametrize("lede", ["$2.6m", "$1.3bn"])
-def test_title_figure_contradicted_by_the_lede_is_flagged(lede: str) -> None:
+@pytest.mark.parametrize(("lede", "rule"), [("$2.6m", "repeated-money-scale"), ("$1.3bn", "repeated-figure")])
+def test_title_figure_contradicted_by_the_lede_is_flagged(lede: str, rule: str) -> None:
+    """A scale slip of money is an error of its own rule; any other slip a repeated-figure warning."""
     assert ("$2.6bn", lede) in repeats(TITLE.format(lede=lede))
-    assert "repeated-figure" in alarms(TITLE.format(lede=lede))
+    assert alarms(TITLE.format(lede=lede)) == [rule]
 
 
 def test_title_percent_restated_as_a_verb_in_the_lede() -> None:
@@ -82,24 +83,31 @@ SLIPS = {
         "A think tank says cutting the basic rate from 22% to 20% would cost £4bn a year. Its director "
         "said: \"Going from 22% to 20% would cost about {} a year, which the Treasury can afford.\"\n",
         "£4bn", "£2bn", ("£4bn", "£2bn")),
-    # the only two counts of a noun, with the same word before the noun
-    "only-two-counts-same-modifier": (
-        "The carrier has ordered 40 aircraft in a deal that should bring 1,800 new cabin jobs. Delivery "
-        "starts next spring. About {} new jobs will be created over six years, it added.\n",
-        "1,800", "900", ("1,800", "900")),
-    # the only two percentages of one base, with the same verb
-    "only-two-shares-same-verb": (
-        "The minister wants every rich nation to match his goal of spending 0.7% of national income. "
-        "Decades ago, donor governments agreed to spend {} of their incomes on aid, the charity said.\n",
-        "0.7%", "0.3%", ("0.7%", "0.3%")),
 }
+
+
+#: The only two counts (or shares of one base) of a thing in an article, described alike, are not
+#: linked: on news from other outlets they were two different figures more often than one figure
+#: restated ("six gold medals" behind, "eight gold medals" won; a £650 payment and the £400 one).
+LONE_PAIRS = (
+    "The carrier has ordered 40 aircraft in a deal that should bring 1,800 new cabin jobs. Delivery "
+    "starts next spring. About 900 new jobs will be created over six years, it added.\n",
+    "The minister wants every rich nation to match his goal of spending 0.7% of national income. "
+    "Decades ago, donor governments agreed to spend 0.3% of their incomes on aid, the charity said.\n",
+)
+
+
+@pytest.mark.parametrize("text", LONE_PAIRS)
+def test_the_only_two_counts_of_a_thing_are_not_taken_for_one(text: str) -> None:
+    assert repeats(text) == []
+    assert alarms(text) == []
 
 
 @pytest.mark.parametrize(("text", "stated", "slip", "pair"), SLIPS.values(), ids=SLIPS.keys())
 def test_a_restatement_links_whatever_its_value_and_only_the_slip_fires(
         text: str, stated: str, slip: str, pair: tuple[str, str]) -> None:
     assert pair in repeats(text.format(slip))
-    assert "repeated-figure" in alarms(text.format(slip))
+    assert {"repeated-figure", "repeated-money-scale"} & set(alarms(text.format(slip)))
     assert alarms(text.format(stated)) == []
 
 

@@ -47,8 +47,9 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind, number
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
+from numcheck.model import shares_unit
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -168,7 +169,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         if not (roles.get("old") and roles.get("new")):
             continue
         old, new = roles["old"][0], roles["new"][0]
-        if old.unit != new.unit:
+        if not shares_unit(old, new):
             continue
         stated = roles["change"][0] if roles.get("change") else None
         explanation = _direction_problem(relation.direction, old, new)
@@ -194,5 +195,11 @@ CHECK = CheckKind(
     name="change",
     relation="change",
     params={"tolerance": 0.0, "multiplier_tolerance": 0.10, "points_as_percent": True},
+    schema={
+        "tolerance": TOLERANCE,
+        "multiplier_tolerance": number("Relative slack for 'doubled', 'tripled'...", minimum=0),
+        "points_as_percent": {"type": "boolean",
+                              "description": "Read a change in percentage points stated as a percent."},
+    },
     run=check,
 )

@@ -25,6 +25,10 @@ Passes:
 
 Params:
     tolerance: relative difference (0.01 is 1%) allowed beyond rounding. Default 0.
+    money_scale_slips: "include" (default), "exclude" or "only": which findings a rule gives for two
+        sums of money with the same digits and another scale word ("£500m" ... "£500bn"). The default
+        packs give those to their own rule, ``repeated-money-scale``, at error: the same money stated
+        a thousand times larger is never a matter of rounding or wording.
 """
 
 from __future__ import annotations
@@ -34,9 +38,10 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.figures import amount, format_number
 from numcheck.intervals import of_claim
+from numcheck.model import is_currency
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -56,22 +61,35 @@ def _scale_slip(a: float, b: float) -> int | None:
 
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     tolerance = float(param(rule, CHECK, "tolerance"))
+    money_slips = str(param(rule, CHECK, "money_scale_slips"))
     findings = []
     for _, roles in linked(relations, claims, "repeated_figure"):
         if not (roles.get("first") and roles.get("second")):
             continue
         first, second = roles["first"][0], roles["second"][0]
-        if first.unit != second.unit:
+        if first.unit != second.unit and {first.unit, second.unit} != {"fraction", "percent"}:
             continue
-        a, b = of_claim(first), of_claim(second)
+        # "one in four adults, or 25%": a share said as a fraction and as a percentage, compared in
+        # percent; a fraction word is a rounding ("a quarter" for 24%), so it spans a tenth either way.
+        a, b = (of_claim(c) * 100 if c.unit == "fraction" and first.unit != second.unit else of_claim(c)
+                for c in (first, second))
+        if first.unit != second.unit:
+            a, b = (x.widen(0.1 * x.mid) if c.unit == "fraction" else x for x, c in ((a, first), (b, second)))
         slack = tolerance * max(abs(first.value), abs(second.value))
         if a.widen(slack).overlaps(b):
+            continue
+        if first.unit != second.unit:
+            if money_slips != "only":
+                findings.append(_share_finding(rule, first, second))
             continue
         explanation = (
             f"{amount(second.value, second.noun)} here, but {format_number(first.value)} earlier"
             f" ({first.text.strip()!r}) for what reads as the same figure"
         )
         factor = _scale_slip(abs(first.value), abs(second.value))
+        money_slip = bool(factor) and is_currency(first.unit)
+        if (money_slips == "exclude" and money_slip) or (money_slips == "only" and not money_slip):
+            continue
         if factor:
             explanation += f"; they differ by a factor of {factor:,}, a slip of scale word"
         findings.append(make_finding(rule, [second, first], explanation=explanation, expected=first.value,
@@ -79,4 +97,18 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-CHECK = CheckKind(name="repeated_figure", relation="repeated_figure", params={"tolerance": 0.0}, run=check)
+def _share_finding(rule: Rule, first: Claim, second: Claim) -> Finding:
+    """One share said as a fraction and as a percentage that disagree, in percent."""
+    fraction, percent = (first, second) if first.unit == "fraction" else (second, first)
+    said = f"{fraction.text.strip()!r} is {format_number(100 * fraction.value)}%"
+    return make_finding(rule, [second, first], expected=round(100 * fraction.value, 4), actual=percent.value,
+                        explanation=f"{said}, but the same share is given as {format_number(percent.value)}%")
+
+
+CHECK = CheckKind(name="repeated_figure", relation="repeated_figure",
+                  params={"tolerance": 0.0, "money_scale_slips": "include"},
+                  schema={"tolerance": TOLERANCE, "money_scale_slips": {
+                      "enum": ["include", "exclude", "only"],
+                      "description": "Which scale slips between two sums of money this rule reports: all (include), "
+                                     "none (exclude) or only those (only)."}},
+                  run=check)

@@ -8,6 +8,7 @@ Logic is in ``inflection``; the word tables are data modules (``words``, ``nouns
 
 from __future__ import annotations
 
+from numcheck.english.directions import direction_of
 from numcheck.english.inflection import is_plural, plural, singular, verb_stem
 from numcheck.english.words import (
     AMBIGUOUS_SCALES,
@@ -37,6 +38,7 @@ __all__ = [
     "TENS",
     "UNITS",
     "WEEKDAYS",
+    "direction_of",
     "is_plural",
     "plural",
     "singular",

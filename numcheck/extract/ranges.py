@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from numcheck.cues import direction_of
+from numcheck.english import direction_of
 from numcheck.extract.mention import Mention, make_mention
 from numcheck.extract.scores import SCORE_KINDS, score_kind
 from numcheck.extract.tables.currencies import CURRENCY_SYMBOLS

@@ -6,8 +6,7 @@ minutes", "77m euros, up from 38m").
 
 from __future__ import annotations
 
-from numcheck.cues import direction_of
-from numcheck.english import is_plural
+from numcheck.english import direction_of, is_plural
 from numcheck.extract.currencies import currency_after, currency_before
 from numcheck.extract.mention import Mention, make_mention
 from numcheck.extract.qualifiers import skip_qualifier_words

@@ -8,8 +8,8 @@ under different times, places or names, and figures that are parts of something 
 A slip changes one of the two statements, so a link that needs equal values never sees one. The
 restatement families (``_link_restatements``) therefore link by where and how a figure is stated,
 never by its value beyond "within a slip": a title and its lede, one sum printed with another scale
-word, a sentence stated again around the same figures, and the only two counts (or shares of one
-base) of a thing that an article gives.
+word, and a sentence stated again around the same figures. The only two counts of a thing, alike
+described, are not linked: on news from other outlets they were two figures more often than one.
 """
 
 from __future__ import annotations
@@ -18,32 +18,37 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
-from numcheck import cues
-from numcheck.english import singular, verb_stem
+from numcheck.english import direction_of, singular, verb_stem
 from numcheck.model import Claim, is_currency
-from numcheck.relate_text import (
-    _GENERIC,
-    _IRREGULAR_PAST,
-    _LOOKBACK,
-    _QUAL,
-    _YEAR,
-    _contexts_differ,
-    _Draft,
-    _states_change,
-    _subject,
-    _Text,
-    _words,
+from numcheck.relate import tables
+from numcheck.relate.clause import (
+    LOOKBACK,
+    QUAL,
+    YEAR,
+    ClauseView,
+    Draft,
+    contexts_differ,
+    lower_words,
+    states_change,
+)
+from numcheck.relate.shapes import (
+    is_partitive,
 )
 
-__all__ = ["_is_partitive", "_link_repeats", "_link_subject_repeats"]
+__all__ = [
+    "link_repeats",
+    "link_share_restatements",
+    "link_subject_repeats",
+]
 
-# --- repeated_figure -----------------------------------------------------------------------------
 
-_DEFINITE = re.compile(r"\b(?:the|those|these|its|their|all)\s+" + _QUAL + r"$", re.I)
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+" + _QUAL + r"$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|those|these|its|their|all)\s+" + QUAL + r"$", re.I)
 
 
-def _link_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Draft]:
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+" + QUAL + r"$", re.I)
+
+
+def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     """The same thing stated twice: same unit and noun, in different sentences, with a shared verb and
     a definite back-reference ("the 17 members who backed it"), or an indefinite introduction and a
     definite mention ("a 2.4 billion dollar contract" ... "the $2.4 million contract")."""
@@ -51,7 +56,7 @@ def _link_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Draft]:
     # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
     grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
     candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
-                  and not _is_partitive(text, c)]
+                  and not is_partitive(text, c) and not _compound(text, c)]
     seen: dict[str, list[Claim]] = {}
     for second in candidates:
         noun = _noun_of(text, second)
@@ -61,7 +66,7 @@ def _link_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Draft]:
         if not _DEFINITE.search(text.tail(second, 30)):
             earlier.append(second)
             continue
-        for first in reversed(earlier[-_LOOKBACK:]):
+        for first in reversed(earlier[-LOOKBACK:]):
             if first.sentence >= second.sentence or first.unit != second.unit:
                 continue
             if not _could_be_one_figure(first, second):
@@ -73,14 +78,14 @@ def _link_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Draft]:
             if not (shared or introduced):
                 continue  # an earlier mention with another verb may still be the same figure
             # The nearest mention that reads the same decides: if its context differs, older ones do too.
-            if not _contexts_differ(text, first, second) and not _frames_contrast(text, first, second, shared):
+            if not contexts_differ(text, first, second) and not _frames_contrast(text, first, second, shared):
                 cue = sorted(shared)[0] if shared else f"the ... {noun}"
-                yield _Draft("repeated_figure", (first, second), ("first", "second"), cue)
+                yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
             break
         earlier.append(second)
 
 
-def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Draft]:
+def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     """A sum or percentage restated under the same subject words: "Shares plunge 20%" ... "its shares
     plunged 20%", "a $4bn deal" ... "the deal, worth $4bn". Such figures have no counted noun, so
     the subject words stand in for it, and the link stays narrow: the same unit, the same kind of
@@ -98,18 +103,18 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
         yield draft
     figures = [c for c in text.figures if c.kind == "number" and c.id not in grouped
                and (c.unit == "percent" or is_currency(c.unit) or (c.unit == "count" and c.noun))
-               and c.qualifier in ("eq", "approx") and not _YEAR.fullmatch(c.text)]
+               and c.qualifier in ("eq", "approx") and not YEAR.fullmatch(c.text)]
     subject_of: dict[str, frozenset[str]] = {}  # computed on first use: most figures never need theirs
     change_of: dict[str, bool] = {}
 
     def subjects(claim: Claim) -> frozenset[str]:
         if claim.id not in subject_of:
-            subject_of[claim.id] = _subject(text, claim)
+            subject_of[claim.id] = text.subject(claim)
         return subject_of[claim.id]
 
     def changes(claim: Claim) -> bool:
         if claim.id not in change_of:
-            change_of[claim.id] = _states_change(text, claim)
+            change_of[claim.id] = states_change(text, claim)
         return change_of[claim.id]
 
     by_kind: dict[tuple[str, str | None], list[Claim]] = {}
@@ -126,33 +131,33 @@ def _link_subject_repeats(text: _Text, drafts: Sequence[_Draft]) -> Iterator[_Dr
         if not ahead or not subjects(first):
             continue
         later = [c for c in ahead if c.id not in used and _could_be_one_figure(first, c)
-                 and subjects(first) & subjects(c)][:_LOOKBACK]
+                 and subjects(first) & subjects(c)][:LOOKBACK]
         # The context guard is the costly test, so it runs on the few figures that would be linked.
-        same = next((c for c in later if _printed_equal(first, c) and not _contexts_differ(text, first, c)
+        same = next((c for c in later if _printed_equal(first, c) and not contexts_differ(text, first, c)
                      and not _directions_differ(text, first, c)), None)
         later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)]
         slips = [c for c in later if _is_scale_slip(first, c)]
         restated = any(_printed_equal(first, c) for c in ahead)
         if same is not None:
             second = same
-        elif len(slips) == 1 and not _contexts_differ(text, first, slips[0]):
+        elif len(slips) == 1 and not contexts_differ(text, first, slips[0]):
             second = slips[0]
         elif (not restated and len(later) == 1 and first.unit == "percent" and changes(first)
               and _is_headline(text, first) and _only_change_in_sentence(text, later[0], changes)
-              and not _contexts_differ(text, first, later[0])):
+              and not contexts_differ(text, first, later[0])):
             second = later[0]  # "Shares plunge 20%" in the headline, the only later plunge of the shares
         else:
             continue
         used.add(second.id)
         cue = sorted(subjects(first) & subjects(second))[0]
-        yield _Draft("repeated_figure", (first, second), ("first", "second"), cue)
+        yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
 
 
 #: How many later mentions of the same unit and noun a restatement is looked for in.
 _AHEAD = 20
 
 
-def _link_restatements(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
     """Restatements told by their place and wording, whatever their values; ``taken`` (figures
     already linked) grows as they link, so each figure is the second of one restatement at most.
     Each family checks its own guard against two facts: a different time or place, a second
@@ -160,18 +165,18 @@ def _link_restatements(text: _Text, taken: set[str]) -> Iterator[_Draft]:
     yield from _link_headline_repeats(text, taken)
     yield from _link_scale_slips(text, taken)
     yield from _link_echoes(text, taken)
-    yield from _link_lone_pairs(text, taken)
-    yield from _link_lone_shares(text, taken)
 
 
 #: The body sentences that restate a title: a news lede gives the title's fact in its first sentence
 #: or, after a scene-setting opener, its second. A title longer than a line is no title (see
 #: ``_is_headline``), so it never holds more than a handful of figures.
 _LEDE = 2
+
+
 _TITLE_FIGURES = 12
 
 
-def _link_headline_repeats(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
     """A title figure restated in the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn
     bill". A title states the article's main fact and its lede states it again, so the link needs
     no shared words, which title and lede rarely have ("cost" and "bill", "offer" and "buy out").
@@ -198,19 +203,21 @@ def _link_headline_repeats(text: _Text, taken: set[str]) -> Iterator[_Draft]:
             if len(options) != 1:
                 continue
             second = options[0]
-        if _contexts_differ(text, first, second, names=False) or _measures_differ(text, first, second):
+        if contexts_differ(text, first, second, names=False) or _measures_differ(text, first, second):
             continue
         taken.add(second.id)
-        yield _Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
+        yield Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
 
 
 #: How many sentences (and money figures) back a scale slip is looked for: a sum restated at the
 #: end of a long article is still a restatement, and the bound keeps a page of sums linear.
 _SLIP_REACH = 40
+
+
 _SLIP_LOOKBACK = 36
 
 
-def _link_scale_slips(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+def _link_scale_slips(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
     """The same printed digits with another scale word: "a new £500m fund" ... "the £500bn move".
     Two different sums in one article rarely share their digits and differ by exactly a thousand,
     so the digits stand in for the shared words a slip needs elsewhere."""
@@ -222,9 +229,9 @@ def _link_scale_slips(text: _Text, taken: set[str]) -> Iterator[_Draft]:
                 break
             if first.sentence == second.sentence or first.unit != second.unit or not _swaps_scale_word(first, second):
                 continue
-            if not _contexts_differ(text, first, second):
+            if not contexts_differ(text, first, second):
                 taken.update((first.id, second.id))
-                yield _Draft("repeated_figure", (first, second), ("first", "second"), "the same digits")
+                yield Draft("repeated_figure", (first, second), ("first", "second"), "the same digits")
             break
 
 
@@ -242,10 +249,12 @@ def _swaps_scale_word(a: Claim, b: Claim) -> bool:
 #: How many sentences back an echo is looked for, and the most figures a sentence may hold to be
 #: read as one (a longer run is a table): both keep the pairing linear in the article's length.
 _ECHO_REACH = 15
+
+
 _ECHO_FIGURES = 12
 
 
-def _link_echoes(text: _Text, taken: set[str]) -> Iterator[_Draft]:
+def _link_echoes(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
     """A sentence that states an earlier one again, figures and all: "cutting the limit from 80mg to
     50mg would save 65 lives" ... "Reducing the limit from 80mg to 50mg can be expected to save
     around 65 lives". Two or more figures printed alike in both, in the same order, anchor the
@@ -264,99 +273,10 @@ def _link_echoes(text: _Text, taken: set[str]) -> Iterator[_Draft]:
                 for first, second in _slot_pairs(text, a[i0 + 1 : i1], b[j0 + 1 : j1]):
                     # The anchors say whose statement it is: a report and its author's quote name
                     # different people for one finding, so only times and places can tell two apart.
-                    if first.id in taken or second.id in taken or _contexts_differ(text, first, second, names=False):
+                    if first.id in taken or second.id in taken or contexts_differ(text, first, second, names=False):
                         continue
                     taken.update((first.id, second.id))
-                    yield _Draft("repeated_figure", (first, second), ("first", "second"), "the same sentence again")
-
-
-#: The most counts of one noun among which two restatements and their partitives are looked for.
-_LONE_MENTIONS = 4
-
-
-def _link_lone_pairs(text: _Text, taken: set[str]) -> Iterator[_Draft]:
-    """The only two counts of a thing in an article, described alike: "should lead to 2,500 new
-    jobs" ... "About 2,500 new jobs should be created". With no third count of the thing to confuse
-    them, the same word between figure and noun is enough to read them as one figure."""
-    for noun, mentions in text.by_noun.items():
-        counts = [c for c in mentions if c.unit == "count"] if noun is not None else []
-        if not counts or len(counts) > _LONE_MENTIONS:
-            continue  # a thing counted this often is no lone pair, whatever its partitives
-        pair = _lone_pair(text, [c for c in counts if not _is_partitive(text, c)], taken)
-        # A shared verb is not enough here: "employs 3,500 people" and "6,000 people will benefit".
-        if pair and _modifiers(text, pair[0], noun) & _modifiers(text, pair[1], noun):
-            taken.update(c.id for c in pair)
-            yield _Draft("repeated_figure", pair, ("first", "second"), f"the only two counts of {noun}")
-
-
-def _link_lone_shares(text: _Text, taken: set[str]) -> Iterator[_Draft]:
-    """The only two percentages of one base in an article, with the same verb: "spending 0.7% of
-    national income" ... "agreed to spend 0.7% of their incomes on aid". The base ("of national
-    income") is to a percentage what the counted noun is to a count."""
-    by_base: dict[str, list[Claim]] = {}
-    for claim in text.figures:
-        if claim.kind == "number" and claim.unit == "percent":
-            base = _base_of(text, claim)
-            if base:
-                by_base.setdefault(base, []).append(claim)
-    for base, shares in by_base.items():
-        pair = _lone_pair(text, shares, taken) if base not in _PARTITION_BASES else None
-        if pair is None:
-            continue
-        stems_a, verbs_a = _predicates(text, pair[0], base)
-        stems_b, verbs_b = _predicates(text, pair[1], base)
-        if stems_a & stems_b & (verbs_a | verbs_b):
-            taken.update(c.id for c in pair)
-            yield _Draft("repeated_figure", pair, ("first", "second"), f"the only two shares of {base}")
-
-
-def _lone_pair(text: _Text, mentions: list[Claim], taken: set[str]) -> tuple[Claim, Claim] | None:
-    """The two mentions, when there are exactly two, free, in two sentences, within a slip of each
-    other and under no differing time, place or name; else None."""
-    figures = [c for c in mentions if c.kind == "number"]
-    if len(figures) != 2:
-        return None
-    first, second = figures
-    if first.id in taken or second.id in taken or first.sentence == second.sentence:
-        return None
-    if not _could_be_one_figure(first, second) or _contexts_differ(text, first, second):
-        return None
-    return first, second
-
-
-#: Bases that a breakdown splits: "16% of the total" and "16.5% of the total" are two parts.
-_PARTITION_BASES = frozenset({"total", "whole", "rest", "remainder", "sum"})
-
-_BASE_AFTER = re.compile(r"^\s*of\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?((?:[a-z][a-z-]*\s*)+)")
-
-
-def _base_of(text: _Text, claim: Claim) -> str | None:
-    """The whole a percentage is "of": "income" in "0.7% of their incomes on aid"."""
-    match = _BASE_AFTER.match(text.after(claim)[:50])
-    if not match:
-        return None
-    words = []
-    for word in match.group(1).split():
-        if word in cues.STOPWORDS:
-            break
-        words.append(word)
-    return singular(words[-1]) if words else None
-
-
-def _modifiers(text: _Text, claim: Claim, noun: str) -> set[str]:
-    """The lower-case words between a figure and its noun: "new" in "2,500 new Ryanair jobs". Words
-    of increment ("a further 70", "300 more jobs") mark another figure, so they never count."""
-    words = []
-    for match in re.finditer(r"[A-Za-z][A-Za-z-]*", text.after(claim)[:40]):
-        word = match.group(0)
-        if singular(word) == noun:
-            return {w for w in words if w not in _NOT_MODIFIERS}
-        if word.islower():
-            words.append(word)
-    return set()
-
-
-_NOT_MODIFIERS = frozenset("a an the of more further extra additional another other others".split())
+                    yield Draft("repeated_figure", (first, second), ("first", "second"), "the same sentence again")
 
 
 def _echoes_kind(claim: Claim) -> bool:
@@ -364,7 +284,7 @@ def _echoes_kind(claim: Claim) -> bool:
     return claim.kind == "number" and (claim.unit != "count" or claim.noun is not None)
 
 
-def _echo_figures(text: _Text, sentence: int) -> list[Claim]:
+def _echo_figures(text: ClauseView, sentence: int) -> list[Claim]:
     figures = [c for c in text.by_sentence[sentence] if _echoes_kind(c)]
     return figures if len(figures) <= _ECHO_FIGURES else []
 
@@ -393,7 +313,7 @@ def _alike(a: Claim, b: Claim) -> bool:
     return a.unit == b.unit and _printed_equal(a, b)
 
 
-def _slot_pairs(text: _Text, a: list[Claim], b: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+def _slot_pairs(text: ClauseView, a: list[Claim], b: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     """Figures left between two anchors that fill the same slot: one of a unit and noun on each side,
     after the same word."""
     for first in a:
@@ -404,40 +324,46 @@ def _slot_pairs(text: _Text, a: list[Claim], b: list[Claim]) -> Iterator[tuple[C
             yield first, other[0]
 
 
-_QUAL_END = re.compile(_QUAL + r"$", re.I)
+_QUAL_END = re.compile(QUAL + r"$", re.I)
 
 
-def _slot(text: _Text, claim: Claim) -> str:
+def _slot(text: ClauseView, claim: Claim) -> str:
     """The word before a figure, past its qualifier: "save around 65" and "save 65" fill one slot."""
     head = text.tail(claim, 40)
     head = head[: _QUAL_END.search(head).start()] if head else head
-    words = _words(head)
+    words = lower_words(head)
     return words[-1] if words else ""
 
 
-def _measures_differ(text: _Text, a: Claim, b: Claim) -> bool:
+def _measures_differ(text: ClauseView, a: Claim, b: Claim) -> bool:
     """"Shares slump 14%" and "rents rose 41%": each change names what moved, and they differ. A
     title without a verb ("growth at 8.1%") or a name before the verb says nothing either way."""
     first, second = _measure(text, a), _measure(text, b)
     return bool(first and second and first != second)
 
 
-def _measure(text: _Text, claim: Claim) -> str:
+def _measure(text: ClauseView, claim: Claim) -> str:
     """The lower-case noun right before the direction verb of a stated change ("rents rose 41%")."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text.tail(claim, 60))
     for index in range(len(words) - 1, max(0, len(words) - 4), -1):
-        if cues.direction_of(words[index]):
+        if direction_of(words[index]):
             noun = words[index - 1]
-            if noun.islower() and noun not in cues.STOPWORDS:
+            if noun.islower() and noun not in tables.STOPWORDS:
                 return singular(noun)
             return ""
     return ""
 
 
+def _compound(text: ClauseView, claim: Claim) -> bool:
+    """"a three-bedroom trailer", "a two-year deal": a figure hyphened to its noun describes a thing,
+    it does not count it, so it restates nothing."""
+    return text.text[claim.end : claim.end + 1] in ("-", "‑")
+
+
 def _restates_kind(claim: Claim) -> bool:
     """A sum, a percentage or a count of something: what a title states and its lede repeats."""
     return claim.kind == "number" and (claim.unit in ("percent", "count") or is_currency(claim.unit)) \
-        and (claim.unit != "count" or claim.noun is not None) and not _YEAR.fullmatch(claim.text)
+        and (claim.unit != "count" or claim.noun is not None) and not YEAR.fullmatch(claim.text)
 
 
 def _near_one_figure(a: Claim, b: Claim) -> bool:
@@ -449,29 +375,29 @@ def _near_one_figure(a: Claim, b: Claim) -> bool:
     return any(0.9 * 1000**k <= high / low <= 1.1 * 1000**k for k in (1, 2, 3))
 
 
-def _only_change_in_sentence(text: _Text, claim: Claim, changes: Callable[[Claim], bool]) -> bool:
+def _only_change_in_sentence(text: ClauseView, claim: Claim, changes: Callable[[Claim], bool]) -> bool:
     """No other change of its unit beside it: "fares would rise 4% while costs grew 5%" states two
     changes, and a word shared with the title ("rail") does not say which one the title meant.
     Levels beside it ("margins were 14.1%") are another kind of statement, so they do not count."""
     return sum(c.unit == claim.unit and changes(c) for c in text.by_sentence.get(claim.sentence, ())) == 1
 
 
-def _directions_differ(text: _Text, a: Claim, b: Claim) -> bool:
+def _directions_differ(text: ClauseView, a: Claim, b: Claim) -> bool:
     """"Hardware sales dropped by 0.3%" and "restaurant sales rose by 0.3%" are two changes, however
     alike their subject words: one fact is not stated once as a rise and once as a fall."""
     first, second = _direction(text, a), _direction(text, b)
     return bool(first and second and first != second)
 
 
-def _direction(text: _Text, claim: Claim) -> str:
+def _direction(text: ClauseView, claim: Claim) -> str:
     """The direction word governing a stated change: the last of the three words before the figure,
     else the word after it ("a 0.3% rise")."""
-    before = _words(text.tail(claim, 40))[-3:]
+    before = lower_words(text.tail(claim, 40))[-3:]
     for word in reversed(before):
-        if cues.direction_of(word):
-            return cues.direction_of(word)
-    after = _words(text.after(claim)[:20])[:1]
-    return cues.direction_of(after[0]) if after else ""
+        if direction_of(word):
+            return direction_of(word)
+    after = lower_words(text.after(claim)[:20])[:1]
+    return direction_of(after[0]) if after else ""
 
 
 def _printed_equal(a: Claim, b: Claim) -> bool:
@@ -484,7 +410,7 @@ def _is_scale_slip(a: Claim, b: Claim) -> bool:
     return low > 0 and any(abs(high / low - 1000**k) <= 1e-6 * 1000**k for k in (1, 2, 3))
 
 
-def _is_headline(text: _Text, claim: Claim) -> bool:
+def _is_headline(text: ClauseView, claim: Claim) -> bool:
     """The figure is in a first line that stands alone as a title: short, its own paragraph."""
     if claim.sentence != 0 or claim.paragraph != 0:
         return False
@@ -493,10 +419,10 @@ def _is_headline(text: _Text, claim: Claim) -> bool:
     return len(line) <= 90 and "\n" not in line.strip() and not line.rstrip().endswith((".", "?", "!", ":"))
 
 
-_NOUN_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + _QUAL + r"$")
+_NOUN_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$")
 
 
-def _noun_of(text: _Text, claim: Claim) -> str | None:
+def _noun_of(text: ClauseView, claim: Claim) -> str | None:
     """The counted noun: the extractor's, else the word after ("$2.4 million contract"), else the
     noun a money figure is "of" ("a budget of €4.7 billion")."""
     if claim.noun:
@@ -504,18 +430,18 @@ def _noun_of(text: _Text, claim: Claim) -> str | None:
     head = _head_after(text, claim)
     if head is None and claim.unit not in ("count", "percent", "percentage_point"):
         match = _NOUN_OF.search(text.tail(claim, 40))
-        head = singular(match.group(1)) if match and match.group(1) not in cues.STOPWORDS else None
+        head = singular(match.group(1)) if match and match.group(1) not in tables.STOPWORDS else None
     return head
 
 
-def _introduced_by_noun(text: _Text, claim: Claim, noun: str) -> bool:
-    match = re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + _QUAL + r"$", text.tail(claim, 40))
+def _introduced_by_noun(text: ClauseView, claim: Claim, noun: str) -> bool:
+    match = re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$", text.tail(claim, 40))
     return bool(match and singular(match.group(1)) == noun)
 
 
-def _head_after(text: _Text, claim: Claim) -> str | None:
+def _head_after(text: ClauseView, claim: Claim) -> str | None:
     match = re.match(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)", text.after(claim))
-    if not match or match.group(1) in cues.STOPWORDS:
+    if not match or match.group(1) in tables.STOPWORDS:
         return None
     return singular(match.group(1))
 
@@ -530,42 +456,48 @@ def _could_be_one_figure(a: Claim, b: Claim) -> bool:
     return any(abs(ratio - 1000**k) <= 1e-6 * 1000**k for k in (1, 2, 3))
 
 
-def _frames_contrast(text: _Text, first: Claim, second: Claim, shared: set[str]) -> bool:
+def _frames_contrast(text: ClauseView, first: Claim, second: Claim, shared: set[str]) -> bool:
     """Two figures with the same verb but a different complement: "12 films competing in the
     documentary category" and "the 16 films competing in the dramatic category" count two things.
     True when the words after the shared verb overlap yet each side has words the other lacks."""
     def frame(claim: Claim) -> set[str] | None:
-        words = _words(text.after(claim))[:10]
+        words = lower_words(text.after(claim))[:10]
         for i, word in enumerate(words):
             if verb_stem(word) in shared:
-                return {w for w in words[i + 1 : i + 7] if w not in cues.STOPWORDS}
+                return {w for w in words[i + 1 : i + 7] if w not in tables.STOPWORDS}
         return None
 
     a, b = frame(first), frame(second)
     return bool(a is not None and b is not None and a & b and a - b and b - a)
 
 
-_PARTITIVE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?of\s+(?:the|its|their|these|those|them|whom|which)\b")
-
-
-def _is_partitive(text: _Text, claim: Claim) -> bool:
-    """"10 of the former directors", "none of the 18 directors": a share of a group or the group
-    itself, never a restatement of another count. ("the terms of the $2.4 million contract" is not.)"""
-    return bool(_PARTITIVE_AFTER.match(text.after(claim)[:30])
-                or _PARTITIVE_BEFORE.search(text.tail(claim, 40)))
-
-
-_PARTITIVE_BEFORE = re.compile(
-    r"(?<![\d,.])\b(?:none|all|some|most|many|each|any|several|both|few|half|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|dozen|\d[\d,.]*)\s+(?:out\s+)?of\s+(?:the|its|their|these|those)\s+" + _QUAL + r"$", re.I)
-
-
-def _predicates(text: _Text, claim: Claim, noun: str) -> tuple[set[str], set[str]]:
+def _predicates(text: ClauseView, claim: Claim, noun: str) -> tuple[set[str], set[str]]:
     """Content stems near the figure, and those of them written as verbs (past or -ing forms). A
     shared stem must be a verb on at least one side ("a survey of 2,100 adults" ... "the 1,200 adults
     surveyed"), so a shared adjective such as "former" never links two figures."""
-    words = _words(text.tail(claim, 80))[-6:] + _words(text.after(claim))[:6]
-    content = [w for w in words if w not in cues.STOPWORDS and w not in _GENERIC and len(w) > 3
+    words = lower_words(text.tail(claim, 80))[-6:] + lower_words(text.after(claim))[:6]
+    content = [w for w in words if w not in tables.STOPWORDS and w not in tables.GENERIC_VERBS and len(w) > 3
                and singular(w) != noun and not noun.startswith(verb_stem(w))]
-    verbs = {verb_stem(w) for w in content if w.endswith(("ed", "ing")) or w in _IRREGULAR_PAST}
+    verbs = {verb_stem(w) for w in content if w.endswith(("ed", "ing")) or w in tables.IRREGULAR_PAST}
     return {verb_stem(w) for w in content}, verbs
+
+
+#: Between a share said as "one in four" and the same share as a percentage: the counted noun and a
+#: comma with "or", or a bracket ("one in four adults, or 25%", "one in five drivers (20%)").
+_SHARE_APPOSITION = re.compile(r"^[^\d;,()]{0,30}(?:,\s*(?:or\s+)?|\s*\(\s*)" + QUAL + r"$", re.I)
+
+
+def link_share_restatements(text: ClauseView) -> Iterator[Draft]:
+    """"One in four adults, or 25%, smoke": a share said as a fraction and again as a percentage in
+    apposition is one figure stated twice, so the check holds the two to each other. A fraction with
+    a qualifier ("almost a quarter, 22%") is left alone: the words already say it is not exact."""
+    for fraction in text.figures:
+        if fraction.unit != "fraction" or fraction.kind not in ("number", "fraction", "ratio"):
+            continue
+        if fraction.qualifier != "eq":
+            continue  # "almost a quarter, 22%": a loose fraction word fits any nearby share
+        percent = text.next_in_sentence(fraction)
+        if percent is None or percent.unit != "percent" or percent.kind != "number":
+            continue
+        if _SHARE_APPOSITION.match(text.gap(fraction, percent) or "0"):
+            yield Draft("repeated_figure", (fraction, percent), ("first", "second"), "or")

@@ -1,81 +1,17 @@
-"""The words the linker reads: which verbs pick a subset, which say a figure rose or fell, which
-words name a group, and which expressions pin a figure to a time or place.
+"""The words the linker reads: which verbs pick a subset, which words name a group, which nouns
+name one set, which words carry no subject, and which expressions pin a figure to a time or place.
 
-Kept apart from ``relate.py`` so an editor can see (and a newsroom can argue about) exactly what
-makes numcheck link two figures, without reading the linking code. Every table is immutable.
-Stems are crude on purpose (``numcheck.english.verb_stem`` strips English inflections); the tables
-list the stems it produces.
+Data only, apart from the linkers, so an editor can see (and a newsroom can argue about) exactly what
+makes numcheck link two figures without reading the linking code. Every table is immutable. Stems
+are crude on purpose (``numcheck.english.verb_stem`` strips English inflections); the tables list the
+stems it produces. Which words say a figure rose or fell is English, not linking: see
+``numcheck.english.direction_of``.
 """
 
 from __future__ import annotations
 
 import re
 from types import MappingProxyType
-
-__all__ = [
-    "COUNT_SYNONYMS",
-    "DOWN_PHRASES",
-    "DOWN_STEMS",
-    "FACTOR_WORDS",
-    "GROUP_WORDS",
-    "PARTIAL_INTRODUCERS",
-    "PARTITION_WORDS",
-    "RANK_PATTERN",
-    "STOPWORDS",
-    "SUBSET_VERBS",
-    "TIME_PATTERN",
-    "UP_STEMS",
-    "WHOLE_SYNONYMS",
-    "direction_of",
-    "same_thing",
-]
-
-#: Stems of words that say a figure went up or down. A word matches a stem of four or more letters
-#: by prefix ("increas" covers increase, increased, increasing) and a shorter one exactly ("up").
-#: Use ``direction_of``; keep stems long enough not to catch other words ("rais" but not "ra").
-UP_STEMS = frozenset(
-    "rise rose risen rising rises up increas gain climb jump soar surg grew grow boost higher rebound "
-    "advanc expand swell swollen spik leap leapt rais upp hike hiked widen accelerat recover extend lift".split()
-)
-DOWN_STEMS = frozenset(
-    "fell fall down drop declin decreas slump slid slip sank sink sunk cut cuts cutting lower shrank shrunk "
-    "shrink plung plummet tumbl dip dipped reduc lost lose losing eased easing eases trimm trim narrow "
-    "contract retreat slash halv slow shorten".split()
-)
-
-#: Words a stem would catch that say nothing about a change ("growth" is a noun, "update" no rise).
-_NOT_DIRECTIONS = frozenset(
-    "growth grown-up uptake upgrade update updated upset upon upper upright uproar cutlery lowest lowly "
-    "contract contracts contractor contractors dropout declining-industry download downloads downloaded "
-    "downloading downloadable downing downtown downstairs downstream surgeon surgeons surgery surgical "
-    "narrowly raisin raisins slipper slippers".split()
-)
-
-
-def direction_of(word: str) -> str:
-    """"up", "down" or "" for one word.
-
-    >>> [direction_of(w) for w in ("increased", "raise", "cutting", "eased", "upset", "easter", "growth")]
-    ['up', 'up', 'down', 'down', '', '', '']
-    """
-    word = word.lower()
-    if word in _NOT_DIRECTIONS:
-        return ""
-    for direction, stems, prefixes in (("up", UP_STEMS, _UP_PREFIX), ("down", DOWN_STEMS, _DOWN_PREFIX)):
-        if word in stems or prefixes.match(word):
-            return direction
-    return ""
-
-
-def _prefix_pattern(stems: frozenset[str]) -> re.Pattern[str]:
-    """One alternation of the stems long enough to match by prefix: the linker asks about every
-    word near every figure, and a loop over the stems was a tenth of the time on dense text."""
-    return re.compile("|".join(sorted((re.escape(s) for s in stems if len(s) >= 4), key=len, reverse=True)))
-
-
-_UP_PREFIX = _prefix_pattern(UP_STEMS)
-_DOWN_PREFIX = _prefix_pattern(DOWN_STEMS)
-
 
 #: Phrases whose words say nothing alone but together say a figure went down ("scaled back to 4%").
 DOWN_PHRASES = ("scaled back", "scale back", "scaling back", "cut back", "pared back", "reined back")
@@ -124,22 +60,13 @@ MEASURE_WORDS = frozenset(
 )
 
 #: Counted nouns that news copy uses for one another within a story: "cut 12,800 jobs" ... "5,125
-#: positions would go"; "up to 50 planes" ... "30 of the aircraft". Use ``same_thing``.
+#: positions would go"; "up to 50 planes" ... "30 of the aircraft". Read through ``numcheck.relate.clause.same_thing``.
 COUNT_SYNONYMS = (
     frozenset({"job", "position", "post", "role"}),
     frozenset({"worker", "employee", "staff"}),
     frozenset({"plane", "aircraft", "jet", "airliner"}),
     frozenset({"stake", "share", "holding"}),
 )
-
-
-def same_thing(noun: str, other: str) -> bool:
-    """Whether two counted nouns name the same thing: equal, or synonyms in ``COUNT_SYNONYMS``.
-
-    >>> same_thing("job", "position"), same_thing("plane", "aircraft"), same_thing("job", "plane")
-    (True, True, False)
-    """
-    return noun == other or any(noun in group and other in group for group in COUNT_SYNONYMS)
 
 
 #: Whole nouns a percentage or fraction may refer to, and the counted nouns that give their size:
@@ -180,3 +107,70 @@ PLACE_PATTERN = re.compile(r"\b(?i:in|across|at|near|from|around|outside)\s+((?:
 RANK_PATTERN = re.compile(
     r"\b(?:places?|positions?|rank(?:ed|ing|ings)?|spots?|charts?|league\s+table|seeds?|seeded|no\.\s*\d|"
     r"number\s+(?:one|two|three)|top\s+(?:ten|10|five|20|40))\b", re.I)
+
+
+#: Nouns that name one set of things, whichever the writer picked: "a bloc of 27 nations" ... "19
+#: of the countries"; "the 27 member states" ... "12 of the members". Read through ``same_thing``,
+#: like ``COUNT_SYNONYMS``; kept apart because these say which set is counted, not what is done.
+NOUN_SYNONYMS = (
+    frozenset({"nation", "country", "state", "member state", "member country", "member nation"}),
+    frozenset({"member", "member state", "member country", "member nation"}),
+)
+
+
+#: Words around a sum or a percentage that say nothing about what it measures.
+NOT_SUBJECT = frozenset(
+    "billion million trillion bn dollar dollars euro euros pound pounds yen cent cents pence rupee rupees "
+    "per percent total worth valued value figure figures level record compared against versus year years "
+    "quarter month months period company firm group said says report reported during earlier later previous "
+    "three four five seven eight nine eleven twelve twenty thirty hundred thousand".split())
+
+#: Names business copy uses for one measure: "profits fell 33%" and "net income fell to 537m euros"
+#: report the same figure.
+MEASURE_SYNONYMS = MappingProxyType({"earning": "profit", "earn": "profit", "earned": "profit",
+                                     "income": "profit"})
+
+#: Verbs so common they say nothing about which figure is which.
+GENERIC_VERBS = frozenset({"have", "has", "had", "were", "was", "are", "been", "being", "did", "does", "make",
+                           "made", "get", "got", "take", "took", "give", "gave", "go", "went"})
+
+#: Past forms that do not end in -ed, read as verbs when two figures share one.
+IRREGULAR_PAST = frozenset(
+    "won lost sold paid spent met rose fell grew went came took gave made held kept left brought bought "
+    "built caught fought found heard led meant ran saw sent shot stood struck taught told thought wrote "
+    "voted backed".split()
+)
+
+#: Capitalised words that name nobody: a sentence's subject pronoun, a title, an institution.
+NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at",
+                       "mr", "mrs", "ms", "dr", "officials", "police", "air"})
+
+#: Words that describe how a figure was arrived at, never what it is: "to a seasonally adjusted 2.7
+#: million from a revised 2.5 million". The clause view reads up to two of them (and an article before
+#: them) right before a figure as blank, so every linker reads "from a revised 2.5 million" as
+#: "from 2.5 million".
+#: Forecast words ("expected", "projected") are left out on purpose: "from an expected 2.5m" is no
+#: earlier value.
+FIGURE_MODIFIERS = ("seasonally adjusted", "seasonally-adjusted", "inflation-adjusted", "adjusted", "revised",
+                    "upwardly revised", "downwardly revised", "restated", "provisional", "preliminary",
+                    "unaudited", "audited", "annualised", "annualized", "estimated", "record", "reported",
+                    "underlying", "final", "new", "new record of", "record of", "record high of", "high of",
+                    "low of")
+
+#: Qualifiers that may stand between a role word and its figure: "from some 2.5 million", "to an
+#: estimated 300". A regular expression fragment, so the clause view and every linker read one.
+QUALIFIER = r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
+            r"approximately|a\s+record|a\s+total\s+of|at\s+least|up\s+to)\s+)?"
+
+#: Role words the clause view reads right before a figure, longest first: each says what the figure
+#: is in its clause (an old value after "from", a whole after "of"/"out of", a part after "of which",
+#: a remainder after "the remaining", a continuation after "another").
+ROLE_WORDS_BEFORE = ("compared with", "compared to", "of which", "of whom", "out of", "the remaining", "the other",
+                     "the remainder",
+                     "the rest", "a further", "another", "as opposed to", "among", "against", "versus",
+                     "from", "to", "by", "of", "for", "or", "than", "in")
+#: Role words right after a figure (and at most two words of its unit): "26 out of 35", "7 in 10",
+#: "five for 30", "900 jobs, or 6%".
+ROLE_WORDS_AFTER = ("out of", "of", "in", "for", "or", "from", "to", "more", "less")
+#: Words that make a figure an upper bound: "up to 50", "no more than 40", "at most 12".
+UPPER_BOUND_WORDS = ("up to", "no more than", "not more than", "at most", "a maximum of", "as many as")

@@ -10,85 +10,116 @@ or a stated change or multiplier to hold them to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
-from numcheck import cues
-from numcheck.model import Claim, is_currency
-from numcheck.relate_text import (
-    _QUAL,
-    _STATED_BEFORE,
-    _YEAR,
-    _contexts_differ,
-    _Draft,
-    _is_change_word,
-    _is_stated_change,
-    _nouns_agree,
-    _states_change,
-    _subject,
-    _Text,
-    _words,
+from numcheck.english import direction_of
+from numcheck.model import Claim, is_currency, shares_unit
+from numcheck.relate import tables
+from numcheck.relate.clause import (
+    QUAL,
+    STATED_BEFORE,
+    ClauseView,
+    Draft,
+    contexts_differ,
+    dateless,
+    is_change_word,
+    is_stated_change,
+    lower_words,
+    nouns_agree,
+    states_change,
 )
 
-__all__ = ["_link_anaphoric_changes", "_link_changes", "_link_past_forecasts", "_link_stated_between"]
+__all__ = [
+    "link_anaphoric_changes",
+    "link_changes",
+    "link_past_forecasts",
+    "link_stated_between",
+    "link_stated_to_new",
+]
 
-# --- change --------------------------------------------------------------------------------------
 
-_FROM_END = re.compile(r"\bfrom\s+" + _QUAL + r"$", re.I)
-_TO_END = re.compile(r"\bto\s+" + _QUAL + r"$", re.I)
+_FROM_END = re.compile(r"\bfrom\s+" + QUAL + r"$", re.I)
+
+
+_TO_END = re.compile(r"\bto\s+" + QUAL + r"$", re.I)
+
+
 #: No second clause in a gap ("while", "but", "and", or a "than" that is not "more/less than").
 _ONE_CLAUSE = r"(?![^\d]*\b(?:while|but|and|whereas|(?<!more\s)(?<!less\s)than)\b)"
+
+
 # Between "from X" and "to Y" only X's noun may stand: no comma, no second clause ("fell to £1.9bn
 # from £2.1bn, while its shortfall dropped to £2.7bn" must not pair £2.1bn with £2.7bn).
-_GAP_TO = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?\bto\s+" + _QUAL + r"$", re.I)
+_GAP_TO = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?\bto\s+" + QUAL + r"$", re.I)
+
+
 _GAP_FROM = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?,?\s*\bfrom\s+(?:the\s+|an?\s+)?"
-                       r"(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+                       r"(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+)?" + QUAL + r"$", re.I)
+
+
 # "a loss of $761m, lower than 2003's $1.2bn loss": a comparative says which is larger whatever the
 # second figure is, so reading it as a change can never contradict honest text.
 _GAP_COMPARATIVE = re.compile(r"^[^\d;]{0,30}?,?\s*(lower|higher|smaller|bigger|larger)\s+than\s+(?:the\s+|its\s+)?"
                               r"(?:[A-Za-z]+['’]s\s+)?$", re.I)
+
+
 # "5.8%, down from 6.8%": the comma is required, so "less than the 47.3% forecast and down from 47.1%"
 # (which compares a third figure) does not link.
 # Without a comma or dash only a short gap with no second clause: "4.3% in the year to December up from
 # November's 4.2%", "down from the third quarter's 5.1%".
 _GAP_UP_DOWN_FROM = re.compile(
     r"^(?:[^\d;,]{0,60}(?:,|\s[-–—])\s*|(?![^\d]*\b(?:and|than|but|while|whereas)\b)[^\d;,]{0,40}?\s)"
-    r"(?:[a-z]+ly\s+)?(up|down)\s+(from|on)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Za-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+    r"(?:[a-z]+ly\s+)?(up|down)\s+(from|on)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Za-z]+['’]s\s+)?" + QUAL + r"$", re.I)
+
+
 # "to 1.8% from 2.0% this year and 1.9% from 2.4% in 2005": a second pair that borrows the verb.
-_GAP_BARE_FROM = re.compile(r"^\s*from\s+" + _QUAL + r"$", re.I)
+_GAP_BARE_FROM = re.compile(r"^\s*from\s+" + QUAL + r"$", re.I)
+
+
 _GAP_AND = re.compile(r"^[^\d;]{0,40}?(?:,|\band\b)[^\d;]{0,10}$", re.I)
+
+
 _STATED_AFTER = re.compile(
     r"^[^\d;]{0,25}?,?\s*(?:(up|down)|(?:an?|the)\s+(rise|fall|drop|increase|decrease|decline|jump|gain|cut|"
-    r"reduction)\s+of)\s+" + _QUAL + r"$", re.I)
+    r"reduction)\s+of)\s+" + QUAL + r"$", re.I)
 
 
 # "£75m, compared with £125m", "9.5bn kronor against 6.3bn", "20m euros versus 784m": the second
 # figure is the old one. A forecast or target named after the cue is not an earlier value.
 _GAP_COMPARED = re.compile(
     r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b(compared\s+(?:with|to)|against|versus|vs\.?|"
-    r"as\s+opposed\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[A-Z]?[a-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+    r"as\s+opposed\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[A-Z]?[a-z]+['’]s\s+)?" + QUAL + r"$", re.I)
+
+
 # "3.6% ..., slipping to 2.9%", "2.9% next year before recovering to 3.1%": a verb of change then "to".
 _GAP_VERB_TO = re.compile(
-    r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$",
+    r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b([a-z]+)\s+(?:back\s+)?to\s+" + QUAL + r"$",
     re.I)
+
+
 # "US growth would reach 4.4% in 2004, but fall to 3.3% next year": "but" then straight to the verb keeps
 # the subject; "but imports fell to" names a new one and does not match.
 _GAP_BUT_VERB_TO = re.compile(
     r"^[^\d;]{0,40}?,?\s*\bbut\s+(?:then\s+|would\s+|will\s+|could\s+|may\s+)?([a-z]+)\s+(?:back\s+)?to\s+"
-    + _QUAL + r"$", re.I)
+    + QUAL + r"$", re.I)
+
+
 _NOT_OLD_VALUE = re.compile(r"\b(?:forecast|expect|estimat|predict|analyst|consensus|target|goal|budget|plan|"
                             r"average|forecasts?|rival|competitor|industry)", re.I)
+
+
 #: What may stand between a sum and its bracketed conversion: "785m euros ($1bn)".
 _UNIT_WORDS = re.compile(r"[\sA-Za-z,.]{0,16}")
 
 
-def _comparable(text: _Text, new: Claim, old: Claim, gap: str) -> bool:
+def _comparable(text: ClauseView, new: Claim, old: Claim, gap: str) -> bool:
     """"£75m compared with £125m" compares one measure at two times; "sales 5% higher, compared to a 6%
     rise" compares two changes, "312,000 downloads compared with 282,000 singles" two things, and
     "against forecasts of 3%" a prediction. Only the first reads as a change."""
     if _NOT_OLD_VALUE.search(gap + text.after(old)[:40]):
         return False
-    if _states_change(text, new) or _states_change(text, old):
+    if states_change(text, new) or states_change(text, old):
         return False
     return new.unit != "count" or (new.noun is not None and new.noun == old.noun)
 
@@ -96,14 +127,14 @@ def _comparable(text: _Text, new: Claim, old: Claim, gap: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
+def _next_same_unit(text: ClauseView, first: Claim) -> tuple[Claim | None, str]:
     """The next figure of the sentence, read through currency conversions in brackets, with the text
     between them (conversions removed). BBC copy converts almost every sum: "£75m ($141m) compared
     with £125m" compares the pounds."""
     second = text.next_in_sentence(first)
     gap = text.gap(first, second) if second is not None else None
     for _ in range(3):
-        if second is None or gap is None or second.unit == first.unit or first.unit in ("count", "percent"):
+        if second is None or gap is None or shares_unit(first, second) or first.unit in ("count", "percent"):
             break
         if not _DIGIT.search(second.text) and not is_currency(second.unit):
             # "£3.65bn for the final three months - up from £2.89bn": a spelled-out duration is no figure
@@ -127,17 +158,18 @@ def _next_same_unit(text: _Text, first: Claim) -> tuple[Claim | None, str]:
     return second, gap or ""
 
 
-def _link_changes(text: _Text) -> Iterator[_Draft]:
+def link_changes(text: ClauseView) -> Iterator[Draft]:
     olds: set[str] = set()
+    paired: set[str] = set()  # both values of every change linked so far
     taken: set[str] = set()  # stated changes already given to a pair from another sentence
     for first in text.figures:
         second, raw_gap = _next_same_unit(text, first)
-        if second is None or first.unit != second.unit or first.unit == "fraction":
+        if second is None or not shares_unit(first, second) or first.unit == "fraction":
             continue
         if first.kind != "number" or second.kind != "number" or "vague" in (first.qualifier, second.qualifier):
             continue
         # A year between the figures is a date, not a figure: "from 36,185 in 2003 to 28,041".
-        gap = _YEAR.sub("year", raw_gap)
+        gap = dateless(raw_gap)
         head = text.tail(first)
         match = None
         if _FROM_END.search(head) and _GAP_TO.match(gap):
@@ -148,10 +180,13 @@ def _link_changes(text: _Text) -> Iterator[_Draft]:
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
         elif match := _GAP_COMPARATIVE.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
-        elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap):
+        elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
+            # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
+            # "compared with" is another comparison, not the old value of the £40m.
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
-        elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and cues.direction_of(match.group(1))
-              and not _is_stated_change(text, first)):
+        elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and direction_of(match.group(1))
+              and match.group(1).lower() != "up" and not is_stated_change(text, first)):
+            # "from 1,000 up to 3,000 animals" is a range's bound, not a rise: "up to" is never the verb.
             old, new, cue = first, second, f"{match.group(1).lower()} to"
         elif _GAP_BARE_FROM.match(gap) and _follows_pair(text, first, olds):
             old, new, cue = second, first, "and ... from"
@@ -160,12 +195,13 @@ def _link_changes(text: _Text) -> Iterator[_Draft]:
         # "slipping to 2.9% next year before recovering to 3.1%": the verb in the gap is this change's.
         own = None
         if match is not None and match.re in (_GAP_VERB_TO, _GAP_BUT_VERB_TO):
-            own = _words(gap)  # the verb in the gap is this change's, not one before the first figure
+            own = lower_words(gap)  # the verb in the gap is this change's, not one before the first figure
         elif match is not None and match.re in (_GAP_UP_DOWN_FROM, _GAP_COMPARATIVE):
             own = [match.group(1).lower()]  # "X, down from Y" says X is below Y, whatever the verb before
         draft = _change_draft(text, old, new, cue, own, taken)
         if draft is not None:
             olds.add(old.id)
+            paired.update((old.id, new.id))
             yield draft
 
 
@@ -173,18 +209,30 @@ def _link_changes(text: _Text) -> Iterator[_Draft]:
 # increase of 6% on 2003's 3.9m": the stated change stands between the new value and the old one.
 #: Nouns that name a change, for every pattern that reads one ("a 5% rise", "this fall from").
 _CHANGE_NOUNS = r"increase|rise|fall|drop|decline|decrease|gain|jump|improvement|reduction|cut|slowdown"
+
+
 _BETWEEN_LEAD = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|an?\s+(?:(" + _CHANGE_NOUNS + r")\s+of\s+)?)"
-    + _QUAL + r"$", re.I)
+    + QUAL + r"$", re.I)
+
+
 _BETWEEN_TAIL = re.compile(
     r"^\s*(?:(" + _CHANGE_NOUNS + r")\s+)?(?:from|on)\s+"
-    r"(?:the\s+)?(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+|[A-Za-z0-9]+['’]s?\s+)?" + _QUAL + r"$", re.I)
+    r"(?:the\s+)?(?:(?:previous|prior|last|same)\s+[a-z]+['’]s\s+|[A-Za-z0-9]+['’]s?\s+)?" + QUAL + r"$", re.I)
+
+
 # "borrowing was £35bn - £2.5bn less than the £37.5bn forecast": a difference, stated between the two.
-_BETWEEN_BARE_LEAD = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*$")
+_BETWEEN_BARE_LEAD = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—]|\s(?:was|were|is|are|came\s+in))\s*$")
+
+
 _BETWEEN_COMPARATIVE = re.compile(
-    r"^\s*(less|more|lower|higher|below|above)\s+(?:than\s+)?(?:the\s+|its\s+|a\s+)?" + _QUAL + r"$", re.I)
+    r"^\s*(less|more|lower|higher|below|above)\s+(?:than\s+)?(?:the\s+|its\s+|a\s+)?" + QUAL + r"$", re.I)
+
+
 _COMPARATIVE_DIRECTION = MappingProxyType({"less": "down", "lower": "down", "below": "down",
                                            "more": "up", "higher": "up", "above": "up"})
+
+
 #: What each change noun says about the direction ("improvement" names no direction: a loss improves
 #: by shrinking).
 _NOUN_DIRECTION = MappingProxyType({
@@ -194,7 +242,7 @@ _NOUN_DIRECTION = MappingProxyType({
 })
 
 
-def _link_stated_between(text: _Text) -> Iterator[_Draft]:
+def link_stated_between(text: ClauseView) -> Iterator[Draft]:
     """A new value, its stated change, then the old value, in one run of the sentence."""
     for stated in text.figures:
         if stated.kind != "number" or stated.qualifier not in ("eq", "approx"):
@@ -204,13 +252,14 @@ def _link_stated_between(text: _Text) -> Iterator[_Draft]:
             continue
         if stated.unit not in ("percent", "percentage_point", new.unit) or "vague" in (new.qualifier, old.qualifier):
             continue
-        if new.unit == "count" and not _nouns_agree(new, old):
+        if new.unit == "count" and not nouns_agree(new, old):
             continue
-        before, after = _YEAR.sub("year", text.gap(new, stated) or "0"), _YEAR.sub("year", text.gap(stated, old) or "0")
+        before, after = dateless(text.gap(new, stated) or "0"), dateless(text.gap(stated, old) or "0")
         comparative = _BETWEEN_COMPARATIVE.match(after)
-        if comparative and stated.unit == new.unit and _BETWEEN_BARE_LEAD.match(before):
+        # "£35bn - £2.5bn less than the £37.5bn forecast", "£230m were 15% higher than the £200m"
+        if comparative and stated.unit in (new.unit, "percent") and _BETWEEN_BARE_LEAD.match(before):
             word = comparative.group(1).lower()
-            yield _Draft("change", (old, new, stated), ("old", "new", "change"), f"{word} than",
+            yield Draft("change", (old, new, stated), ("old", "new", "change"), f"{word} than",
                          direction=_COMPARATIVE_DIRECTION[word])
             continue
         lead, tail = _BETWEEN_LEAD.match(before), _BETWEEN_TAIL.match(after)
@@ -223,24 +272,24 @@ def _link_stated_between(text: _Text) -> Iterator[_Draft]:
         direction = said.pop() if said else ""
         cue = f"{direction or 'changed'} ... from" if tail.group(0).lstrip().lower().startswith("from") or \
             tail.group(1) else f"{direction or 'changed'} ... on"
-        yield _Draft("change", (old, new, stated), ("old", "new", "change"), cue, direction=direction)
+        yield Draft("change", (old, new, stated), ("old", "new", "change"), cue, direction=direction)
 
 
 # "Its debt peaked at 72bn euros in 2002. However, this has now been cut to 43.9bn euros.": the new
 # value's clause opens with a pronoun for the figure of the sentence before.
 _ANAPHORIC_OPENING = re.compile(
     r"^(?:(?:however|but|since\s+then|now|yet)\s*,?\s+)?(?:this|that|it|the\s+figure)\s+(?:has|had|have)?\s*"
-    r"(?:now\s+|since\s+|already\s+)?(?:been\s+)?([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$", re.I)
+    r"(?:now\s+|since\s+|already\s+)?(?:been\s+)?([a-z]+)\s+(?:back\s+)?to\s+" + QUAL + r"$", re.I)
 
 
 # "Growth will slow to 1.6% next year. While it predicts this fall from the current 2.1% level, ...":
 # a change named as a noun, with its old value, points back at the new value of the sentence before.
 _ANAPHORIC_FROM = re.compile(
     r"\b(?:this|that|the)\s+(" + _CHANGE_NOUNS + r")\s+from\s+"
-    r"(?:the\s+|its\s+)?(?:current\s+|present\s+|previous\s+)?" + _QUAL + r"$", re.I)
+    r"(?:the\s+|its\s+)?(?:current\s+|present\s+|previous\s+)?" + QUAL + r"$", re.I)
 
 
-def _link_anaphoric_changes(text: _Text) -> Iterator[_Draft]:
+def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
     """A change whose other value is the last figure of the previous sentence, named by a pronoun:
     the new value ("this has now been cut to X") or the change itself ("this fall from X")."""
     for figure in text.figures:
@@ -250,40 +299,42 @@ def _link_anaphoric_changes(text: _Text) -> Iterator[_Draft]:
             _ANAPHORIC_OPENING.match(text.before(figure, clause=False).lstrip())
         named = _ANAPHORIC_FROM.search(text.tail(figure, 60)) if opening is None else None
         word = opening.group(1) if opening else named.group(1) if named else ""
-        direction = cues.direction_of(word) or _NOUN_DIRECTION.get(word.lower(), "")
+        direction = direction_of(word) or _NOUN_DIRECTION.get(word.lower(), "")
         if not direction:
             continue
         earlier = text.by_sentence.get(figure.sentence - 1, [])
         other = earlier[-1] if earlier else None
-        if other is None or other.unit != figure.unit or other.kind != "number" or _is_stated_change(text, other):
+        if other is None or other.unit != figure.unit or other.kind != "number" or is_stated_change(text, other):
             continue
-        if figure.unit == "count" and not _nouns_agree(figure, other):
+        if figure.unit == "count" and not nouns_agree(figure, other):
             continue
         old, new = (other, figure) if opening else (figure, other)
         cue = f"{word.lower()} to" if opening else f"this {word.lower()} from"
         verb = _VERB_TO.search(text.tail(new, 40)) if named else None
-        said = cues.direction_of(verb.group(1)) if verb else ""
+        said = direction_of(verb.group(1)) if verb else ""
         if said and said != direction:
             # "growth will rise to 1.6% ... this fall from 2.1%": the two words contradict each other,
             # so one of them contradicts the figures; record that one, and the check says so.
             direction = "up" if new.value < old.value else "down"
-        yield _Draft("change", (old, new), ("old", "new"), cue, direction=direction)
+        yield Draft("change", (old, new), ("old", "new"), cue, direction=direction)
 
 
-_VERB_TO = re.compile(r"\b([a-z]+)\s+(?:back\s+)?to\s+" + _QUAL + r"$", re.I)
+_VERB_TO = re.compile(r"\b([a-z]+)\s+(?:back\s+)?to\s+" + QUAL + r"$", re.I)
 
 
 # "a margin of 45.6%, less than the 47.3% forecast by analysts and down from 47.1% a quarter earlier":
 # the forecast is a third figure; the old value comes after it.
 _THAN_FORECAST = re.compile(
-    r"^,?\s*(?:less|lower|more|higher|worse|better|below|above)\s+(?:than\s+)?(?:the\s+|an?\s+)?" + _QUAL + r"$",
+    r"^,?\s*(?:less|lower|more|higher|worse|better|below|above)\s+(?:than\s+)?(?:the\s+|an?\s+)?" + QUAL + r"$",
     re.I)
+
+
 _FORECAST_THEN_FROM = re.compile(
     r"^\s*(?:forecast|expected|predicted|estimated|targeted)\b[^\d;]{0,40}?\band\s+(up|down)\s+(?:from|on)\s+"
-    r"(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?" + _QUAL + r"$", re.I)
+    r"(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?" + QUAL + r"$", re.I)
 
 
-def _link_past_forecasts(text: _Text) -> Iterator[_Draft]:
+def link_past_forecasts(text: ClauseView) -> Iterator[Draft]:
     """A figure compared with a forecast, then with its own earlier value."""
     for new in text.figures:
         forecast = text.next_in_sentence(new)
@@ -292,29 +343,30 @@ def _link_past_forecasts(text: _Text) -> Iterator[_Draft]:
             continue
         if not _THAN_FORECAST.match(text.gap(new, forecast) or "0"):
             continue
-        match = _FORECAST_THEN_FROM.match(_YEAR.sub("year", text.gap(forecast, old) or "0"))
+        match = _FORECAST_THEN_FROM.match(dateless(text.gap(forecast, old) or "0"))
         if match:
             word = match.group(1).lower()
-            yield _Draft("change", (old, new), ("old", "new"), f"{word} from", direction=word)
+            yield Draft("change", (old, new), ("old", "new"), f"{word} from", direction=word)
 
 
-def _before_conversions(text: _Text, claim: Claim) -> Claim | None:
+def _before_conversions(text: ClauseView, claim: Claim) -> Claim | None:
     """The figure before ``claim`` in its sentence, read back through a bracketed conversion:
     "$850m (£450m), a $697m improvement" gives $850m for the $697m."""
     previous = text.previous_in_sentence(claim)
     for _ in range(3):
         if previous is None:
             return None
-        opening = text.text.rfind("(", 0, previous.start)
         closing = text.text.find(")", previous.end, claim.start)
         before = text.previous_in_sentence(previous)
-        if closing < 0 or before is None or opening < before.end:
+        # Only a bracket opened after the figure before counts: searched between the two figures,
+        # not back to the start of the text (which made this quadratic on a long article).
+        if closing < 0 or before is None or text.text.rfind("(", before.end, previous.start) < 0:
             return previous
         previous = before
     return None
 
 
-def _follows_pair(text: _Text, claim: Claim, olds: set[str]) -> bool:
+def _follows_pair(text: ClauseView, claim: Claim, olds: set[str]) -> bool:
     """The claim comes right after the old value of a linked change, joined by "and" or a comma."""
     previous = text.previous_in_sentence(claim)
     return (previous is not None and previous.id in olds and previous.unit == claim.unit
@@ -328,37 +380,50 @@ _CLAUSE_OPENERS = frozenset("after as because since when that which who although
 
 def _verb_words(head: str, limit: int = 10) -> list[str]:
     """The last words before a change, back to the start of its own clause."""
-    words = _words(head)[-limit:]
+    words = lower_words(head)[-limit:]
     for i in range(len(words) - 1, -1, -1):
         if words[i] in _CLAUSE_OPENERS:
             return words[i + 1 :]
     return words
 
 
-def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
-                  taken: set[str] | None = None) -> _Draft | None:
+#: Cues that make two figures one measure at two times without a word of direction: "£75m, compared
+#: with £125m a year earlier" states no rise or fall, but it is a change all the same, when a time
+#: word pins the old value right after it ("20.1% compared with 18.6% for the US" compares two
+#: subjects, not two times).
+_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to"})
+
+
+#: Words that make a direction verb describe a rate's pace, so the rate itself may move either way.
+_PACE = re.compile(r"\b(?:more\s+slowly|slower|more\s+quickly|faster|less\s+quickly)\b", re.I)
+
+
+def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
+                  taken: set[str] | None = None) -> Draft | None:
     first, last = (old, new) if old.start < new.start else (new, old)
     stated = _stated_change(text, first, last)
     start = stated if stated is not None and stated.start < first.start else first
-    words = own if own is not None else _verb_words(text.tail(start, 120)) + _words(text.gap(start, last) or "")
+    words = own if own is not None else _verb_words(text.tail(start, 120)) + lower_words(text.gap(start, last) or "")
     window = " ".join(words)
-    up = [w for w in words if cues.direction_of(w) == "up"]
-    down = [w for w in words if cues.direction_of(w) == "down"]
+    up = [w for w in words if direction_of(w) == "up"]
+    down = [w for w in words if direction_of(w) == "down"]
     factor = None
     lower = window.lower()
-    for word, value in cues.FACTOR_WORDS.items():
+    for word, value in tables.FACTOR_WORDS.items():
         where = lower.rfind(word)
         if where < 0:
             continue
         # "nearly doubled" still says the figure went up, but states no factor to hold it to.
         up, down = ((up or [word]), down) if value > 1 else (up, (down or [word]))
-        if not any(lower[max(0, where - 15) : where].rstrip().endswith(loose) for loose in cues.LOOSE_FACTOR):
+        if not any(lower[max(0, where - 15) : where].rstrip().endswith(loose) for loose in tables.LOOSE_FACTOR):
             factor = value
         break
-    if any(phrase in window for phrase in cues.DOWN_PHRASES):
+    if any(phrase in window for phrase in tables.DOWN_PHRASES):
         down = down or ["back"]
         up = [w for w in up if w not in ("back",)]
     direction = "up" if up and not down else "down" if down and not up else _governing(words)
+    if _PACE.search(window):
+        direction = ""  # "grew more slowly, at 1.9%, compared with 2.1%": the verb is the measure's, not the rate's
     if stated is None and factor is None:
         elsewhere = _stated_elsewhere(text, old, new)
         # One headline change describes one pair: the first that fits, not every later pair that
@@ -367,15 +432,16 @@ def _change_draft(text: _Text, old: Claim, new: Claim, cue: str, own: list[str] 
             stated, direction = elsewhere
             if taken is not None:
                 taken.add(stated.id)
-    if not direction and factor is None and stated is None:
+    if not direction and factor is None and stated is None and not (
+            cue in _COMPARISONS and tables.TIME_PATTERN.match(text.after(old)[:40].lstrip())):
         return None  # "from 18 to 24": no word says anything changed
-    if old.unit == "count" and cues.RANK_PATTERN.search(text.window(old)):
+    if old.unit == "count" and tables.RANK_PATTERN.search(text.window(old)):
         return None  # "up from 13 to five" in a chart: a rank rises as its number falls
     verb = (up or down or [""])[0]
     roles = ("old", "new", "change") if stated is not None else ("old", "new")
     claims = (old, new, stated) if stated is not None else (old, new)
     cue = cue if not verb or cue.startswith(verb) else f"{verb} {cue}"
-    return _Draft("change", claims, roles, cue, direction=direction, factor=factor)
+    return Draft("change", claims, roles, cue, direction=direction, factor=factor)
 
 
 #: Past forms of direction verbs that do not end in -ed.
@@ -388,18 +454,18 @@ def _governing(words: list[str]) -> str:
     such as "cuts" or "losses" names a measure ("a rise in job cuts from 500 to 700"), so with no verb
     form to go by the direction stays unknown."""
     for word in reversed(words):
-        if (word.endswith(("ing", "ed")) or word in _IRREGULAR_MOVES) and cues.direction_of(word):
-            return cues.direction_of(word)
+        if (word.endswith(("ing", "ed")) or word in _IRREGULAR_MOVES) and direction_of(word):
+            return direction_of(word)
     return ""
 
 
-def _stated_change(text: _Text, first: Claim, last: Claim) -> Claim | None:
+def _stated_change(text: ClauseView, first: Claim, last: Claim) -> Claim | None:
     """The stated rise or fall next to a from/to pair: "rose 8% from ...", "..., up 16%"."""
     before = text.previous_in_sentence(first)
     if before is not None and before.kind == "number" and before.unit in ("percent", "percentage_point", first.unit):
         gap = text.gap(before, first) or ""
-        match = _STATED_BEFORE.search(text.tail(before))
-        if len(gap) <= 30 and not re.search(r"\d", gap) and match and _is_change_word(match.group(1)):
+        match = STATED_BEFORE.search(text.tail(before))
+        if len(gap) <= 30 and not re.search(r"\d", gap) and match and is_change_word(match.group(1)):
             return before
         if before.unit == "percent" and _CHANGE_NOUN_TO.match(gap):
             return before  # "a 52% rise in profits for the year to £198m from £130m"
@@ -412,20 +478,24 @@ def _stated_change(text: _Text, first: Claim, last: Claim) -> Claim | None:
 
 _CHANGE_NOUN_TO = re.compile(
     r"^\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|surge|slide|boost|reduction)\s+in\b"
-    r"[^\d;:]{0,50}?\b(?:to|from)\s+" + _QUAL + r"$", re.I)
+    r"[^\d;:]{0,50}?\b(?:to|from)\s+" + QUAL + r"$", re.I)
+
+
 #: How far back (sentences) a stated change may stand from the old and new values it describes.
 _STATED_REACH = 3
+
+
 #: How many figures of each earlier sentence are read for it, to keep the cost per change bounded.
 _STATED_SCAN = 12
 
 
-def _stated_elsewhere(text: _Text, old: Claim, new: Claim) -> tuple[Claim, str] | None:
+def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, str] | None:
     """A percentage change stated a sentence or three earlier, or in the headline or lead, about the same
     subject: "a 40% drop in profits" ... "a pre-tax profit of £75m compared with £125m". Only one such
     figure may qualify, its own sentence must hold no figure in the pair's unit (else it has its own
     values), and it must say which way the figure went."""
     first = old if old.start < new.start else new
-    subject = _subject(text, old) | _subject(text, new)
+    subject = text.subject(old) | text.subject(new)
     found = []
     near = range(max(0, first.sentence - _STATED_REACH), first.sentence)
     # The headline and the lead sentence state the news ("boost its dividend by 27%"); the figures
@@ -440,12 +510,99 @@ def _stated_elsewhere(text: _Text, old: Claim, new: Claim) -> tuple[Claim, str] 
         needed = 1 if sentence in near or sentence == 0 else 2
         for claim in own:
             if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
-                    and _states_change(text, claim) and len(_subject(text, claim) & subject) >= needed
-                    and not _contexts_differ(text, claim, first)):
+                    and states_change(text, claim) and len(text.subject(claim) & subject) >= needed
+                    and not contexts_differ(text, claim, first)):
                 found.append(claim)
     if len(found) != 1:
         return None
     # "raise its dividend payment by 27%": the verb may stand past its object.
-    words = _words(text.tail(found[0], 50))[-6:] + _words(text.after(found[0])[:25])[:2]
-    directions = {cues.direction_of(w) for w in words} - {""}
+    words = lower_words(text.tail(found[0], 50))[-6:] + lower_words(text.after(found[0])[:25])[:2]
+    directions = {direction_of(w) for w in words} - {""}
     return (found[0], directions.pop()) if len(directions) == 1 else None
+
+
+# --- a stated change and the new value, with no old value ----------------------------------------
+
+#: "rose 8% to £150m", "fell 0.2 points (to) 5.1%", "cut by £2m to £40m": after the stated change,
+#: "to" and the new value.
+_TO_NEW = re.compile(r"^(?!.*\b(?:and|but|while|whereas|than|or|before|after|then|as|when|until|since|ahead)\b)"
+                     r"[\s,]*(?:\([^()]{0,40}\)[\s,]*)?(?:[a-z]+[\s,]+){0,4}?(?:to|at)\s+" + QUAL + r"$", re.I)
+#: "a 52% rise in profits to £198m", "a 5.5% rise to 18.3bn euros": the change named as a noun, then "to".
+_NOUN_TO_NEW = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\s+(?:in\b[^\d;:]{0,50}?\b)?to\s+" + QUAL + r"$", re.I)
+#: "profit of £150m, up 8%", "4.1m, a rise of 6%": the new value, then its change.
+_NEW_THEN_STATED = re.compile(
+    r"^(?:\s+(?:of|in|for)\s+[a-z]+(?:\s+[a-z]+){0,3})?\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|"
+    r"(?:an?|the)\s+(?:(" + _CHANGE_NOUNS + r")\s+of\s+)?)" + QUAL + r"$", re.I)
+#: "£347m, an 82% jump on 2003": the change noun after the stated figure.
+_NOUN_AFTER = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\b", re.I)
+#: What follows a stated change that has its own old value: those are linked with the old value.
+_OLD_AFTER = re.compile(r"^\s*(?:from|on|over|compared\s+(?:with|to)|against|versus)\s+[^\d;,]{0,30}$", re.I)
+
+
+def _has_old(text: ClauseView, stated: Claim) -> bool:
+    """"up 8% from £3.8m" states its old value (another linker's); "up 27% from the same period" not."""
+    following = text.next_in_sentence(stated)
+    return following is not None and bool(_OLD_AFTER.match(dateless(text.gap(stated, following) or "0")))
+
+
+def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]:
+    """A stated rise or fall and the new value it led to, when no old value is given: "turnover rose
+    $7.2bn to $170.8bn", "shares fell 3% to 245p", "a 52% rise in profits to £198m", "net income of
+    $3.5bn, up nearly $3bn". No check can hold the two to each other without the old value, but the
+    relation says which figure is a change and which a level. A figure already in a change is left
+    to that change."""
+    used = {c.id for d in found if d.kind == "change" for c in d.claims}
+    for stated in text.figures:
+        if stated.id in used or stated.kind != "number" or "vague" == stated.qualifier:
+            continue
+        after = text.next_in_sentence(stated)
+        raw = text.gap(stated, after) if after is not None else None
+        # A cheap test first: the shapes read here all say "to" or "at" between the two figures.
+        if (raw is not None and len(raw) < 90 and (" to " in raw or " at " in raw) and after.id not in used
+                and after.kind == "number" and _fits(stated, after)):
+            gap = dateless(raw)
+            noun = _NOUN_TO_NEW.match(gap)
+            # "rose 5% in March before climbing to 8%": a second verb of change starts another change.
+            moves = any(direction_of(w) for w in lower_words(gap)[:-1])
+            if (noun or (_TO_NEW.match(gap) and is_stated_change(text, stated) and not moves)) \
+                    and not is_stated_change(text, after):
+                direction = _NOUN_DIRECTION.get(noun.group(1).lower(), "") if noun else _direction_before(text, stated)
+                if direction or noun:
+                    used.update((stated.id, after.id))
+                    yield Draft("change", (after, stated), ("new", "change"), "to", direction=direction)
+                    continue
+        before = text.previous_in_sentence(stated)
+        raw = text.gap(before, stated) if before is not None else None
+        if raw is None or len(raw) > 60 or not ("," in raw or " -" in raw or " –" in raw or " —" in raw):
+            continue
+        if before.id in used or before.kind != "number" or not _fits(stated, before):
+            continue
+        lead = _NEW_THEN_STATED.match(dateless(raw))
+        if lead is None or _has_old(text, stated) or states_change(text, before):
+            continue
+        noun = lead.group(2) or ""
+        if not lead.group(1) and not noun:
+            after_noun = _NOUN_AFTER.match(text.after(stated))
+            if after_noun is None:
+                continue  # "£347m, a 5% share": an article alone names no change
+            noun = after_noun.group(1)
+        direction = (lead.group(1) or "").lower() or _NOUN_DIRECTION.get(noun.lower(), "")
+        used.update((stated.id, before.id))
+        yield Draft("change", (before, stated), ("new", "change"), lead.group(1) or noun, direction=direction)
+
+
+def _fits(stated: Claim, level: Claim) -> bool:
+    """A stated change can move a level of its own unit, or any level by a percentage."""
+    if level.unit in ("fraction",) or stated.unit == "fraction":
+        return False
+    if stated.unit in ("percent", "percentage_point"):
+        return stated.unit == "percent" or level.unit == "percent"
+    return shares_unit(stated, level)
+
+
+def _direction_before(text: ClauseView, stated: Claim) -> str:
+    """The direction word governing a stated change: the nearest of the words right before it."""
+    for word in reversed(lower_words(text.tail(stated, 50))[-5:]):
+        if direction_of(word):
+            return direction_of(word)
+    return ""

@@ -1,0 +1,542 @@
+"""The clause view: what every linker reads about a figure and the text around it.
+
+Every linker asks the same questions of a figure: what stands before it in its clause, what stands
+between it and the next figure, which role words sit next to it ("from", "to", "of", "out of", "or",
+a bracket, "compared with", "of which", "the remaining", "another" ...), which content words say what
+it measures, and whether two figures sit under different times, places or names. The answers live
+here, computed once per sentence (clause breaks) or once per document (names), so linking stays
+linear however long a sentence is. `ClauseView` is public and typed; the linkers in this package
+read nothing else of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from numcheck.document import Document
+from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, MONTHS, direction_of, singular, verb_stem
+from numcheck.model import Claim
+from numcheck.relate import tables
+
+__all__ = [
+    "LOOKBACK",
+    "QUAL",
+    "REACH",
+    "STATED_BEFORE",
+    "YEAR",
+    "ClauseView",
+    "Draft",
+    "FigureCues",
+    "Pins",
+    "contexts_differ",
+    "dateless",
+    "is_change_word",
+    "is_count_like",
+    "is_stated_change",
+    "lower_words",
+    "nouns_agree",
+    "same_thing",
+    "states_change",
+    "subject_words",
+    "synonyms",
+]
+
+_T = TypeVar("_T")
+
+#: A qualifier between a role word and its figure ("from some 2.5 million"), as a pattern fragment.
+QUAL = tables.QUALIFIER
+
+
+def synonyms(noun: str) -> frozenset[str]:
+    """The noun and every noun ``same_thing`` takes for it.
+
+    >>> sorted(synonyms("nation"))[:3]
+    ['country', 'member country', 'member nation']
+    """
+    found = {noun}
+    for group in (*tables.COUNT_SYNONYMS, *tables.NOUN_SYNONYMS):
+        if noun in group:
+            found |= group
+    return frozenset(found)
+
+
+def same_thing(noun: str | None, other: str | None) -> bool:
+    """Whether two counted nouns name the same thing: equal, or synonyms in ``tables.COUNT_SYNONYMS``
+    ("job" and "position") or ``tables.NOUN_SYNONYMS`` ("nation" and "country").
+
+    >>> same_thing("job", "position"), same_thing("nation", "country"), same_thing("job", "plane")
+    (True, True, False)
+    """
+    if noun == other:
+        return True
+    return any(noun in group and other in group for group in (*tables.COUNT_SYNONYMS, *tables.NOUN_SYNONYMS))
+
+
+_RATIO_UNITS = frozenset({"percent", "percentage_point", "fraction"})
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    claims: tuple[Claim, ...]
+    roles: tuple[str, ...]
+    cue: str
+    direction: str = ""
+    factor: float | None = None
+    partial: bool = False
+
+
+#: How far (characters) the linker reads around a figure, and how many earlier mentions of a noun it
+#: considers: both keep it linear in the size of the input, and no cue it reads is longer.
+REACH = 300
+
+
+LOOKBACK = 12
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z,] ([A-Z][a-z]+)")
+
+
+class ClauseView:
+    """The document seen from its claims: text around and between them, clause by clause."""
+
+    def __init__(self, document: Document, claims: list[Claim]) -> None:
+        self.document = document
+        self.text = _blank_modifiers(document.text, claims)
+        # A date or a period the extractor took for a figure ("the 1-10 period") is no figure here.
+        claims = [c for c in claims if not _is_date(self.text, c)]
+        self.claims = claims
+        self.position = {c.id: i for i, c in enumerate(claims)}
+        self._cache: dict[tuple[str, bool, str], str] = {}
+        self._clause_breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._pins: dict[str, Pins] = {}
+        self._cues: dict[str, FigureCues] = {}
+        self._subjects: dict[str, frozenset[str]] = {}
+        self._memo: dict[str, object] = {}
+        self._stems: dict[str, str | None] = {}
+        self.figures = [c for c in claims if _is_figure(c)]
+        self.by_sentence: dict[int, list[Claim]] = {}
+        self.by_noun: dict[str | None, list[Claim]] = {}
+        for claim in self.figures:
+            self.by_sentence.setdefault(claim.sentence, []).append(claim)
+            self.by_noun.setdefault(claim.noun, []).append(claim)
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """A reading of the whole text that two linkers share, computed once per text."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def pins(self, claim: Claim) -> Pins:
+        """The times, places and names the figure is pinned to (read once per figure)."""
+        if claim.id not in self._pins:
+            self._pins[claim.id] = Pins(self, claim)
+        return self._pins[claim.id]
+
+    def cues(self, claim: Claim) -> FigureCues:
+        """The role words right around the figure (read once per figure)."""
+        if claim.id not in self._cues:
+            self._cues[claim.id] = _cues(self, claim)
+        return self._cues[claim.id]
+
+    def subject(self, claim: Claim) -> frozenset[str]:
+        """What the figure measures, as content words of its clause (``subject_words``, read once)."""
+        if claim.id not in self._subjects:
+            self._subjects[claim.id] = subject_words(self, claim)
+        return self._subjects[claim.id]
+
+    @functools.cached_property
+    def nouns(self) -> frozenset[str]:
+        """Every noun the article's figures count, found once (a whole is named by one of them)."""
+        return frozenset(noun for noun in self.by_noun if noun)
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Words the article capitalises mid-sentence: names, found in one pass over the text."""
+        return frozenset(m.group(1).lower() for m in _MID_SENTENCE_CAPITAL.finditer(self.text))
+
+    def figures_in(self, first: int, last: int) -> Iterator[Claim]:
+        """The figures of sentences ``first`` to ``last``, in text order."""
+        for index in range(first, last + 1):
+            yield from self.by_sentence.get(index, ())
+
+    def earlier_with_noun(self, claim: Claim, noun: str | None, limit: int = LOOKBACK) -> list[Claim]:
+        """Up to ``limit`` figures counting ``noun`` before ``claim``, nearest last. The limit keeps
+        linking linear on a huge input; a whole stated dozens of mentions earlier is not trusted."""
+        return _ending_before(self.by_noun.get(noun, []), claim, limit)
+
+    def earlier_with_nouns(self, claim: Claim, nouns: frozenset[str], limit: int = LOOKBACK) -> list[Claim]:
+        """Like ``earlier_with_noun`` for any of ``nouns`` (a noun and its synonyms), nearest last."""
+        found = [c for noun in nouns for c in self.earlier_with_noun(claim, noun, limit)]
+        return sorted(found, key=lambda c: c.start)[-limit:]
+
+    @functools.cached_property
+    def by_sentence_unit(self) -> dict[tuple[int, str], list[Claim]]:
+        """The figures of each sentence by unit, in text order, built once."""
+        index: dict[tuple[int, str], list[Claim]] = {}
+        for claim in self.figures:
+            index.setdefault((claim.sentence, claim.unit), []).append(claim)
+        return index
+
+    def earlier_of_unit(self, claim: Claim, sentence: int, unit: str, limit: int = LOOKBACK) -> list[Claim]:
+        """Up to ``limit`` figures of ``unit`` in ``sentence`` that end before ``claim``, nearest last:
+        "the last £ figure before this one" is a bisection, however many figures a sentence holds."""
+        return _ending_before(self.by_sentence_unit.get((sentence, unit), []), claim, limit)
+
+    def window(self, claim: Claim) -> str:
+        """The claim's sentence, at most ``REACH`` characters either side of it."""
+        start, end = self.sentence_span(claim)
+        return self.text[max(start, claim.start - REACH) : min(end, claim.end + REACH)]
+
+    def sentence_span(self, claim: Claim) -> tuple[int, int]:
+        if 0 <= claim.sentence < len(self.document.sentences):
+            span = self.document.sentences[claim.sentence]
+            return span.start, span.end
+        return max(0, claim.start - 200), min(len(self.text), claim.end + 200)
+
+    def before(self, claim: Claim, clause: bool = True) -> str:
+        key = (claim.id, clause, "before")
+        if key not in self._cache:
+            self._cache[key] = self._before(claim, clause)
+        return self._cache[key]
+
+    def after(self, claim: Claim, clause: bool = True) -> str:
+        key = (claim.id, clause, "after")
+        if key not in self._cache:
+            self._cache[key] = self._after(claim, clause)
+        return self._cache[key]
+
+    def _before(self, claim: Claim, clause: bool) -> str:
+        """The sentence before the claim (its clause, unless ``clause`` is False). Past ``REACH``
+        characters it is cut and starts with "…", so patterns anchored at the sentence start fail."""
+        start, _ = self.sentence_span(claim)
+        origin = max(start, claim.start - REACH)
+        if clause:
+            starts, ends = self._breaks(claim)
+            index = bisect.bisect_right(ends, claim.start) - 1
+            if index >= 0 and starts[index] >= origin:
+                return self.text[ends[index] : claim.start]
+        if origin > start:
+            return "… " + self.text[origin : claim.start]
+        return self.text[start : claim.start]
+
+    def _after(self, claim: Claim, clause: bool) -> str:
+        _, end = self.sentence_span(claim)
+        stop = min(end, claim.end + REACH)
+        if clause:
+            starts, ends = self._breaks(claim)
+            index = bisect.bisect_left(starts, claim.end)
+            if index < len(starts) and ends[index] <= stop:
+                stop = starts[index]
+        return self.text[claim.end : stop]
+
+    def _breaks(self, claim: Claim) -> tuple[list[int], list[int]]:
+        """Where clause breaks start and end in the claim's sentence: found once per sentence, so
+        reading a clause costs a bisection, not a regex search of the text around every figure."""
+        span = self.sentence_span(claim)
+        if span not in self._clause_breaks:
+            matches = list(CLAUSE_BREAK.finditer(self.text, span[0], span[1]))
+            self._clause_breaks[span] = ([m.start() for m in matches], [m.end() for m in matches])
+        return self._clause_breaks[span]
+
+    def tail(self, claim: Claim, size: int = 80, clause: bool = True) -> str:
+        """The last ``size`` characters of ``before``, cut at a word start: enough for any pattern
+        anchored at the figure, and a bounded cost however long the sentence."""
+        head = self.before(claim, clause)
+        if len(head) <= size:
+            return head
+        cut = head[-size:]
+        space = cut.find(" ")
+        return cut[space + 1 :] if space >= 0 else cut
+
+    def gap(self, first: Claim, second: Claim) -> str | None:
+        """The text between two claims of one sentence, or None across sentences."""
+        if first.sentence != second.sentence or second.start < first.end:
+            return None
+        if second.start - first.end > REACH:
+            return "0"  # too far apart to be linked: a digit, which no gap pattern accepts
+        return self.text[first.end : second.start]
+
+    def clause(self, claim: Claim) -> str:
+        return self.before(claim) + claim.text + self.after(claim)
+
+    def next_in_sentence(self, claim: Claim) -> Claim | None:
+        index = self.position[claim.id]
+        if index + 1 < len(self.claims) and self.claims[index + 1].sentence == claim.sentence:
+            return self.claims[index + 1]
+        return None
+
+    def previous_in_sentence(self, claim: Claim) -> Claim | None:
+        index = self.position[claim.id]
+        if index > 0 and self.claims[index - 1].sentence == claim.sentence:
+            return self.claims[index - 1]
+        return None
+
+    def paragraph_of(self, claim: Claim) -> int:
+        return claim.paragraph
+
+
+def _ending_before(mentions: list[Claim], claim: Claim, limit: int) -> list[Claim]:
+    """The last ``limit`` of ``mentions`` (in text order) that end before ``claim`` starts, found by
+    bisection so a lookup stays cheap however many figures an index holds."""
+    end = bisect.bisect_right(mentions, claim.start, key=lambda c: c.end)
+    return mentions[max(0, end - limit) : end]
+
+
+def _is_figure(claim: Claim) -> bool:
+    """A figure that can take part in arithmetic: not a range or a vague amount."""
+    return claim.kind in ("number", "fraction", "ratio") and claim.qualifier != "vague"
+
+
+def is_count_like(claim: Claim) -> bool:
+    return claim.kind == "number" and claim.unit not in _RATIO_UNITS and claim.qualifier != "vague"
+
+
+def nouns_agree(part: Claim, whole: Claim) -> bool:
+    return part.noun is None or whole.noun is None or part.noun == whole.noun
+
+
+def lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
+class Pins:
+    """What a figure is pinned to in its clause: time expressions ("last year", "2004", "the first
+    quarter"), places ("in Kharkiv") and named subjects (capitalised words that are not a sentence's
+    first word). Two figures with pins of one sort and none shared are about different things. Each
+    sort is read when first asked for: most pairs differ, or agree, on time alone."""
+
+    __slots__ = ("_claim", "_names", "_places", "_times", "_view")
+
+    def __init__(self, view: ClauseView, claim: Claim) -> None:
+        self._view, self._claim = view, claim
+        self._times: frozenset[str] | None = None
+        self._places: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+
+    @property
+    def times(self) -> frozenset[str]:
+        if self._times is None:
+            near = _near(self._view, self._claim)
+            self._times = frozenset(m.group(0).lower() for m in tables.TIME_PATTERN.finditer(near))
+        return self._times
+
+    @property
+    def places(self) -> frozenset[str]:
+        if self._places is None:
+            near = _near(self._view, self._claim)
+            self._places = frozenset(m.group(1).strip() for m in tables.PLACE_PATTERN.finditer(near))
+        return self._places
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(_names(self._view, self._claim))
+        return self._names
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCues:
+    """The role words right around one figure, as the clause view reads them.
+
+    ``before`` is the role word just before the figure, past its qualifier and an article ("from a
+    revised 2.5 million" gives "from"); ``after`` the role word right after the figure and its unit
+    words ("26 out of 35" gives "out of" for 26); ``bracketed`` whether the figure stands in
+    brackets ("(64%)"); ``bound`` the upper-bound words before it ("up to", "no more than", "at
+    most"), or "". The words come from ``tables.ROLE_WORDS_BEFORE``/``ROLE_WORDS_AFTER``.
+    """
+
+    before: str
+    after: str
+    bracketed: bool
+    bound: str
+
+
+def contexts_differ(text: ClauseView, a: Claim, b: Claim, names: bool = True) -> bool:
+    """True when two figures sit under different times, places or named subjects. ``names=False``
+    skips the names, for a title, which shortens them ("News Corp" for "News Corporation")."""
+    pa, pb = text.pins(a), text.pins(b)
+    if pa.times and pb.times and pa.times != pb.times:
+        return True
+    if pa.places and pb.places and not pa.places & pb.places:
+        return True
+    return names and bool(pa.names and pb.names and not pa.names & pb.names)
+
+
+def _near(text: ClauseView, claim: Claim) -> str:
+    """The figure's own stretch of its clause: everything before it, a few words after it."""
+    return text.before(claim) + claim.text + text.after(claim)[:40]
+
+
+_ROLE_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(w.replace(" ", r"\s+") for w in tables.ROLE_WORDS_BEFORE)
+                          + r")\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+(?:ly)?\s+){0,2}?" + QUAL + r"[(\[]?$", re.I)
+_ROLE_AFTER = re.compile(r"^(?:\s*[)\]])?(?:\s+[a-z]+){0,2}?\s*(?:,\s*)?\b("
+                         + "|".join(w.replace(" ", r"\s+") for w in tables.ROLE_WORDS_AFTER) + r")\b", re.I)
+_BOUND_BEFORE = re.compile(r"\b(" + "|".join(w.replace(" ", r"\s+") for w in tables.UPPER_BOUND_WORDS)
+                           + r")\s+$", re.I)
+
+
+def _cues(text: ClauseView, claim: Claim) -> FigureCues:
+    tail = text.tail(claim, 60)
+    before = _ROLE_BEFORE.search(tail)
+    after = _ROLE_AFTER.match(text.after(claim)[:30])
+    bound = _BOUND_BEFORE.search(tail)
+    opening = tail.rstrip().endswith(("(", "["))
+    closing = text.after(claim).lstrip().startswith((")", "]"))
+    return FigureCues(before=" ".join(before.group(1).lower().split()) if before else "",
+                      after=" ".join(after.group(1).lower().split()) if after else "",
+                      bracketed=opening and closing,
+                      bound=" ".join(bound.group(1).lower().split()) if bound else "")
+
+
+def _names(text: ClauseView, claim: Claim) -> set[str]:
+    """Capitalised words (not sentence-initial) before the figure in its clause: the named subject."""
+    head = text.before(claim)
+    origin = claim.start - len(head)
+    sentence_start, _ = text.sentence_span(claim)
+    names = set()
+    for match in re.finditer(r"\b[A-Z][a-z]+\b", head):
+        lead = text.text[sentence_start : origin + match.start()]
+        word = match.group(0).lower()
+        # A sentence's first word is a name when the article also capitalises it mid-sentence
+        # ("Heineken's net income fell" after "Dutch firm Heineken").
+        named = bool(lead.strip(" \"“‘'(")) or word in text.names
+        if named and word not in tables.NOT_NAMES and word not in CALENDAR_NAMES:
+            names.add(match.group(0))
+    return names
+
+
+STATED_BEFORE = re.compile(
+    r"\b([A-Za-z]+)\s+(?:by\s+|of\s+)?" + QUAL + r"$", re.I)
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-–/]\d{1,2})?\b")  # 2004, and 2005-6 or 2004/05 fiscal years
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: A date or a period inside a clause: "the week ended April 4", "4 April", "the 1-10 period".
+DATE = re.compile(r"\b(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+                  + _MONTH + r")\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+period\b", re.I)
+
+
+_MODIFIER_LAST_WORDS = frozenset(w.split()[-1] for w in tables.FIGURE_MODIFIERS)
+_MODIFIERS_BEFORE = re.compile(r"\b(?:an?\s+)?(?:(?:" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(tables.FIGURE_MODIFIERS, key=len, reverse=True)) + r")\s+){1,2}$", re.I)
+
+
+def _blank_modifiers(text: str, claims: list[Claim]) -> str:
+    """The text with the modifiers right before each figure blanked out, offsets kept: "to a
+    seasonally adjusted 2.7 million from a revised 2.5 million" reads as "to 2.7 million from 2.5
+    million" to every linker, so no pattern has to allow for them. The word before a figure is
+    tested first; the pattern runs only after a modifier's last word."""
+    spans = []
+    for claim in claims:
+        words = text[max(0, claim.start - 16) : claim.start].split()
+        if not words or words[-1].lower() not in _MODIFIER_LAST_WORDS:
+            continue
+        found = _MODIFIERS_BEFORE.search(text, max(0, claim.start - 40), claim.start)
+        if found is not None:
+            spans.append((found.start(), found.end()))
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+_DIGITS_ONLY = re.compile(r"[\d\s,.\-–]+")
+
+
+def _is_date(text: str, claim: Claim) -> bool:
+    """Whether a claim is a date or a period in the text ("March 31", "the 1-10 period"). The words
+    right around it are tested first, so the date pattern runs only next to a month or "period"."""
+    if claim.unit != "count" or not _DIGITS_ONLY.fullmatch(claim.text):
+        return False
+    before = text[max(0, claim.start - 12) : claim.start].split()[-1:]
+    after = [w for w in text[claim.end : claim.end + 16].split() if w.isalpha()][:1]
+    words = {w.strip(".").lower() for w in before + after}
+    if not words & (MONTHS | {"period"}):
+        return False
+    start = max(0, claim.start - 12)
+    return any(m.start() <= claim.start - start and m.end() >= claim.end - start
+               for m in DATE.finditer(text[start : claim.end + 8]))
+
+
+def dateless(gap: str) -> str:
+    """The text between two figures with its years and dates put in words, so a gap pattern that
+    refuses digits (a digit is another figure) reads "from 41,000 in the four weeks ended January 2"
+    as one stretch of words."""
+    return DATE.sub("date", YEAR.sub("year", gap))
+
+
+def is_stated_change(text: ClauseView, claim: Claim) -> bool:
+    """"rose 5% to ...": the figure is itself the size of a change, not a level. "boost its dividend
+    payment by 27%" too: after "by" the verb may stand a few words back, past its object."""
+    tail = text.tail(claim, 60)
+    match = STATED_BEFORE.search(tail)
+    if match and is_change_word(match.group(1)):
+        return True
+    by = _BY_FIGURE.search(tail)
+    return bool(by) and any(direction_of(w) and (w.endswith(("ing", "ed")) or len(w) > 3)
+                            for w in lower_words(tail[: by.start()])[-5:])
+
+
+_BY_FIGURE = re.compile(r"\bby\s+" + QUAL + r"$", re.I)
+
+
+def is_change_word(word: str) -> bool:
+    return bool(direction_of(word)) or word.lower() in ("by", "change", "changed")
+
+
+_CHANGE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:rise|rises|fall|falls|drop|drops|increase|decrease|decline|jump|"
+                           r"gain|cut|slump|surge|growth|boost|higher|lower|up|down)\b", re.I)
+
+
+def subject_words(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """What a sum or percentage measures, as content words of its clause: up to four words before the
+    figure and three after ("pre-tax profits rose 15%", "a $4bn deal", "the trade deficit of $617bn")."""
+    head = text.tail(claim, 60)
+    before = _content_words(text, _common_words(head, head == text.before(claim, clause=False), text.names))[-6:]
+    # Content words, not raw words, are counted after the figure: "a 52% rise in net profit" says
+    # profit even though three short words stand between.
+    after = _content_words(text, _common_words(text.after(claim)[:40], False, text.names))[:3]
+    return frozenset(tables.MEASURE_SYNONYMS.get(w, w) for w in before + after)
+
+
+def _content_words(text: ClauseView, words: list[str]) -> list[str]:
+    """The stems of the words that can say what a figure measures, each word read once per text."""
+    stems = text._stems  # the view's own memo: one article repeats its words around many figures
+    found = []
+    for word in words:
+        if word not in stems:
+            stems[word] = (verb_stem(singular(re.sub(r"['’]s?$", "", word)))
+                           if len(word) > 3 and word not in tables.STOPWORDS and word not in tables.GENERIC_VERBS
+                           and word not in tables.NOT_SUBJECT and not direction_of(word)
+                           and word not in tables.IRREGULAR_PAST else None)
+        if stems[word] is not None:
+            found.append(stems[word])
+    return found
+
+
+def _common_words(chunk: str, at_sentence_start: bool, names: frozenset[str]) -> list[str]:
+    """The lower-case words of ``chunk``: a company or place name is shared by every figure in its
+    article, so it never says two figures measure the same thing. A sentence's first word counts
+    unless the article writes it capitalised mid-sentence too (a name)."""
+    found = [m.group(0) for m in _WORDS.finditer(chunk)]
+    return [w.lower() for i, w in enumerate(found)
+            if w[0].islower() or (i == 0 and at_sentence_start and w.lower() not in names)]
+
+
+def states_change(text: ClauseView, claim: Claim) -> bool:
+    """"profits up 15%", "a 15% rise": the figure is the size of a change, not a level."""
+    return is_stated_change(text, claim) or bool(_CHANGE_AFTER.match(text.after(claim)[:30]))
