@@ -12,7 +12,8 @@ from typing import Any
 
 __all__ = ["openapi"]
 
-_ERROR = {"description": "One-line reason", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+_ERROR = {"description": "One-line reason",
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 _TEXT_IN = {
     "type": "object",
     "required": ["text"],

@@ -29,7 +29,7 @@ import contextlib
 import json
 import sys
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.applications import Starlette
@@ -57,7 +57,7 @@ FIELDS = ("text", "path", "select", "disable")
 class ServeOptions:
     """Everything ``numcheck serve`` was started with."""
 
-    spec: CheckerSpec = CheckerSpec()
+    spec: CheckerSpec = field(default_factory=CheckerSpec)
     host: str = "127.0.0.1"
     port: int = 8765
     max_bytes: int = DEFAULT_MAX_BYTES
