@@ -39,6 +39,7 @@ import struct
 import subprocess
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -57,24 +58,50 @@ class WorkTimeout(Exception):
     """Raised when a request outlived its time limit; its worker has been killed and replaced."""
 
 
+#: Requests a worker may hold at once: the one it is checking and the next, already in its socket, so
+#: it never waits for the server between two requests (on a busy machine that hand-over, a wake-up
+#: of two processes, cost a third of the throughput). Answers come back in the order sent.
+DEPTH = 2
+
+
+class _Job:
+    """One request: its pickled body, its deadline and the future its answer goes to."""
+
+    __slots__ = ("data", "deadline", "future")
+
+    def __init__(self, data: bytes, deadline: float, future: asyncio.Future[tuple[int, bytes]]) -> None:
+        self.data = data
+        self.deadline = deadline
+        self.future = future
+
+
 class _Worker:
-    """The server's end of one worker process: its pid and its socket."""
+    """The server's end of one worker process: its pid, its socket and the jobs it holds, oldest first."""
 
     def __init__(self, pid: int, conn: Connection) -> None:
         self.pid = pid
         self.conn = conn
+        self.jobs: deque[_Job] = deque()
+        self.timer: asyncio.TimerHandle | None = None
 
     def kill(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(self.pid, signal.SIGKILL)
         self.conn.close()
 
 
 class WorkerPool:
-    """``size`` warm worker processes forked from one zygote; `run` sends a request to an idle one.
+    """``size`` warm worker processes forked from one zygote; `run` hands a request to the least busy.
 
     ``handler`` names the function the workers call with ``(checker, request)``; it must return
     ``(status, body bytes)`` and is looked up in the worker, so it must be importable by name.
+
+    Time limits: a request's deadline is its arrival plus its timeout. A worker answers in order, so
+    the oldest request it holds has the earliest deadline, and one timer per worker watches that
+    one. When it fires, that request gets `WorkTimeout`, the worker is killed and replaced, and the
+    requests queued behind it are sent again to the replacement, their own deadlines unchanged.
     """
 
     def __init__(self, spec: CheckerSpec, handler: str, size: int = 1) -> None:
@@ -83,39 +110,32 @@ class WorkerPool:
         self.size = size
         self._zygote: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._workers: dict[int, _Worker] = {}
+        self._workers: list[_Worker] = []
+        self._waiting: deque[_Job] = deque()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # --- life cycle ---------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Start the zygote and fork ``size`` workers; blocks until they are ready (about a second)."""
-        self._idle = asyncio.Queue()
+        self._loop = asyncio.get_running_loop()
         self._start_zygote()
         for _ in range(self.size):
-            self._idle.put_nowait(self._fork())
+            self._workers.append(self._fork())
 
     def close(self) -> None:
         """Stop every worker and the zygote (closing their sockets is enough; kill makes it certain)."""
-        for worker in list(self._workers.values()):
+        for worker in self._workers:
+            self._unwatch(worker)
             worker.kill()
         self._workers.clear()
-        if self._control is not None:
-            self._control.close()
-            self._control = None
-        if self._zygote is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._zygote.wait(timeout=5)
-            if self._zygote.poll() is None:
-                self._zygote.kill()
-                self._zygote.wait()
-            self._zygote = None
+        self.close_zygote(wait=True)
 
     @property
     def pids(self) -> list[int]:
         """The zygote's and the workers' pids, for health reports and tests."""
         zygote = [self._zygote.pid] if self._zygote is not None else []
-        return [*zygote, *sorted(self._workers)]
+        return [*zygote, *sorted(w.pid for w in self._workers)]
 
     def _start_zygote(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -132,8 +152,21 @@ class WorkerPool:
             raise RuntimeError("numcheck serve: the worker process failed to start")
         self._control = ours
 
+    def close_zygote(self, wait: bool = False) -> None:
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self._zygote is not None:
+            if wait:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._zygote.wait(timeout=5)
+            if self._zygote.poll() is None:
+                self._zygote.kill()
+                self._zygote.wait()
+            self._zygote = None
+
     def _fork(self) -> _Worker:
-        """A new worker from the zygote (restarting the zygote once if it has died)."""
+        """A new worker from the zygote (restarting the zygote once if it has died), watched for answers."""
         for attempt in (1, 2):
             try:
                 assert self._control is not None
@@ -141,7 +174,8 @@ class WorkerPool:
                 data, fds, _flags, _addr = socket.recv_fds(self._control, _PID.size, 1)
                 if len(data) == _PID.size and fds:
                     worker = _Worker(_PID.unpack(data)[0], Connection(fds[0]))
-                    self._workers[worker.pid] = worker
+                    assert self._loop is not None
+                    self._loop.add_reader(worker.conn.fileno(), self._answer, worker)
                     return worker
             except OSError:
                 pass
@@ -150,64 +184,114 @@ class WorkerPool:
                 self._start_zygote()
         raise RuntimeError("numcheck serve: cannot start a worker process")
 
-    def close_zygote(self) -> None:
-        if self._control is not None:
-            self._control.close()
-            self._control = None
-        if self._zygote is not None:
-            self._zygote.kill()
-            self._zygote.wait()
-            self._zygote = None
+    def _unwatch(self, worker: _Worker) -> None:
+        if self._loop is not None and not worker.conn.closed:
+            self._loop.remove_reader(worker.conn.fileno())
 
     # --- requests -----------------------------------------------------------------------------------
 
     async def run(self, request: dict[str, Any], timeout: float) -> tuple[int, bytes]:
-        """The handler's ``(status, body)`` for ``request``, or `WorkTimeout` after ``timeout`` seconds
-        (waiting for an idle worker included). A worker interrupted for any reason (timeout, the
-        client gone and the request cancelled) is killed and replaced, so no stale answer is ever
-        read by the next request."""
-        assert self._idle is not None, "start() the pool first"
-        deadline = time.monotonic() + timeout
+        """The handler's ``(status, body)`` for ``request``, or `WorkTimeout` once ``timeout`` seconds
+        have passed since it arrived (waiting included). Cancelling the call (the client went away)
+        stops its work: a request being checked has its worker killed and replaced."""
+        assert self._loop is not None, "start() the pool first"
+        job = _Job(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), time.monotonic() + timeout,
+                   self._loop.create_future())
+        self._waiting.append(job)
+        self._dispatch()
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            # The worker timers enforce the deadline; this outer wait only guards against a bug there.
+            return await asyncio.wait_for(asyncio.shield(job.future), timeout + 5)
         except TimeoutError:
+            self._abandon(job)
             raise WorkTimeout() from None
-        done = False
-        try:
+        except asyncio.CancelledError:
+            self._abandon(job)
+            raise
+
+    def _dispatch(self) -> None:
+        """Send waiting requests to workers with room, the least busy first; fail those past their deadline."""
+        now = time.monotonic()
+        while self._waiting:
+            job = self._waiting[0]
+            if job.future.done():
+                self._waiting.popleft()
+                continue
+            if job.deadline <= now:
+                self._waiting.popleft()
+                job.future.set_exception(WorkTimeout())
+                continue
+            worker = min(self._workers, key=lambda w: len(w.jobs), default=None)
+            if worker is None or len(worker.jobs) >= DEPTH:
+                return
+            self._waiting.popleft()
             try:
-                worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-                await asyncio.wait_for(self._readable(worker.conn), max(deadline - time.monotonic(), 0.001))
-                answer: tuple[int, bytes] = pickle.loads(worker.conn.recv_bytes())
-            except TimeoutError:
-                raise WorkTimeout() from None
-            except (OSError, EOFError):  # the worker died (the OOM killer, a crash): that request only
-                answer = (500, b'{"error": "internal error: the worker process died"}')
-                self._replace(worker)
-                done = True
-                return answer
-            done = True
-            self._idle.put_nowait(worker)
-            return answer
-        finally:
-            if not done:
-                self._replace(worker)
+                worker.conn.send_bytes(job.data)
+            except OSError:  # the worker died: the reader callback sees it too; retry on a fresh one
+                self._waiting.appendleft(job)
+                self._replace(worker, failure=None)
+                continue
+            worker.jobs.append(job)
+            if len(worker.jobs) == 1:
+                self._arm(worker)
 
-    def _replace(self, worker: _Worker) -> None:
-        worker.kill()
-        self._workers.pop(worker.pid, None)
-        assert self._idle is not None
-        self._idle.put_nowait(self._fork())
+    def _arm(self, worker: _Worker) -> None:
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        if worker.jobs:
+            assert self._loop is not None
+            delay = max(worker.jobs[0].deadline - time.monotonic(), 0)
+            worker.timer = self._loop.call_later(delay, self._expire, worker)
 
-    @staticmethod
-    async def _readable(conn: Connection) -> None:
-        loop = asyncio.get_running_loop()
-        ready: asyncio.Future[None] = loop.create_future()
-        fd = conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+    def _expire(self, worker: _Worker) -> None:
+        """The oldest request of ``worker`` reached its deadline: 503 it, stop its work, move the rest."""
+        worker.timer = None
+        if worker in self._workers and worker.jobs:
+            self._replace(worker, failure=WorkTimeout())
+
+    def _answer(self, worker: _Worker) -> None:
+        """Reader callback: take the answers ``worker`` has written, in order."""
         try:
-            await ready
-        finally:
-            loop.remove_reader(fd)
+            while worker.conn.poll():
+                answer: tuple[int, bytes] = pickle.loads(worker.conn.recv_bytes())
+                job = worker.jobs.popleft()
+                if not job.future.done():
+                    job.future.set_result(answer)
+        except (OSError, EOFError, IndexError):  # it died (a crash, the OOM killer): that request only
+            self._replace(worker, failure=(500, b'{"error": "internal error: the worker process died"}'))
+            return
+        self._arm(worker)
+        self._dispatch()
+
+    def _replace(self, worker: _Worker, failure: WorkTimeout | tuple[int, bytes] | None) -> None:
+        """Kill ``worker``; its oldest request gets ``failure``, the others go to the front of the queue."""
+        if worker not in self._workers:
+            return
+        self._unwatch(worker)
+        worker.kill()
+        jobs = list(worker.jobs)
+        if jobs and failure is not None:
+            head = jobs.pop(0)
+            if not head.future.done():
+                if isinstance(failure, WorkTimeout):
+                    head.future.set_exception(failure)
+                else:
+                    head.future.set_result(failure)
+        self._waiting.extendleft(reversed(jobs))
+        self._workers[self._workers.index(worker)] = self._fork()
+        self._dispatch()
+
+    def _abandon(self, job: _Job) -> None:
+        """The caller gave up on ``job``: drop it if unsent, stop its worker if it is being checked."""
+        if not job.future.done():
+            job.future.cancel()
+        for worker in self._workers:
+            if worker.jobs and worker.jobs[0] is job:
+                self._replace(worker, failure=None)
+                return
+        # Unsent: _dispatch skips it. Queued behind another in a worker: its answer is dropped, and its
+        # deadline still bounds the work, since it is the oldest by then.
 
 
 # --- the zygote and worker side --------------------------------------------------------------------
