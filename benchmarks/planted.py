@@ -4,8 +4,19 @@ A checker that stays silent on real news is deaf, not quiet; the only way to mea
 hears a real mistake is to make mistakes we know about. Each consistent relation in
 ``real_relations.jsonl`` gets exactly one edit that breaks its arithmetic far beyond rounding and
 qualifiers: a direction word flipped (rose -> fell), a scale word swapped (million -> billion), or one
-figure changed (a part, a total, a percentage, a stated change). The rules are fixed, so the same
-labels always give the same corrupted texts (no randomness, hence no seed to forget).
+figure changed (a part, a total, a percentage, a stated change). These are the **gross** plants: fixed
+rules, no randomness, so the same labels always give the same corrupted texts.
+
+The **fine** plants (``plant(..., fine=True)``) change one figure by the smallest amount that still
+breaks the relation beyond the rounding its printed digits allow and its qualifier ("about" widens a
+figure by 10%, "more than" opens it upwards, "up to" downwards): a part 1-5 units of its last digit
+past its whole, a percentage or stated change moved 5-10 points, a restated figure with two digits
+swapped or off by 10%, a share that pushes a set of shares 1-5 units past 100%, a total 1-5 units
+below the sum of its parts, a new value 1-5 units on the wrong side of the old one. The amounts are
+drawn from a generator seeded by `FINE_SEED` and the label itself, so each label's plant stays the same
+when other labels are added; when the drawn amount is still inside the rounding, the edit goes on one
+unit at a time until it is not. A relation no such edit can break is not planted, nor one that
+already fails these intervals as printed.
 
 A relation that no check could ever contradict on its own ("rose 4.3% to 1.97bn": no old value, no
 direction to test against) is not plantable and is reported as such rather than counted as a miss.
@@ -13,13 +24,19 @@ direction to test against) is not plantable and is reported as such rather than 
 
 from __future__ import annotations
 
+import itertools
+import math
+import random
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Plant", "breakable", "plant", "plantable", "shift"]
+__all__ = ["FINE_SEED", "Plant", "breakable", "plant", "plantable", "shift"]
+
+#: The seed of the fine plants' amounts (with each label's path and spans, see `_generator`).
+FINE_SEED = 20261204
 
 #: Direction words and the word that says the opposite, lower case.
 FLIPS: Mapping[str, str] = MappingProxyType({
@@ -44,6 +61,12 @@ _SCALE = re.compile(r"(?<=\d)\s?(bn|m|billion|million|trillion)\b", re.I)
 _WORD = re.compile(r"\b(" + "|".join(WORD_VALUES) + r")(?:-(" + "|".join(list(WORD_VALUES)[:9]) + r"))?\b", re.I)
 _UPPER_BOUND = re.compile(r"(less than|fewer than|under|up to|below|at most)\s*$", re.I)
 _LOWER_BOUND = re.compile(r"(more than|over|at least|above|upwards of)\s*$", re.I)
+_APPROX = re.compile(r"(about|around|roughly|approximately|nearly|near|almost|some|close to|an estimated|"
+                     r"just over|just under|circa)\s*$", re.I)
+#: How far "about" and its kin widen a figure for the fine plants (numcheck itself uses less).
+APPROX_MARGIN = 0.10
+_FACTORS: Mapping[str, float] = MappingProxyType({"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6,
+                                                 "trillion": 1e12})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +81,7 @@ class Plant:
     start: int
     old_end: int
     new_end: int
-    how: str  # "direction", "scale" or "figure"
+    how: str  # "direction", "scale", "figure" or "swap"
     before: str
     after: str
 
@@ -103,11 +126,13 @@ def breakable(text: str, label: Mapping[str, Any]) -> bool:
     return True
 
 
-def plant(text: str, label: Mapping[str, Any]) -> Plant | None:
+def plant(text: str, label: Mapping[str, Any], fine: bool = False) -> Plant | None:
     """The article with one figure of ``label``'s relation made wrong, or None when not plantable
-    (`plantable`) or not breakable in this text (`breakable`)."""
+    (`plantable`) or not breakable in this text (`breakable`, and for a fine plant `_fine`)."""
     if not plantable(label) or not breakable(text, label):
         return None
+    if fine:
+        return _fine(text, label)
     kind, roles = label["kind"], list(label["roles"])
     spans = [tuple(span) for span in label["spans"]]
     if kind == "change":
@@ -143,12 +168,223 @@ def plant(text: str, label: Mapping[str, Any]) -> Plant | None:
 
 def _interval(text: str, span: Sequence[int]) -> tuple[float, float]:
     """The figure in ``span`` as the interval its printed digits allow, scale word applied."""
-    _, end, value, printed = _number_in(text, span)
-    scale = _SCALE.match(text, end)
-    factor = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "trillion": 1e12}.get(
-        scale.group(1).lower(), 1.0) if scale else 1.0
-    half = 0.5 * 10 ** -(len(printed.split(".")[1]) if "." in printed else 0)
-    return (value - half) * factor, (value + half) * factor
+    figure = _Figure.at(text, span)
+    return figure.rounded(figure.value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """One printed figure: its value and digits, the scale word after it and the qualifier before it."""
+
+    start: int
+    end: int
+    value: float
+    printed: str
+    factor: float
+    qualifier: str  # "eq", "approx", "lower" (more than) or "upper" (up to)
+
+    @classmethod
+    def at(cls, text: str, span: Sequence[int]) -> _Figure:
+        start, end, value, printed = _number_in(text, span)
+        scale = _SCALE.match(text, end)
+        factor = _FACTORS[scale.group(1).lower()] if scale else 1.0
+        before = text[max(0, span[0] - 20):start].rstrip("£$€- ")
+        qualifier = ("approx" if _APPROX.search(before) else "lower" if _LOWER_BOUND.search(before)
+                     else "upper" if _UPPER_BOUND.search(before) else "eq")
+        return cls(start, end, value, printed, factor, qualifier)
+
+    @property
+    def unit(self) -> float:
+        """One unit of the last printed digit, as printed (before the scale word)."""
+        return 10.0 ** -(len(self.printed.split(".")[1]) if "." in self.printed else 0)
+
+    def rounded(self, value: float) -> tuple[float, float]:
+        """What ``value`` printed with these digits allows by rounding alone, scale applied."""
+        return (value - self.unit / 2) * self.factor, (value + self.unit / 2) * self.factor
+
+    def interval(self, value: float) -> tuple[float, float]:
+        """What ``value`` printed here allows, rounding and the qualifier before it both applied."""
+        low, high = self.rounded(value)
+        if self.qualifier == "approx":
+            return low - abs(low) * APPROX_MARGIN, high + abs(high) * APPROX_MARGIN
+        if self.qualifier == "lower":
+            return low, math.inf
+        if self.qualifier == "upper":
+            return -math.inf, high
+        return low, high
+
+
+def _generator(label: Mapping[str, Any]) -> random.Random:
+    """A generator for one label: the same amounts every run, whatever other labels exist."""
+    return random.Random(f"{FINE_SEED}:{label['path']}:{label['spans']}")
+
+
+def _fine(text: str, label: Mapping[str, Any]) -> Plant | None:
+    """The fine plant of ``label`` (module doc), or None when no one small edit breaks it."""
+    kind, roles = label["kind"], list(label["roles"])
+    spans = [tuple(span) for span in label["spans"]]
+    figures = [_Figure.at(text, span) for span in spans]
+    rng = _generator(label)
+
+    def of(role: str) -> _Figure:
+        return figures[roles.index(role)]
+
+    if kind == "change":
+        old, new = of("old"), of("new")
+        ratio = _divide(new.interval(new.value), old.interval(old.value))
+        if "change" in roles and text[of("change").end:of("change").end + 1] == "%":
+            allowed = _magnitude(((ratio[0] - 1) * 100, (ratio[1] - 1) * 100))
+            return _move(text, of("change"), allowed, rng.randint(5, 10), rng)
+        for role in ("change", "delta"):
+            if role in roles:
+                allowed = _magnitude(_minus(new.interval(new.value), old.interval(old.value)))
+                return _move(text, of(role), allowed, 0.1 * of(role).value, rng)
+        # A direction word alone: the new value goes 1-5 units to the wrong side of the old one.
+        rising = new.value * new.factor > old.value * old.factor
+        allowed = (old.interval(old.value)[0], math.inf) if rising else (-math.inf, old.interval(old.value)[1])
+        return _past(text, new, old.value * old.factor, allowed, rng)
+    if kind == "part_of_whole":
+        whole = of("whole")
+        return _past(text, of("part"), whole.value * whole.factor, (-math.inf, whole.interval(whole.value)[1]), rng)
+    if kind == "sum_of_parts":
+        parts = [f for f, role in zip(figures, roles, strict=True) if role == "part"]
+        if "total" in roles:
+            floor = sum(f.interval(f.value)[0] for f in parts)
+            return _past(text, of("total"), sum(f.value * f.factor for f in parts), (floor, math.inf), rng)
+        largest = max(parts, key=lambda f: f.value * f.factor)
+        others = [f for f in parts if f is not largest]
+        return _past(text, largest, 100 - sum(f.value for f in others),
+                     (-math.inf, 100 - sum(f.interval(f.value)[0] for f in others)), rng)
+    if kind == "percent_of":
+        part, whole = of("part"), of("whole")
+        share = _divide(part.interval(part.value), whole.interval(whole.value))
+        return _move(text, of("percent"), (share[0] * 100, share[1] * 100), rng.randint(5, 10), rng)
+    if kind == "fraction_of":
+        if "part" not in roles:
+            return None
+        fraction, whole, part = of("fraction"), of("whole"), of("part")
+        low, high = _fraction(text, spans[roles.index("fraction")]) or fraction.interval(fraction.value)
+        wlow, whigh = whole.interval(whole.value)
+        return _move(text, part, (min(low * wlow, low * whigh), max(high * wlow, high * whigh)),
+                     0.1 * part.value, rng)
+    # repeated_figure: two digits of the second statement swapped, or it is off by 10%.
+    first, second = figures[0], figures[-1]
+    if not (first.printed[0].isdigit() and second.printed[0].isdigit()):
+        return None  # "less than half" against "47%": a word figure's size is not its digits
+    allowed = first.interval(first.value)
+    if _apart(second.interval(second.value), allowed):
+        return None  # see `_settle`
+    if rng.random() < 0.5:
+        swapped = _swap_digits(second.printed, rng)
+        if swapped is not None and _apart(second.interval(float(swapped.replace(",", ""))), allowed):
+            return _replace(text, second.start, second.end, swapped, "swap")
+    return _move(text, second, allowed, 0.1 * second.value, rng)
+
+
+_ONE_IN = re.compile(r"(\w+)\s+(?:in|out of)\s+(\w+)\s*$", re.I)
+
+
+def _fraction(text: str, span: Sequence[int]) -> tuple[float, float] | None:
+    """"two in five" as the shares it allows (a count out of five, rounded: 0.3 to 0.5), or None for
+    any other wording."""
+    match = _ONE_IN.match(text, *span)
+    if match is None:
+        return None
+    a, b = (float(w) if w.isdigit() else WORD_VALUES.get(w.lower()) for w in match.groups())
+    return None if a is None or not b else ((a - 0.5) / b, (a + 0.5) / b)
+
+
+def _divide(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """Every quotient ``a / b`` allows; unbounded when ``b`` may be zero or a bound makes it undefined."""
+    if b[0] <= 0 <= b[1]:
+        return -math.inf, math.inf
+    quotients = [x / y if math.isfinite(y) else 0.0 for x in a for y in b]
+    if any(math.isnan(q) for q in quotients):
+        return -math.inf, math.inf
+    return min(quotients), max(quotients)
+
+
+def _minus(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return a[0] - b[1], a[1] - b[0]
+
+
+def _magnitude(interval: tuple[float, float]) -> tuple[float, float]:
+    """The sizes a signed interval allows: a change is printed without its sign."""
+    low, high = interval
+    if low <= 0 <= high:
+        return 0.0, max(-low, high)
+    return min(abs(low), abs(high)), max(abs(low), abs(high))
+
+
+def _apart(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
+
+
+#: How many units past the edge of what is allowed an edit may go to clear rounding (a guard only:
+#: qualifiers widen a figure by a share of itself, so a few units always do).
+_MAX_STEPS = 1000
+
+
+def _settle(figure: _Figure, value: float, step: float, allowed: tuple[float, float]) -> float | None:
+    """``value``, moved on by ``step`` until its interval clears ``allowed``; None if it cannot, or if
+    the printed figure is already outside ``allowed`` (the article leans on looser rounding than its
+    digits say, "a survey of 2,000" for 2,234 people, so no edit is the least that breaks it)."""
+    if _apart(figure.interval(figure.value), allowed):
+        return None
+    digits = len(figure.printed.split(".")[1]) if "." in figure.printed else 0
+    value = round(value, digits)  # the value as it will be printed
+    edge = (allowed[1] if step > 0 else allowed[0]) / figure.factor
+    if not math.isfinite(edge):
+        return None
+    if (edge - value) * step > 0 and not _apart(figure.interval(value), allowed):
+        value = round(edge, digits)  # a coarse relation: go straight to its edge, then unit by unit
+    for _ in range(_MAX_STEPS):
+        if value < 0:
+            return None
+        if _apart(figure.interval(value), allowed):
+            return value
+        value = round(value + step, digits)
+    return None
+
+
+def _move(text: str, figure: _Figure, allowed: tuple[float, float], amount: float, rng: random.Random) -> Plant | None:
+    """Move ``figure`` by ``amount`` (in its printed units), in a seeded direction, then on until its
+    interval clears ``allowed``; the other direction when that one cannot (a figure below zero)."""
+    amount = max(amount, figure.unit)
+    for sign in (1, -1) if rng.random() < 0.5 else (-1, 1):
+        start = figure.value + sign * amount
+        value = _settle(figure, start, sign * figure.unit, allowed)
+        if value is not None:
+            return _set_number(text, (figure.start, figure.end), value)
+    return None
+
+
+def _past(text: str, figure: _Figure, edge: float, allowed: tuple[float, float], rng: random.Random) -> Plant | None:
+    """Put ``figure`` 1-5 units of its last digit past ``edge`` (a value, scale applied) on the side
+    away from ``allowed`` (past the edge of ``allowed`` when that is further out), then on until its
+    interval clears ``allowed``."""
+    up = math.isfinite(allowed[1])
+    if not math.isfinite(allowed[1] if up else allowed[0]):
+        return None
+    sign = 1 if up else -1
+    step = rng.randint(1, 5) * figure.unit
+    start = edge / figure.factor + sign * step
+    bound = (allowed[1] if up else allowed[0]) / figure.factor
+    if sign * (bound - start) > 0:  # a qualifier ("near-400,000") moves the edge further out
+        start = bound + sign * step
+    value = _settle(figure, start, sign * figure.unit, allowed)
+    return None if value is None else _set_number(text, (figure.start, figure.end), value)
+
+
+def _swap_digits(printed: str, rng: random.Random) -> str | None:
+    """``printed`` with two neighbouring, different digits swapped (a seeded pair), or None."""
+    digits = [i for i, c in enumerate(printed) if c.isdigit()]
+    pairs = [(a, b) for a, b in itertools.pairwise(digits)
+             if b == a + 1 and printed[a] != printed[b] and not (a == 0 and printed[b] == "0")]
+    if not pairs:
+        return None
+    a, b = rng.choice(pairs)
+    return printed[:a] + printed[b] + printed[a] + printed[b + 1:]
 
 
 def _could_be_equal(text: str, old: Sequence[int], new: Sequence[int]) -> bool:

@@ -2,31 +2,47 @@
 
 Usage::
 
-    python benchmarks/score_real.py CORPUS_DIR [--json] [--labels PATH] [--misses]
+    python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|all] [--labels PATH] [--meta PATH]
+                                    [--old-rule] [--json] [--misses]
 
-``CORPUS_DIR`` is the BBC News corpus folder (``corpora/bbc``, holding ``business/``, ``politics/``,
-...). It is never in git; the labels in ``real_relations.jsonl`` carry only paths, character offsets
-and short notes of our own (see ``real_relations.meta.json`` for the article list and the rule that
-picked them).
+``CORPUS_DIR`` (default ``corpora/bbc``) is the corpus folder the labels' paths point into: a label's
+``path`` is ``corpora/<corpus>/<section>/<name>.txt`` and is looked up under ``CORPUS_DIR`` without
+its first two parts. The corpus is never in git; the labels (``real_relations.jsonl`` for BBC) carry
+only paths, character offsets, kinds, roles and short notes of our own. The meta file beside them
+(``real_relations.meta.json``, or ``--meta``) lists the examined articles, the rule that picked them
+and the held-out split (``heldout``: seed, fraction, rule, articles). A second corpus needs only its
+own labels and meta file: ``score_real.py corpora/other --labels other.jsonl``.
+
+``--split dev`` (the default) scores the articles outside the held-out list; ``heldout`` scores the
+held-out list, which by rule is done rarely (once for a round's baseline, once at its end) and never
+to decide a code change; ``all`` scores both together.
+
+Findings count at the severity each rule had at the start of round 3 (``severity_round3.json``), so
+a default lowered later cannot lower these counts; a rule of that table that is no longer loaded is
+named in the report.
 
 Two measurements:
 
-* **Linker precision/recall.** A predicted relation matches a label when the kinds are equal and every
-  labelled span overlaps one of the prediction's claims in the same role (roles are ignored for
-  repeated_figure, and parts of a sum may come in any order). Each label and each prediction is
-  used at most once. Precision counts every relation predicted in the examined articles. Recall is
-  also given for the *checkable* labels only: a change stated as "rose 4.3% to 1.97bn" is a real
-  relation but no check can test it without the old value, and the linker only links changes with
-  both an old and a new value.
-* **Planted errors.** Each consistent, plantable label gets one wrong figure (``planted.py``); the
-  corrupted article is checked and the plant counts as caught when a warning or error that the clean
-  article did not have involves the planted figure or one of the relation's figures.
+* **Linker precision/recall.** A predicted relation matches a label when the kinds are equal and its
+  claims are exactly the labelled figures, one claim on each labelled span, each in the labelled role
+  (roles are ignored for repeated_figure, and parts of a sum may come in any order). A prediction with
+  a figure too many or too few is a miss *and* an unmatched prediction. ``--old-rule`` scores by the
+  looser rule used before round 3 (every labelled span overlaps a claim in its role, extras allowed).
+  Each label and each prediction is used at most once. Precision counts every relation predicted
+  in the examined articles. Recall is also given for the *checkable* labels only: a change stated
+  as "rose 4.3% to 1.97bn" is a real relation but no check can test it without the old value, and
+  the linker only links changes with both an old and a new value.
+* **Planted errors.** Each consistent, plantable label gets one wrong figure (``planted.py``), once in
+  the gross set and once in the fine set; the corrupted article is checked and the plant counts as
+  caught when a warning or error that the clean article did not have involves the planted figure or
+  one of the relation's figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,6 +58,11 @@ from numcheck.model import RELATION_KINDS, Claim, Relation, Report
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "real_relations.jsonl"
 META = HERE / "real_relations.meta.json"
+CORPUS = Path("corpora/bbc")
+#: Each rule's severity at the start of round 3 (see `checker_at_start`).
+SEVERITY_TABLE = HERE / "severity_round3.json"
+SPLITS = ("dev", "heldout", "all")
+PLANT_SETS = ("gross", "fine")
 ALARM = frozenset({"warning", "error"})
 ORDERLESS = frozenset({"repeated_figure"})
 #: Label roles that name the same thing as a linker role.
@@ -58,7 +79,11 @@ def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     labels = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
-            labels.append(validate(json.loads(line), f"{path.name}:{number}"))
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise LabelError(f"{path.name}:{number}: not JSON ({error.msg})") from None
+            labels.append(validate(row, f"{path.name}:{number}"))
     return labels
 
 
@@ -78,8 +103,9 @@ def validate(label: Mapping[str, Any], where: str = "label") -> dict[str, Any]:
             raise LabelError(f"{where}: bad span {span!r}")
     if not all(isinstance(role, str) and role for role in roles):
         raise LabelError(f"{where}: roles must be non-empty strings")
-    if not label["path"].startswith("corpora/bbc/") or not label["path"].endswith(".txt"):
-        raise LabelError(f"{where}: path must be corpora/bbc/<section>/<name>.txt")
+    parts = Path(label["path"]).parts
+    if len(parts) < 3 or parts[0] != "corpora" or not label["path"].endswith(".txt"):
+        raise LabelError(f"{where}: path must be corpora/<corpus>/.../<name>.txt")
     return dict(label)
 
 
@@ -87,8 +113,50 @@ def load_meta(path: Path = META) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def meta_for(labels: Path) -> Path:
+    """The meta file beside a labels file: ``x.jsonl`` has ``x.meta.json``."""
+    return labels.with_suffix(".meta.json")
+
+
+def pick_heldout(articles: Iterable[str], seed: int, fraction: float) -> list[str]:
+    """The held-out articles: ``fraction`` of each section (the folder after ``corpora/<corpus>/``),
+    drawn by a generator seeded with ``seed`` from the sorted paths, so the same seed gives the same
+    split on any machine and every section keeps its share."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(articles):
+        sections[Path(path).parts[2]].append(path)
+    rng = random.Random(seed)
+    return sorted(p for _, paths in sorted(sections.items()) for p in rng.sample(paths, round(len(paths) * fraction)))
+
+
+def split_articles(meta: Mapping[str, Any], split: str) -> list[str]:
+    """The articles of ``split``: ``heldout`` is the meta file's recorded list, ``dev`` the rest."""
+    articles = sorted(meta["articles"])
+    if split == "all":
+        return articles
+    if "articles" not in meta.get("heldout", {}):
+        raise LabelError("the meta file records no held-out list ('heldout': {'articles': [...]}); "
+                         "use --split all, or pick one with pick_heldout")
+    heldout = set(meta["heldout"]["articles"])
+    return [a for a in articles if (a in heldout) == (split == "heldout")]
+
+
+def checker_at_start(table: Path = SEVERITY_TABLE) -> tuple[Checker, list[str]]:
+    """A default Checker whose rules keep the severity they had at the start of round 3.
+
+    A rule whose default was later lowered still counts at its old level here. The second value
+    names the table's rules that are no longer loaded (removed, or off by default): their findings
+    cannot be counted, and the report says so rather than quietly scoring fewer alarms.
+    """
+    levels = json.loads(table.read_text(encoding="utf-8"))["severity"]
+    loaded = Checker().known_ids
+    checker = Checker(severity={rule: level for rule, level in levels.items() if rule in loaded})
+    active = {rule.id for rule in checker.ruleset.rules}
+    return checker, sorted(rule for rule in levels if rule not in active)
+
+
 def article_file(corpus: Path, label_path: str) -> Path:
-    """Where a label's article lives under ``corpus`` (label paths start ``corpora/bbc/``)."""
+    """Where a label's article lives under ``corpus`` (label paths start ``corpora/<corpus>/``)."""
     return corpus.joinpath(*Path(label_path).parts[2:])
 
 
@@ -106,18 +174,46 @@ def _overlaps(a: Sequence[int], b: Sequence[int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim]) -> bool:
-    """Whether ``relation`` is the labelled relation (see module doc for the rule)."""
+def matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim], strict: bool = True) -> bool:
+    """Whether ``relation`` is the labelled relation.
+
+    Strict (the default): the relation's claims are exactly the labelled figures, one claim per
+    labelled span, each in the labelled role (roles are ignored for repeated_figure). A relation
+    with a figure too many or too few is a different relation, so it is a miss and an unmatched
+    prediction at once. ``strict=False`` is the rule used until round 3, kept to compare with old
+    figures: every labelled span overlaps some claim in the same role, extra claims allowed.
+    """
     if relation.kind != label["kind"]:
         return False
-    for span, role in zip(label["spans"], label["roles"], strict=True):
-        role = ROLE_ALIASES.get(role, role)
-        hits = [i for i, cid in enumerate(relation.claims) if _overlaps(span, (claims[cid].start, claims[cid].end))]
-        if relation.kind not in ORDERLESS and role in relation.roles:
-            hits = [i for i in hits if relation.roles[i] == role]
-        if not hits:
-            return False
-    return True
+    wanted = [(tuple(span), ROLE_ALIASES.get(role, role)) for span, role in zip(label["spans"], label["roles"],
+                                                                                strict=True)]
+    if not strict:
+        return all(_fits(span, role, relation, claims, range(len(relation.claims))) for span, role in wanted)
+    if len(relation.claims) != len(wanted):
+        return False
+    return _one_to_one(wanted, relation, claims, frozenset(range(len(relation.claims))))
+
+
+def _fits(span: Sequence[int], role: str, relation: Relation, claims: Mapping[str, Claim],
+          free: Iterable[int]) -> list[int]:
+    """The claim positions in ``free`` that lie on ``span`` and play ``role`` (any role for repeats;
+    under the old rule also any role when the relation has no claim of that role)."""
+    hits = [i for i in free if _overlaps(span, (claims[relation.claims[i]].start, claims[relation.claims[i]].end))]
+    if relation.kind not in ORDERLESS and role in relation.roles:
+        hits = [i for i in hits if relation.roles[i] == role]
+    return hits
+
+
+def _one_to_one(wanted: Sequence[tuple[Sequence[int], str]], relation: Relation, claims: Mapping[str, Claim],
+                free: frozenset[int]) -> bool:
+    """Whether each labelled (span, role) gets its own claim; small n, so plain backtracking."""
+    if not wanted:
+        return not free
+    span, role = wanted[0]
+    hits = _fits(span, role, relation, claims, sorted(free))
+    if relation.kind not in ORDERLESS:
+        hits = [i for i in hits if relation.roles[i] == role]
+    return any(_one_to_one(wanted[1:], relation, claims, free - {i}) for i in hits)
 
 
 def loosely_matches(label: Mapping[str, Any], relation: Relation, claims: Mapping[str, Claim]) -> bool:
@@ -128,13 +224,14 @@ def loosely_matches(label: Mapping[str, Any], relation: Relation, claims: Mappin
     return sum(any(_overlaps(s, c) for c in spans) for s in label["spans"]) >= 2
 
 
-def pair(labels: Sequence[Mapping[str, Any]], report: Report) -> tuple[list[int], list[int]]:
+def pair(labels: Sequence[Mapping[str, Any]], report: Report, strict: bool = True) -> tuple[list[int], list[int]]:
     """Greedy one-to-one matching: the index of each label's prediction (or -1), and the unused ones."""
     claims = {c.id: c for c in report.claims}
     used: set[int] = set()
     found = []
     for label in labels:
-        index = next((i for i, r in enumerate(report.relations) if i not in used and matches(label, r, claims)), -1)
+        index = next((i for i, r in enumerate(report.relations)
+                      if i not in used and matches(label, r, claims, strict)), -1)
         if index >= 0:
             used.add(index)
         found.append(index)
@@ -154,9 +251,10 @@ def _alarm_keys(report: Report, to_clean: Any = None) -> dict[tuple[str, tuple[i
     return keys
 
 
-def plant_outcome(checker: Checker, text: str, label: Mapping[str, Any], clean: Report) -> dict[str, Any] | None:
-    """Plant one error into ``label``'s relation and say whether a new alarm points at it."""
-    edit = planted.plant(text, label)
+def plant_outcome(checker: Checker, text: str, label: Mapping[str, Any], clean: Report,
+                  fine: bool = False) -> dict[str, Any] | None:
+    """Plant one error (gross, or fine) into ``label``'s relation and say whether a new alarm points at it."""
+    edit = planted.plant(text, label, fine)
     if edit is None:
         return None
     corrupted = checker.check(edit.text, source=label["path"])
@@ -174,12 +272,18 @@ def plant_outcome(checker: Checker, text: str, label: Mapping[str, Any], clean: 
 
 
 def score(corpus: Path | str, labels: Sequence[Mapping[str, Any]] | None = None,
-          articles: Iterable[str] | None = None, checker: Checker | None = None) -> dict[str, Any]:
-    """Linker precision/recall and planted-error recall over the labelled articles."""
+          articles: Iterable[str] | None = None, checker: Checker | None = None,
+          strict: bool = True) -> dict[str, Any]:
+    """Linker precision/recall and planted-error recall (gross and fine) over the labelled articles.
+
+    The default checker is `checker_at_start`: findings count at the severity of the start of round 3.
+    """
     corpus = Path(corpus)
     labels = load_labels() if labels is None else labels
     articles = sorted(load_meta()["articles"] if articles is None else articles)
-    checker = checker or Checker()
+    unloaded: list[str] = []
+    if checker is None:
+        checker, unloaded = checker_at_start()
     by_path: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for label in labels:
         by_path[label["path"]].append(label)
@@ -191,7 +295,7 @@ def score(corpus: Path | str, labels: Sequence[Mapping[str, Any]] | None = None,
         report = checker.check(text, source=path)
         noise += sum(f.severity in ALARM for f in report.findings)
         mine = by_path.get(path, [])
-        found, unused = pair(mine, report)
+        found, unused = pair(mine, report, strict)
         claims = {c.id: c for c in report.claims}
         for relation in report.relations:
             tally[relation.kind]["predicted"] += 1
@@ -207,10 +311,11 @@ def score(corpus: Path | str, labels: Sequence[Mapping[str, Any]] | None = None,
                 row["loose"] += loose
                 misses.append({"path": path, "kind": label["kind"], "note": label["note"], "partial_link": loose,
                                "checkable": checkable(label)})
-            outcome = plant_outcome(checker, text, label, report)
-            if outcome is not None:
-                plants.append({"path": path, "kind": label["kind"], "note": label["note"], "linked": index >= 0,
-                               **outcome})
+            for plant_set in PLANT_SETS:
+                outcome = plant_outcome(checker, text, label, report, plant_set == "fine")
+                if outcome is not None:
+                    plants.append({"set": plant_set, "path": path, "kind": label["kind"], "note": label["note"],
+                                   "linked": index >= 0, **outcome})
         for index in unused:
             relation = report.relations[index]
             extras.append({"path": path, "kind": relation.kind, "cue": relation.cue,
@@ -218,39 +323,50 @@ def score(corpus: Path | str, labels: Sequence[Mapping[str, Any]] | None = None,
     for label in labels:
         if label["consistent"] and label["path"] in set(articles):
             tally[label["kind"]]["consistent"] += 1
-    return _summarise(tally, misses, extras, plants, noise, len(articles))
+    result = _summarise(tally, misses, extras, plants, noise, len(articles))
+    result["scoring"] = "strict" if strict else "old (overlap, extras allowed)"
+    result["rules_not_loaded"] = unloaded
+    return result
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
 
 
+def _plant_counts(plants: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    caught = sum(item["caught"] for item in plants)
+    return {"planted": len(plants), "caught": caught, "recall": _ratio(caught, len(plants))}
+
+
 def _summarise(tally: Mapping[str, Counter[str]], misses: list[dict[str, Any]], extras: list[dict[str, Any]],
                plants: list[dict[str, Any]], noise: int, articles: int) -> dict[str, Any]:
     kinds: dict[str, Any] = {}
     total: Counter[str] = Counter()
-    planted_by_kind: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in plants:
-        planted_by_kind[item["kind"]]["planted"] += 1
-        planted_by_kind[item["kind"]]["caught"] += item["caught"]
-        planted_by_kind[item["kind"]]["baseline"] += item["baseline"] > 0
     for kind in RELATION_KINDS:
         row = tally.get(kind, Counter())
         total.update(row)
-        p = planted_by_kind[kind]
         kinds[kind] = {
             "labels": row["labels"], "checkable": row["checkable"], "predicted": row["predicted"],
             "matched": row["matched"], "precision": _ratio(row["matched"], row["predicted"]),
             "recall": _ratio(row["matched"], row["labels"]),
             "recall_checkable": _ratio(row["checkable_matched"], row["checkable"]),
-            "partial_links": row["loose"], "planted": p["planted"], "caught": p["caught"],
-            "planted_recall": _ratio(p["caught"], p["planted"]), "plants_with_baseline_alarm": p["baseline"],
+            "partial_links": row["loose"],
+            **{plant_set: _plant_counts([p for p in plants if p["kind"] == kind and p["set"] == plant_set])
+               for plant_set in PLANT_SETS},
         }
-    caught = sum(item["caught"] for item in plants)
-    how: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in plants:
-        how[item["how"]]["planted"] += 1
-        how[item["how"]]["caught"] += item["caught"]
+    sets: dict[str, Any] = {}
+    for plant_set in PLANT_SETS:
+        mine = [p for p in plants if p["set"] == plant_set]
+        how: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for item in mine:
+            how[item["how"]].append(item)
+        sets[plant_set] = {
+            **_plant_counts(mine), "not_plantable": total["labels"] - len(mine),
+            "linked": sum(item["linked"] for item in mine),
+            "caught_linked": sum(item["linked"] and item["caught"] for item in mine),
+            "with_baseline_alarm": sum(item["baseline"] > 0 for item in mine),
+            "by_edit": {k: _plant_counts(v) for k, v in sorted(how.items())},
+        }
     return {
         "articles": articles,
         "labels": total["labels"],
@@ -260,15 +376,10 @@ def _summarise(tally: Mapping[str, Counter[str]], misses: list[dict[str, Any]], 
             "recall": _ratio(total["matched"], total["labels"]),
             "recall_checkable": _ratio(total["checkable_matched"], total["checkable"]),
             "checkable": total["checkable"], "partial_links": total["loose"],
-            "planted": len(plants), "caught": caught, "planted_recall": _ratio(caught, len(plants)),
-            "planted_linked": sum(item["linked"] for item in plants),
-            "caught_linked": sum(item["linked"] and item["caught"] for item in plants),
-            "not_plantable": total["labels"] - len(plants),
             "baseline_alarms": noise,
-            "plants_with_baseline_alarm": sum(item["baseline"] > 0 for item in plants),
         },
         "kinds": kinds,
-        "plant_types": {k: {**v, "recall": _ratio(v["caught"], v["planted"])} for k, v in sorted(how.items())},
+        "plants_by_set": sets,
         "misses": misses,
         "unmatched_predictions": extras,
         "plants": plants,
@@ -277,33 +388,39 @@ def _summarise(tally: Mapping[str, Counter[str]], misses: list[dict[str, Any]], 
 
 def render(result: Mapping[str, Any], show_misses: bool = False) -> str:
     """The human-readable report: one row per relation kind, then the totals."""
-    lines = [f"{result['articles']} articles, {result['labels']} labelled relations",
+    head = f"{result.get('split', 'all')}: " if "split" in result else ""
+    lines = [f"{head}{result['articles']} articles, {result['labels']} labelled relations, "
+             f"{result.get('scoring', 'strict')} scoring",
              "", f"{'kind':<16}{'labels':>7}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'R(chk)':>8}"
-             f"{'planted':>9}{'caught':>7}{'R(plant)':>9}"]
+             f"{'gross':>8}{'caught':>7}{'R':>6}{'fine':>7}{'caught':>7}{'R':>6}"]
 
     def fmt(value: float | None) -> str:
         return "-" if value is None else f"{value:.2f}"
 
+    def plants(row: Mapping[str, Any]) -> str:
+        return "".join(f"{row[s]['planted']:>{w}}{row[s]['caught']:>7}{fmt(row[s]['recall']):>6}"
+                       for s, w in (("gross", 8), ("fine", 7)))
+
     for kind, row in result["kinds"].items():
         lines.append(f"{kind:<16}{row['labels']:>7}{row['predicted']:>6}{row['matched']:>6}{fmt(row['precision']):>7}"
-                     f"{fmt(row['recall']):>7}{fmt(row['recall_checkable']):>8}{row['planted']:>9}{row['caught']:>7}"
-                     f"{fmt(row['planted_recall']):>9}")
-    o = result["overall"]
+                     f"{fmt(row['recall']):>7}{fmt(row['recall_checkable']):>8}{plants(row)}")
+    o, sets = result["overall"], result["plants_by_set"]
     lines.append(f"{'overall':<16}{result['labels']:>7}{o['predicted']:>6}{o['matched']:>6}{fmt(o['precision']):>7}"
-                 f"{fmt(o['recall']):>7}{fmt(o['recall_checkable']):>8}{o['planted']:>9}{o['caught']:>7}"
-                 f"{fmt(o['planted_recall']):>9}")
+                 f"{fmt(o['recall']):>7}{fmt(o['recall_checkable']):>8}{plants(sets)}")
     lines += ["", f"checkable labels: {o['checkable']}; missed labels the linker partly linked: {o['partial_links']}",
-              "not plantable (consistent=false, no check could test them, or no one edit breaks them beyond "
-              f"rounding): {o['not_plantable']}",
-              f"plants in relations the linker found: {o['planted_linked']}, caught {o['caught_linked']} "
-              "(the checks' share of the misses); the rest need a link first",
-              f"warning/error findings on the clean articles: {o['baseline_alarms']}; plants whose relation "
-              f"already had one: {o['plants_with_baseline_alarm']} (only new findings count as caught)",
-              "plant types: " + ", ".join(f"{k} {v['caught']}/{v['planted']}"
-                                          for k, v in result["plant_types"].items())]
+              f"warning/error findings on the clean articles: {o['baseline_alarms']} (only new findings count as "
+              "caught)"]
+    for name, row in sets.items():
+        lines += [f"{name} plants: not plantable {row['not_plantable']} (consistent=false, no check could test "
+                  f"them, or no one edit breaks them beyond rounding); in relations the linker found "
+                  f"{row['linked']}, caught {row['caught_linked']}; by edit: "
+                  + ", ".join(f"{k} {v['caught']}/{v['planted']}" for k, v in row["by_edit"].items())]
+    if result.get("rules_not_loaded"):
+        lines.append("rules in the severity table that are not loaded, so their findings cannot count: "
+                     + ", ".join(result["rules_not_loaded"]))
     if show_misses:
         lines += ["", "missed labels:"] + [f"  {m['path']} {m['kind']}: {m['note']}" for m in result["misses"]]
-        lines += ["", "uncaught plants:"] + [f"  {p['path']} {p['kind']} {p['edit']}: {p['note']}"
+        lines += ["", "uncaught plants:"] + [f"  {p['set']} {p['path']} {p['kind']} {p['edit']}: {p['note']}"
                                              for p in result["plants"] if not p["caught"]]
         lines += ["", "unmatched predictions:"] + [f"  {e['path']} {e['kind']} ({e['cue']}): {e['figures']}"
                                                    for e in result["unmatched_predictions"]]
@@ -312,15 +429,32 @@ def render(result: Mapping[str, Any], show_misses: bool = False) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="the BBC corpus folder, e.g. corpora/bbc")
+    parser.add_argument("corpus", type=Path, nargs="?", default=CORPUS,
+                        help="the corpus folder the labels' paths point into (default corpora/bbc)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="labels file (default: the BBC labels)")
+    parser.add_argument("--meta", type=Path, default=None,
+                        help="its meta file: article list and held-out split (default: beside the labels)")
+    parser.add_argument("--split", choices=SPLITS, default="dev",
+                        help="dev (default), heldout (scored rarely, by rule) or all")
+    parser.add_argument("--old-rule", action="store_true",
+                        help="match labels by the looser rule used before round 3 (for comparison only)")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
-    parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--misses", action="store_true", help="list missed labels, uncaught plants, extra links")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
-        print(f"score_real: {args.corpus} is not a folder (get the BBC corpus first)", file=sys.stderr)
+        print(f"score_real: {args.corpus} is not a folder (get the corpus first; see benchmarks/REAL_NEWS.md)",
+              file=sys.stderr)
         return 2
-    result = score(args.corpus, load_labels(args.labels))
+    meta_path = args.meta or meta_for(args.labels)
+    try:
+        labels, meta = load_labels(args.labels), load_meta(meta_path)
+        articles = split_articles(meta, args.split)
+    except (OSError, ValueError, KeyError) as error:  # LabelError and bad JSON are ValueErrors
+        print(f"score_real: {args.labels} (meta {meta_path}): {error}", file=sys.stderr)
+        return 2
+    result = score(args.corpus, [lb for lb in labels if lb["path"] in set(articles)], articles,
+                   strict=not args.old_rule)
+    result["split"] = args.split
     print(json.dumps(result, indent=1) if args.json else render(result, args.misses))
     return 0
 

@@ -1,5 +1,8 @@
 """Word tables for the number grammar and the claim builder.
 
+Number, scale and calendar words every stage shares are in ``numcheck.english``; these are the
+tables only extraction reads.
+
 Kept apart from the logic (as price-parser keeps ``_currencies.py``) so a newsroom can read what
 numcheck knows without reading code. Everything here is an immutable constant.
 """
@@ -7,33 +10,6 @@ numcheck knows without reading code. Everything here is an immutable constant.
 from __future__ import annotations
 
 from types import MappingProxyType
-
-UNITS = MappingProxyType({
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "nought": 0, "naught": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-})
-TENS = MappingProxyType({
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-})
-#: Scale words, spelled out or abbreviated. "m"/"b" are handled separately: they are only a scale
-#: after money or before a plural count noun ("£300m", "3m people"), otherwise "m" is a metre.
-SCALES = MappingProxyType({
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "crore": 1e7,
-    "k": 1e3, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
-})
-AMBIGUOUS_SCALES = MappingProxyType({"m": 1e6, "b": 1e9})
-
-#: Fractions of a whole, by denominator word (singular and plural).
-FRACTION_DENOMINATORS = MappingProxyType({
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-    "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9,
-    "trillionth": 1e12, "trillionths": 1e12,
-})
 
 #: Vague amounts: the honest interval each word allows. The claim's value is the low end
 #: (fixtures/extract/GUIDELINES.md), so "dozens" never pretends to be a precise figure.
@@ -52,11 +28,6 @@ VAGUE_COMPOUND = MappingProxyType({
     ("tens", "millions"): (20e6, 99e6),
     ("hundreds", "millions"): (200e6, 999e6),
 })
-
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 #: Capitalised words that name a thing when a number follows ("Section 427", "Apollo 11").
 ID_WORDS = frozenset(

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from numcheck.errors import ConfigError, read_failure
 from numcheck.model import SEVERITIES
+from numcheck.rule import string_list
 from numcheck.yamlload import YamlError, load_yaml
 
 if TYPE_CHECKING:
@@ -247,14 +248,6 @@ def _read_yaml(text: str, path: str) -> tuple[dict[str, Any], Any]:
     return data, locate
 
 
-def _strings(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
-
-
 def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
     def fail(key: str | tuple[str, ...], message: str, at_key: bool = False) -> ConfigError:
         return ConfigError(message, path, *locate(*((key,) if isinstance(key, str) else key), at_key=at_key))
@@ -266,7 +259,7 @@ def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("rules", "disable", "select", "include", "exclude"):
         if key in table:
-            values = _strings(table[key])
+            values = string_list(table[key])
             if values is None:
                 raise fail(key, f"'{key}' must be a list of strings")
             lists[key] = values

@@ -23,8 +23,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from numcheck.article import DEFAULT_MAX_BYTES, Article, Item, unreadable
 from numcheck.errors import InputError
-from numcheck.inputs import DEFAULT_MAX_BYTES, Article, unreadable
 from numcheck.model import Report
 
 __all__ = ["DEFAULT_ID_FIELD", "DEFAULT_TEXT_FIELDS", "iter_corpus"]
@@ -32,8 +32,6 @@ __all__ = ["DEFAULT_ID_FIELD", "DEFAULT_TEXT_FIELDS", "iter_corpus"]
 #: Where the text is looked for when ``--text-field`` is not given, in this order.
 DEFAULT_TEXT_FIELDS = ("text", "body", "content")
 DEFAULT_ID_FIELD = "id"
-
-Item = Article | InputError | Report
 
 
 def iter_corpus(

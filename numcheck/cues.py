@@ -3,8 +3,8 @@ words name a group, and which expressions pin a figure to a time or place.
 
 Kept apart from ``relate.py`` so an editor can see (and a newsroom can argue about) exactly what
 makes numcheck link two figures, without reading the linking code. Every table is immutable.
-Lemmas are crude on purpose (``lemma`` strips English inflections); the tables list the stems
-``lemma`` produces, and a test keeps the two in step.
+Stems are crude on purpose (``numcheck.english.verb_stem`` strips English inflections); the tables
+list the stems it produces.
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ __all__ = [
     "UP_STEMS",
     "WHOLE_SYNONYMS",
     "direction_of",
-    "lemma",
     "same_thing",
-    "singular",
 ]
 
 #: Stems of words that say a figure went up or down. A word matches a stem of four or more letters
@@ -182,40 +180,3 @@ PLACE_PATTERN = re.compile(r"\b(?i:in|across|at|near|from|around|outside)\s+((?:
 RANK_PATTERN = re.compile(
     r"\b(?:places?|positions?|rank(?:ed|ing|ings)?|spots?|charts?|league\s+table|seeds?|seeded|no\.\s*\d|"
     r"number\s+(?:one|two|three)|top\s+(?:ten|10|five|20|40))\b", re.I)
-
-_IRREGULAR = MappingProxyType({
-    "people": "person", "children": "child", "women": "woman", "men": "man", "staff": "staff",
-    "data": "data", "media": "media", "news": "news", "series": "series", "species": "species",
-    "aircraft": "aircraft", "police": "police", "cattle": "cattle", "sheep": "sheep", "analyses": "analysis",
-})
-
-
-def singular(word: str) -> str:
-    """A crude singular of an English plural noun, enough to match a claim's noun lemma.
-
-    >>> [singular(w) for w in ("countries", "nations", "people", "buses", "drones", "staff")]
-    ['country', 'nation', 'person', 'bus', 'drone', 'staff']
-    """
-    word = word.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ses", "xes", "ches", "shes")) and len(word) > 4:
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def lemma(word: str) -> str:
-    """A crude verb stem, so "backed" and "backing" meet; it only has to be the same for both forms.
-
-    >>> [lemma(w) for w in ("backed", "backing", "backs", "rose", "intercepted", "dropped")]
-    ['back', 'back', 'back', 'rose', 'intercept', 'dropp']
-    """
-    word = word.lower().strip("'’")
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)]
-    return word

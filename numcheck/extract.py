@@ -41,7 +41,8 @@ from numcheck._words import (
 )
 from numcheck.cues import direction_of
 from numcheck.document import Document, Span, read_document
-from numcheck.lemma import ends_noun_phrase, head_noun, is_plural, lemmatize
+from numcheck.english import is_plural, singular
+from numcheck.lemma import ends_noun_phrase, head_noun
 from numcheck.model import Claim, is_currency
 from numcheck.numbers import COMPARISON_WORDS, Mention, Token, may_hold_figure, scan_tokens, tokenize
 from numcheck.quantulum import UnitResolver
@@ -133,9 +134,9 @@ class _PreviousNouns:
         if self.span is None:
             return None
         if lemmas not in self._specific:  # asked once per general noun, however many counts use it
-            self._specific[lemmas] = next((lemmatize(t.lower) for t in reversed(tokenize(
+            self._specific[lemmas] = next((singular(t.lower) for t in reversed(tokenize(
                 self.document.text, self.span.start, self.span.end)) if t.is_word and is_plural(t.lower)
-                and lemmatize(t.lower) in lemmas), None)
+                and singular(t.lower) in lemmas), None)
         return self._specific[lemmas]
 
     def _plural_nouns(self) -> list[str]:
@@ -568,8 +569,8 @@ class _Sentence:
         more specific one in the same or the previous sentence counts that one."""
         for i in range(first - 1, max(-1, first - _ANTECEDENT_REACH), -1):
             t = self.tokens[i]
-            if t.is_word and is_plural(t.lower) and lemmatize(t.lower) in hyponyms:
-                return lemmatize(t.lower)
+            if t.is_word and is_plural(t.lower) and singular(t.lower) in hyponyms:
+                return singular(t.lower)
         return previous.find(hyponyms) if previous is not None else None
 
     def column_noun(self, unit: _Unit) -> str | None:
@@ -618,7 +619,7 @@ class _Sentence:
                 modifier = self.lower(i - 1)
                 adjective = any(modifier.endswith(e) and len(modifier) - len(e) >= 3 for e in _ADJECTIVE_ENDINGS)
                 if not ends_noun_phrase(modifier) and not adjective and modifier not in _NOT_MEASURED:
-                    return lemmatize(modifier)
+                    return singular(modifier)
         return None
 
     def is_named(self, first: int) -> bool:
@@ -680,7 +681,7 @@ class _Sentence:
                 return _COLLECTIVE_NOUNS[t.lower]  # "London's population grew to 8.8 million"
             if t.is_word and t.text[0].islower() and is_plural(t.lower) and self.lower(i + 1) != "of" and \
                     t.lower not in _NOT_ANTECEDENT:
-                return lemmatize(t.lower)
+                return singular(t.lower)
         nouns = previous.get() if previous is not None else []
         return nouns[-1] if nouns else None
 
@@ -863,5 +864,3 @@ def _join_hyphens(words: list[str]) -> list[str]:
             out.append(w)
     return out
 
-
-__all__ += ["lemmatize"]

@@ -1,33 +1,13 @@
-"""pandas views of numcheck results, with column names and dtypes that never drift.
+"""pandas over whole frames of articles: check them, extract their claims, compare figures across them.
 
-Researchers load whole archives into pandas and group findings by section, author or year, so the
-frames must have the same columns and dtypes whether a report has a thousand findings or none:
-Dask's ``meta``, parquet schemas and ``pd.concat`` of partitions all depend on that, and an
-``object`` column that is sometimes float and sometimes None breaks them. pandas is imported only
-inside these functions, because ``import numcheck`` must stay fast for the CLI.
+Newsrooms keep archives as DataFrames (one row per article, a text column, an id, a story, a date),
+and past one machine `check_frame` is the unit of work for Dask's ``map_partitions``. The columns
+and dtypes of every frame here are declared once, in `numcheck.columns`, which also builds
+`Report.claims_frame()` and `Report.findings_frame()` (this module re-exports ``claims_frame`` and
+``findings_frame``). The `Checker` is imported only when a frame is checked, and pandas only
+inside the functions, because ``import numcheck`` must stay fast for the CLI.
 
-Columns and dtypes (declared once, in ``CLAIM_COLUMNS`` and ``FINDING_COLUMNS``):
-
-``claims_frame(reports)`` / ``Report.claims_frame()``, one row per claim:
-    ``source`` string, then the `Claim` fields in order: ``id`` string, ``text`` string, ``value``
-    Float64, ``unit`` string, ``noun`` string (<NA> when none), ``qualifier`` category (the
-    ``model.QUALIFIERS``), ``low``/``high``/``precision`` Float64, ``start``/``end``/``sentence``/
-    ``paragraph``/``line``/``column`` Int64, ``kind`` string, ``noun_source`` string.
-
-``findings_frame(reports)`` / ``Report.findings_frame()``, one row per finding:
-    ``source`` string, ``rule`` string, ``check`` string, ``severity`` ordered category
-    (info < warning < error, so ``df[df.severity >= "warning"]`` works), ``message`` string,
-    ``explanation`` string, ``expected``/``actual`` Float64 (<NA> when the check has no number),
-    ``line``/``column``/``start``/``end`` Int64, ``claims`` string: the claim ids joined by commas
-    ("c1,c2"), a plain string rather than a list so the frame writes to parquet and CSV as is
-    (``df.claims.str.split(",")`` gives the lists back).
-
-``check_frame(df)`` returns the findings columns with ``source`` replaced by the frame's id
-column (first, named and typed as in the input), followed by any ``keep`` columns.
-``extract_frame(df)`` does the same with the claims columns; there the claim's own ``id`` is
-named ``claim`` (the article id usually is ``id``) and a ``sentence_text`` string column holds the
-sentence the claim sits in, which ``compare_frame`` reads. ``findings_meta``/``claims_meta`` give
-the empty frames Dask's ``map_partitions(..., meta=...)`` needs.
+``findings_meta``/``claims_meta`` give the empty frames Dask's ``map_partitions(..., meta=...)`` needs.
 """
 
 from __future__ import annotations
@@ -37,7 +17,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from numcheck.model import QUALIFIERS, SEVERITIES, Claim, Finding, Report
+from numcheck.columns import (
+    CLAIM_COLUMNS,
+    COMPARE_COLUMNS,
+    FINDING_COLUMNS,
+    add_claims,
+    add_findings,
+    build_frame,
+    claims_frame,
+    empty_data,
+    findings_frame,
+    import_pandas,
+)
+from numcheck.english import PHRASE_BREAK
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -51,62 +43,6 @@ __all__ = [
     "findings_frame",
     "findings_meta",
 ]
-
-#: (column, dtype code) of `claims_frame`. Keep in step with `Claim`'s fields (a test compares them).
-CLAIM_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("source", "string"),
-    ("id", "string"),
-    ("text", "string"),
-    ("value", "Float64"),
-    ("unit", "string"),
-    ("noun", "string"),
-    ("qualifier", "qualifier"),
-    ("low", "Float64"),
-    ("high", "Float64"),
-    ("precision", "Float64"),
-    ("start", "Int64"),
-    ("end", "Int64"),
-    ("sentence", "Int64"),
-    ("paragraph", "Int64"),
-    ("line", "Int64"),
-    ("column", "Int64"),
-    ("kind", "string"),
-    ("noun_source", "string"),
-)
-
-#: (column, dtype code) of `findings_frame`, in the order of DESIGN.md's findings contract.
-FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("source", "string"),
-    ("rule", "string"),
-    ("check", "string"),
-    ("severity", "severity"),
-    ("message", "string"),
-    ("explanation", "string"),
-    ("expected", "Float64"),
-    ("actual", "Float64"),
-    ("line", "Int64"),
-    ("column", "Int64"),
-    ("start", "Int64"),
-    ("end", "Int64"),
-    ("claims", "string"),
-)
-
-#: (column, dtype code) of `compare_frame`, after the ``by`` columns (and before ``time_a``/``time_b``).
-COMPARE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("severity", "severity"),
-    ("noun", "string"),
-    ("unit", "string"),
-    ("predicate", "string"),
-    ("source_a", "string"),
-    ("claim_a", "string"),
-    ("value_a", "Float64"),
-    ("text_a", "string"),
-    ("source_b", "string"),
-    ("claim_b", "string"),
-    ("value_b", "Float64"),
-    ("text_b", "string"),
-    ("explanation", "string"),
-)
 
 #: Words that say what happened to the people counted, mapped to one name per event. Two figures
 #: are compared across articles only when their clauses carry the same one of these: "31 killed"
@@ -124,68 +60,7 @@ _PREDICATES = MappingProxyType({
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 })
 
-# Where a clause ends: punctuation (a comma only when it is not a thousands separator) and the
-# conjunctions that join two counts ("31 killed and 13 injured").
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|plus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
-
-
-def _pandas() -> Any:
-    import pandas
-
-    return pandas
-
-
-def _dtype(code: str) -> Any:
-    """The pandas dtype of a column code; the two categoricals have fixed categories so partitions concat."""
-    pd = _pandas()
-    if code == "severity":
-        return pd.CategoricalDtype(list(SEVERITIES), ordered=True)
-    if code == "qualifier":
-        return pd.CategoricalDtype(list(QUALIFIERS))
-    return code
-
-
-def _build(columns: Sequence[tuple[str, str]], data: dict[str, list[Any]]) -> Any:
-    pd = _pandas()
-    return pd.DataFrame({name: pd.Series(data[name], dtype=_dtype(code)) for name, code in columns})
-
-
-def _empty_data(columns: Sequence[tuple[str, str]]) -> dict[str, list[Any]]:
-    return {name: [] for name, _ in columns}
-
-
-def _add_claims(data: dict[str, list[Any]], source: str, claims: Iterable[Claim], id_name: str = "id") -> None:
-    for claim in claims:
-        data["source"].append(source)
-        for name, _ in CLAIM_COLUMNS[1:]:
-            data[id_name if name == "id" else name].append(getattr(claim, name))
-
-
-def _add_findings(data: dict[str, list[Any]], findings: Iterable[Finding]) -> int:
-    count = 0
-    for finding in findings:
-        count += 1
-        for name, _ in FINDING_COLUMNS:
-            value = getattr(finding, name)
-            data[name].append(",".join(value) if name == "claims" else value)
-    return count
-
-
-def claims_frame(reports: Iterable[Report]) -> Any:
-    """One row per claim of every report, with the dtypes of ``CLAIM_COLUMNS``."""
-    data = _empty_data(CLAIM_COLUMNS)
-    for report in reports:
-        _add_claims(data, report.source, report.claims)
-    return _build(CLAIM_COLUMNS, data)
-
-
-def findings_frame(reports: Iterable[Report]) -> Any:
-    """One row per finding of every report, with the dtypes of ``FINDING_COLUMNS``."""
-    data = _empty_data(FINDING_COLUMNS)
-    for report in reports:
-        _add_findings(data, report.findings)
-    return _build(FINDING_COLUMNS, data)
 
 
 # --- whole DataFrames of articles ------------------------------------------------------------------
@@ -208,7 +83,7 @@ def _rows(df: Any, text_column: str, id_column: str | None, keep: Sequence[str],
 
 def _keyed(df: Any, id_column: str | None, keep: Sequence[str], positions: list[int], body: Any, caller: str) -> Any:
     """Put the article id (typed as in ``df``) and the ``keep`` columns in front of ``body``."""
-    pd = _pandas()
+    pd = import_pandas()
     if id_column is None:
         head = {df.index.name or "index": pd.Series(df.index.take(positions), dtype=df.index.dtype)}
     else:
@@ -222,7 +97,7 @@ def _keyed(df: Any, id_column: str | None, keep: Sequence[str], positions: list[
 
 
 def _meta(frame: Any, id_column: str | None, keep: Sequence[str], body: Any) -> Any:
-    pd = _pandas()
+    pd = import_pandas()
     if frame is None:
         head = {id_column or "index": pd.Series([], dtype="string")}
     elif id_column is None:
@@ -236,13 +111,13 @@ def _meta(frame: Any, id_column: str | None, keep: Sequence[str], body: Any) -> 
 
 def findings_meta(frame: Any = None, id_column: str | None = "id", keep: Sequence[str] = ()) -> Any:
     """The empty frame `check_frame` returns for ``frame`` (pandas or Dask), for ``map_partitions(meta=...)``."""
-    return _meta(frame, id_column, tuple(keep), _build(FINDING_COLUMNS[1:], _empty_data(FINDING_COLUMNS[1:])))
+    return _meta(frame, id_column, tuple(keep), build_frame(FINDING_COLUMNS[1:], empty_data(FINDING_COLUMNS[1:])))
 
 
 def claims_meta(frame: Any = None, id_column: str | None = "id", keep: Sequence[str] = ()) -> Any:
     """The empty frame `extract_frame` returns for ``frame`` (pandas or Dask)."""
     columns = _extract_columns()
-    return _meta(frame, id_column, tuple(keep), _build(columns, _empty_data(columns)))
+    return _meta(frame, id_column, tuple(keep), build_frame(columns, empty_data(columns)))
 
 
 def _finish(result: Any, df: Any, id_column: str | None, skipped: list[int]) -> Any:
@@ -286,14 +161,14 @@ def check_frame(
 
         checker = Checker(rules=rules)
     ids = df.index if id_column is None else df[id_column]
-    data = _empty_data(FINDING_COLUMNS)
+    data = empty_data(FINDING_COLUMNS)
     positions: list[int] = []
     skipped: list[int] = []
     for position, text in _texts(rows, skipped):
         source = str(ids[position] if id_column is None else ids.iloc[position])
         report = checker.check(text, source=source, kind=kind)
-        positions.extend([position] * _add_findings(data, report.findings))
-    body = _build(FINDING_COLUMNS[1:], data)
+        positions.extend([position] * add_findings(data, report.findings))
+    body = build_frame(FINDING_COLUMNS[1:], data)
     return _finish(_keyed(df, id_column, keep, positions, body, "check_frame"), df, id_column, skipped)
 
 
@@ -318,18 +193,18 @@ def extract_frame(
 
         checker = Checker(use_default_rules=False)
     columns = _extract_columns()
-    data = _empty_data((("source", "string"), *columns))
+    data = empty_data((("source", "string"), *columns))
     positions: list[int] = []
     skipped: list[int] = []
     for position, text in _texts(rows, skipped):
         document = checker.read(text, kind)
         claims = tuple(checker.extractor.extract(document))
-        _add_claims(data, "", claims, id_name="claim")
+        add_claims(data, "", claims, id_name="claim")
         for claim in claims:
             positions.append(position)
             in_range = 0 <= claim.sentence < len(document.sentences)
             data["sentence_text"].append(document.sentence_text(claim.sentence) if in_range else None)
-    body = _build(columns, data)
+    body = build_frame(columns, data)
     return _finish(_keyed(df, id_column, keep, positions, body, "extract_frame"), df, id_column, skipped)
 
 
@@ -357,8 +232,8 @@ def predicate_of(sentence: str | None, claim_text: str) -> str | None:
         clause = sentence
     else:
         at, after = match.span()
-        starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
-        ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, after)]
+        starts = [m.end() for m in PHRASE_BREAK.finditer(sentence, 0, at)]
+        ends = [m.start() for m in PHRASE_BREAK.finditer(sentence, after)]
         clause = sentence[starts[-1] if starts else 0 : ends[0] if ends else len(sentence)]
     found = {_PREDICATES[w] for w in _WORD.findall(clause.lower()) if w in _PREDICATES}
     return found.pop() if len(found) == 1 else None
@@ -366,7 +241,7 @@ def predicate_of(sentence: str | None, claim_text: str) -> str | None:
 
 def _cell(value: Any) -> Any:
     """A cell as a plain Python value with missing values as None (pd.NA is not hashable-safe)."""
-    pd = _pandas()
+    pd = import_pandas()
     return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
 
 
@@ -391,7 +266,7 @@ def compare_frame(
     article that differs is an ``info`` update (a death toll that rose), not an ``error``; rows
     then also carry ``time_a``/``time_b``, ``a`` being the earlier article.
     """
-    pd = _pandas()
+    pd = import_pandas()
     by = [by] if isinstance(by, str) else list(by)
     columns = list(claims_df.columns)
     article = id_column or ("source" if "source" in columns else columns[0])
@@ -402,7 +277,7 @@ def compare_frame(
             hint = " (build the claims with numcheck.extract_frame)" if column == "sentence_text" else ""
             raise KeyError(f"compare_frame: no column {column!r} in the claims frame{hint}")
     pairs = _disagreements(claims_df, by, article, claim_id, time_column)
-    data = _empty_data(COMPARE_COLUMNS)
+    data = empty_data(COMPARE_COLUMNS)
     first: list[int] = []
     second: list[int] = []
     for row_a, row_b, record in pairs:
@@ -411,7 +286,7 @@ def compare_frame(
         for name, _ in COMPARE_COLUMNS:
             data[name].append(record[name])
     head = {column: claims_df[column].iloc[first].reset_index(drop=True) for column in by}
-    result = pd.concat([pd.DataFrame(head), _build(COMPARE_COLUMNS, data)], axis=1)
+    result = pd.concat([pd.DataFrame(head), build_frame(COMPARE_COLUMNS, data)], axis=1)
     if time_column:
         result["time_a"] = claims_df[time_column].iloc[first].reset_index(drop=True)
         result["time_b"] = claims_df[time_column].iloc[second].reset_index(drop=True)

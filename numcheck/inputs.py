@@ -11,16 +11,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
+from numcheck.article import DEFAULT_MAX_BYTES, Article, unreadable
 from numcheck.document import kind_for_path
 from numcheck.errors import InputError
 
+# Article, DEFAULT_MAX_BYTES and unreadable live in numcheck.article (the corpus reader needs them
+# too, and this module imports the corpus reader); they are re-exported here for callers.
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "Article", "decode_bytes", "iter_articles", "read_article",
            "unreadable"]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-DEFAULT_MAX_BYTES = 20_000_000
 
 # Magic numbers of the binary files most often dropped into article folders by mistake.
 _MAGIC = (
@@ -31,15 +32,6 @@ _MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One article to check: where it came from, its text, and the markup to strip."""
-
-    source: str
-    text: str
-    kind: str = "text"
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -105,17 +97,6 @@ def read_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Inp
         return Article(path, decode_bytes(data, path), kind_for_path(path))
     except InputError as exc:
         return exc
-
-
-def unreadable(path: str, exc: OSError) -> InputError:
-    """The one-line error for a file that could not be opened or read (articles and corpora alike)."""
-    if isinstance(exc, FileNotFoundError):
-        return InputError(path, "no such file or directory")
-    if isinstance(exc, PermissionError):
-        return InputError(path, "permission denied")
-    if isinstance(exc, IsADirectoryError):
-        return InputError(path, "is a directory")
-    return InputError(path, f"cannot read ({exc.strerror or exc})")
 
 
 def _read_stdin(max_bytes: int) -> Article | InputError:

@@ -11,56 +11,21 @@ last head ("112 strikes and decoy *drones*").
 'drone'
 >>> head_noun(["member", "states"], plural_only=True)
 'member state'
->>> [lemmatize(w) for w in ["allies", "people", "buses", "taxes", "lives", "losses", "houses"]]
-['ally', 'person', 'bus', 'tax', 'life', 'loss', 'house']
+
+The singular itself comes from ``numcheck.english.singular``, the one every stage uses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from types import MappingProxyType
 
-__all__ = ["ends_noun_phrase", "head_noun", "is_plural", "lemmatize"]
+from numcheck.english import NUMBER_WORDS, is_plural, singular
+from numcheck.english.nouns import NOUN_OR_VERB, PLURAL_WITHOUT_S, POSTPOSITIVE
 
-_IRREGULAR = MappingProxyType({
-    "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
-    "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife", "wolves": "wolf",
-    "thieves": "thief", "halves": "half", "leaves": "leaf", "shelves": "shelf", "criteria": "criterion",
-    "phenomena": "phenomenon", "data": "data", "media": "media", "police": "police", "staff": "staff",
-    "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish", "deer": "deer",
-    "aircraft": "aircraft", "crew": "crew", "livestock": "livestock", "heroes": "hero", "potatoes": "potato",
-    "tomatoes": "tomato", "vetoes": "veto", "buses": "bus", "viruses": "virus", "bonuses": "bonus",
-    "campuses": "campus", "censuses": "census", "statuses": "status", "series": "series", "species": "species",
-    "offspring": "offspring", "clergy": "clergy", "infantry": "infantry", "alumni": "alumnus",
-    "businesses": "business", "analyses": "analysis", "crises": "crisis", "bases": "base", "cases": "case",
-    "premises": "premises", "troops": "troop", "euros": "euro", "countries": "country",
-})
-#: Words that are plural without a final s, or that count things in the plural sense.
-_PLURAL_WITHOUT_S = frozenset(
-    "people children men women feet teeth mice geese criteria phenomena data media police staff personnel "
-    "cattle sheep fish deer aircraft crew livestock offspring clergy infantry alumni".split()
-)
-#: Words ending in s that are not plural nouns.
-_NOT_PLURAL = frozenset(
-    "this its his has was is as us yes less unless always perhaps whereas across thus plus towards afterwards "
-    "besides sometimes overseas news politics economics physics mathematics athletics gymnastics olympics "
-    "series species means whereas nevertheless hers ours yours theirs was does goes says gets makes takes "
-    "lies dies wins leads remains includes comes rises falls stands sits runs sees shows holds seems calls "
-    "puts keeps needs wants gives tells works looks uses plays moves lives? adds hits cuts sets pays".split()
-)
-#: Plurals that are also third-person verbs; read as nouns right after a figure ("13 wins in 15 games").
-_NOUN_OR_VERB = frozenset(
-    "wins hits shows runs sets cuts falls rises plays works uses calls needs wants leads holds stands".split()
-)
+__all__ = ["ends_noun_phrase", "head_noun"]
+
 #: Words that show the word before them is a verb taking an object ("the 12 leads the table").
 _OBJECT_STARTS = frozenset("the a an that to his her its their this these those him them it".split())
-#: Plural compounds whose first word carries the plural ("grands prix", "attorneys general").
-_POSTPOSITIVE = MappingProxyType({
-    "grands prix": "grand prix", "grand prix": "grand prix", "attorneys general": "attorney general",
-    "courts martial": "court martial", "secretaries general": "secretary general",
-    "governors general": "governor general", "passers-by": "passer-by", "runners-up": "runner-up",
-    "mothers-in-law": "mother-in-law", "sons-in-law": "son-in-law", "daughters-in-law": "daughter-in-law",
-})
 #: Function words and verbs that end a noun phrase.
 _STOP = frozenset(
     "the a an this that these those its their his her our your my of in on at to from by for with without "
@@ -81,38 +46,9 @@ _COMPOUNDS = frozenset({
 })
 
 
-def is_plural(word: str) -> bool:
-    """True for a word that reads as a plural noun ("drones", "people"), false for "various"."""
-    if word in _PLURAL_WITHOUT_S:
-        return True
-    if word in _NOT_PLURAL or len(word) < 3 or not word.isalpha():
-        return word in _IRREGULAR and word not in _NOT_PLURAL
-    if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous", "'s", "’s")):
-        return False
-    return not word.endswith("ings") or True
-
-
 def ends_noun_phrase(word: str) -> bool:
     """True for a function word or verb form that cannot start the noun a figure counts."""
     return word in _STOP or (word.endswith("ed") and len(word) > 4 and word not in _PARTICIPLE_ADJECTIVES)
-
-
-def lemmatize(word: str) -> str:
-    """Singular lower-case form of a plural noun; other words come back lower-cased."""
-    word = word.lower()
-    if word in _POSTPOSITIVE:
-        return _POSTPOSITIVE[word]
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    if len(word) == 3 and word.endswith("s") and not any(v in word for v in "aeiouy"):
-        return word[:-1]  # "MPs", "DJs", "PCs"
-    return word
 
 
 def head_noun(words: Sequence[str], plural_only: bool, bare_subject: bool = False) -> str | None:
@@ -147,13 +83,13 @@ def head_noun(words: Sequence[str], plural_only: bool, bare_subject: bool = Fals
             break
     if head_at is None:
         return None
-    if words[head_at].lower() in _PLURAL_WITHOUT_S and head_at + 1 < len(words) and \
+    if words[head_at].lower() in PLURAL_WITHOUT_S and head_at + 1 < len(words) and \
             is_plural(words[head_at + 1].lower()) and words[head_at + 1].lower() not in _VERBS:
         head_at += 1  # "13,000 staff members"
     head_at = _coordinated_head(words, head_at)
-    if head_at + 1 < len(words) and f"{words[head_at].lower()} {words[head_at + 1].lower()}" in _POSTPOSITIVE:
-        return _POSTPOSITIVE[f"{words[head_at].lower()} {words[head_at + 1].lower()}"]  # "10 grands prix"
-    lemma = lemmatize(words[head_at])
+    if head_at + 1 < len(words) and f"{words[head_at].lower()} {words[head_at + 1].lower()}" in POSTPOSITIVE:
+        return POSTPOSITIVE[f"{words[head_at].lower()} {words[head_at + 1].lower()}"]  # "10 grands prix"
+    lemma = singular(words[head_at])
     if head_at > 0 and (words[head_at - 1].lower(), lemma) in _COMPOUNDS:
         return f"{words[head_at - 1].lower()} {lemma}"
     return lemma if lemma.isalpha() or "-" in lemma else None
@@ -175,7 +111,7 @@ def _participle_modifies(words: Sequence[str], index: int, bare_subject: bool) -
 
 def _plural_after_figure(words: Sequence[str]) -> bool:
     """"13 wins", "six hits", "three sets": right after a figure these read as nouns, not verbs."""
-    if words[0].lower() not in _NOUN_OR_VERB:
+    if words[0].lower() not in NOUN_OR_VERB:
         return False
     following = words[1].lower() if len(words) > 1 else ""
     return not following or (following in _STOP and following not in _OBJECT_STARTS)
@@ -186,18 +122,13 @@ def _coordinated_head(words: Sequence[str], head_at: int) -> int:
     if head_at + 1 < len(words) and words[head_at + 1].lower() in ("and", "or"):
         for index in range(head_at + 2, min(len(words), head_at + 5)):
             lower = words[index].lower()
-            if lower in _STOP or lower in _VERBS or lower.endswith("ed") or lower in _NUMBER_WORDS:
+            if lower in _STOP or lower in _VERBS or lower.endswith("ed") or lower in NUMBER_WORDS:
                 break  # "17 teenagers and seven infants": a new figure starts a new count
             if is_plural(lower):
                 return index
     return head_at
 
 
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-    "million billion dozen dozens hundreds thousands millions half".split()
-)
 #: Past participles that modify a counted noun ("1,240 displaced people") rather than end the phrase.
 _PARTICIPLE_ADJECTIVES = frozenset(
     "displaced injured wounded armed detained unemployed registered confirmed reported estimated elected "

@@ -12,14 +12,11 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-#: Canonical qualifiers. Keep in sync with ``extract._QUALIFIERS`` and the JSON schema.
-QUALIFIERS = ("eq", "approx", "gt", "ge", "lt", "le", "vague")
-
-#: Finding severities, weakest first; the order is what ``--fail-on`` compares.
-SEVERITIES = ("info", "warning", "error")
-
-#: Relation kinds produced by ``relate.py``.
-RELATION_KINDS = ("part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "change", "repeated_figure")
+# Re-exported: the model is where callers look these up; they live below it so that
+# `numcheck.columns` can read them without importing the model back.
+from numcheck.vocabulary import QUALIFIERS as QUALIFIERS
+from numcheck.vocabulary import RELATION_KINDS as RELATION_KINDS
+from numcheck.vocabulary import SEVERITIES as SEVERITIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +140,13 @@ class Report:
 
     def claims_frame(self) -> Any:
         """The claims as a pandas DataFrame (pandas is imported only when asked for)."""
-        from numcheck.frame import claims_frame
+        from numcheck.columns import claims_frame
 
         return claims_frame([self])
 
     def findings_frame(self) -> Any:
         """The findings as a pandas DataFrame with stable dtypes, empty or not."""
-        from numcheck.frame import findings_frame
+        from numcheck.columns import findings_frame
 
         return findings_frame([self])
 

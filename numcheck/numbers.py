@@ -33,22 +33,16 @@ from typing import NamedTuple
 from numcheck._units import DURATIONS, PHYSICAL_UNIT_WORDS
 from numcheck._words import (
     AMBIGUOUS_CURRENCY_WORDS,
-    AMBIGUOUS_SCALES,
     COUNT_NOUNS_FOR_SCALE,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    FRACTION_DENOMINATORS,
     ID_WORDS,
-    MONTHS,
-    SCALES,
-    TENS,
-    UNITS,
     VAGUE,
     VAGUE_COMPOUND,
 )
 from numcheck.cues import direction_of
-from numcheck.lemma import is_plural
+from numcheck.english import AMBIGUOUS_SCALES, FRACTION_DENOMINATORS, MONTHS, SCALES, TENS, UNITS, is_plural
 
 __all__ = ["Mention", "Token", "may_hold_figure", "scan", "tokenize"]
 

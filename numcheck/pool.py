@@ -40,10 +40,9 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from numcheck.article import Article, process_article
 from numcheck.errors import InputError
-from numcheck.inputs import Article
 from numcheck.model import Report
-from numcheck.runner import process_article
 
 __all__ = ["IN_FLIGHT_PER_JOB", "READ_AHEAD_BYTES", "READ_AHEAD_PER_JOB", "run_pool", "start_method"]
 

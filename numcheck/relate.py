@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from numcheck import cues
-from numcheck.document import Document, Span
+from numcheck.document import Document
+from numcheck.english import singular, verb_stem
 from numcheck.model import Claim, Relation
 from numcheck.relate_change import (
     _link_anaphoric_changes,
@@ -50,9 +50,7 @@ _KIND_ORDER = ("part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "ch
 
 def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
     """The relations among ``claims``, numbered r1, r2, ... in text order."""
-    sentences = {c.id: c.sentence for c in claims}
-    document, joined = _join_wrapped_lines(document, claims)
-    text = _Text(document, sorted(joined, key=lambda c: (c.start, c.end)))
+    text = _Text(document, sorted(claims, key=lambda c: (c.start, c.end)))
     drafts: list[_Draft] = []
     explicit = list(_link_explicit_parts(text))
     drafts += explicit
@@ -69,38 +67,10 @@ def relate(document: Document, claims: Sequence[Claim]) -> tuple[Relation, ...]:
     drafts += link_parts(text)
     drafts += _link_repeats(text, drafts)
     drafts += _link_subject_repeats(text, drafts)
-    return _number(drafts, sentences)
+    return _number(drafts)
 
 
-def _join_wrapped_lines(document: Document, claims: Sequence[Claim]) -> tuple[Document, list[Claim]]:
-    """Rejoin a sentence that a hard line wrap split before a figure ("dropped to\n87,000 from
-    81,000"): the sentence splitter breaks at a line that starts with a capital or a digit, which is
-    right for headlines and wrong for wrapped prose. Linking works on the rejoined sentences; each
-    relation still reports the claims' own sentence index."""
-    text = document.text
-    merged: list[Span] = []
-    index: dict[int, int] = {}
-    for i, span in enumerate(document.sentences):
-        if merged and _continues(text, merged[-1], span):
-            merged[-1] = Span(merged[-1].start, span.end)
-        else:
-            merged.append(span)
-        index[i] = len(merged) - 1
-    if len(merged) == len(document.sentences):
-        return document, list(claims)
-    joined = replace(document, sentences=tuple(merged))
-    return joined, [replace(c, sentence=index.get(c.sentence, c.sentence)) for c in claims]
-
-
-def _continues(text: str, previous: Span, span: Span) -> bool:
-    if not re.match(r"[\d$€£¥]", text[span.start : span.start + 1]):
-        return False
-    tail = text[max(previous.start, previous.end - 8) : previous.end].rstrip()
-    between = text[previous.end : span.start]
-    return bool(tail) and tail[-1] not in ".!?:;\"'”’)]" and "\n" in between and not re.search(r"\n[ \t]*\n", between)
-
-
-def _number(drafts: Iterable[_Draft], sentences: dict[str, int]) -> tuple[Relation, ...]:
+def _number(drafts: Iterable[_Draft]) -> tuple[Relation, ...]:
     unique: dict[tuple[str, tuple[str, ...]], _Draft] = {}
     for draft in drafts:
         unique.setdefault((draft.kind, tuple(c.id for c in draft.claims)), draft)
@@ -108,7 +78,7 @@ def _number(drafts: Iterable[_Draft], sentences: dict[str, int]) -> tuple[Relati
                                                       _KIND_ORDER.index(d.kind), max(c.start for c in d.claims)))
     return tuple(
         Relation(id=f"r{i}", kind=d.kind, claims=tuple(c.id for c in d.claims), roles=d.roles, cue=d.cue,
-                 sentence=max(sentences.get(c.id, c.sentence) for c in d.claims), direction=d.direction,
+                 sentence=max(c.sentence for c in d.claims), direction=d.direction,
                  factor=d.factor,
                  partial=d.partial)
         for i, d in enumerate(ordered, start=1)
@@ -129,7 +99,7 @@ def _noun_phrase(words: str, known: set[str]) -> tuple[str, str] | None:
     "member states have" is "member state"; returns (noun, the words as printed)."""
     parts = words.split()
     for size in range(len(parts), 0, -1):
-        noun = " ".join([*(p.lower() for p in parts[: size - 1]), cues.singular(parts[size - 1])])
+        noun = " ".join([*(p.lower() for p in parts[: size - 1]), singular(parts[size - 1])])
         if noun in known:
             return noun, " ".join(parts[:size])
     return None
@@ -232,7 +202,7 @@ def _verb_before(text: _Text, claim: Claim, vocabulary: frozenset[str], words: i
     if phrase and vocabulary is cues.SUBSET_VERBS:
         return phrase.group(0).lower()
     for word in reversed(_words(head)[-words:]):
-        if word in vocabulary or cues.lemma(word) in vocabulary:
+        if word in vocabulary or verb_stem(word) in vocabulary:
             return word
     return None
 
@@ -350,7 +320,7 @@ def _is_partition(text: _Text, run: list[Claim]) -> bool:
     sentence = " ".join(_words(text.clause(run[0]) + text.clause(run[-1])))
     if len(run) == 2:
         return any(re.search(rf"\b{a}\b", sentence) and re.search(rf"\b{b}\b", sentence) for a, b in _PAIR_CUES)
-    return any(w in cues.PARTITION_WORDS or cues.lemma(w) in cues.PARTITION_WORDS for w in sentence.split())
+    return any(w in cues.PARTITION_WORDS or verb_stem(w) in cues.PARTITION_WORDS for w in sentence.split())
 
 
 # --- percent_of and fraction_of ------------------------------------------------------------------
@@ -434,7 +404,7 @@ def _part_before(text: _Text, candidate: Claim | None, ratio: Claim, whole: Clai
 
 
 def _whole_by_noun(text: _Text, word: str, part: Claim) -> Claim | None:
-    noun = cues.singular(word)
+    noun = singular(word)
     accepted = cues.WHOLE_SYNONYMS.get(noun, frozenset()) | {noun}
     if part.noun is not None and part.noun not in accepted and noun not in cues.WHOLE_SYNONYMS:
         return None

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from numcheck import cues
+from numcheck.english import CALENDAR_NAMES, singular, verb_stem
 from numcheck.model import Claim
 from numcheck.relate_text import (
     _QUAL,
@@ -207,11 +208,7 @@ def _same_actor(text: _Text, whole: Claim, first: Claim) -> bool:
     start, end = text.sentence_span(whole)
     known = set(_words(text.text[start:end]))
     named = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text.before(first, clause=False)) if w[0].isupper()}
-    return all(w in known for w in named if w not in cues.STOPWORDS and w not in _CALENDAR)
-
-
-_CALENDAR = frozenset("january february march april may june july august september october november december "
-                      "monday tuesday wednesday thursday friday saturday sunday".split())
+    return all(w in known for w in named if w not in cues.STOPWORDS and w not in CALENDAR_NAMES)
 
 
 def _alike(parts: list[Claim]) -> bool:
@@ -266,7 +263,7 @@ def _doings(text: _Text, claim: Claim) -> set[str]:
     "hoped to pay"): up to five content words after the last punctuation, stemmed, with a repeat
     prefix dropped ("repay" and "pay" do the same thing to money)."""
     head = re.split(r"[,;:()\"“”]", text.tail(claim, 60))[-1]
-    words = [cues.lemma(w) for w in _words(head)[-5:] if len(w) > 2 and w not in cues.STOPWORDS
+    words = [verb_stem(w) for w in _words(head)[-5:] if len(w) > 2 and w not in cues.STOPWORDS
              and w not in _NOT_DOINGS]
     return {w[2:] if w.startswith("re") and len(w) > 4 else w for w in words}
 
@@ -324,7 +321,7 @@ _WHICH_IS_BEFORE = re.compile(r",\s*which\s+(?:is|was|represents|represented|amo
 
 def _words_before(text: _Text, claim: Claim) -> set[str]:
     """The nouns just before a figure in its clause, singular: "Exports rose to 8.2 trillion yen"."""
-    return {cues.singular(w) for w in _words(text.tail(claim, 60))[-6:]}
+    return {singular(w) for w in _words(text.tail(claim, 60))[-6:]}
 
 
 _FRACTION_OF_NOUN = re.compile(r"^\s+(?:of\s+)?(?:the|its|their)\s+([a-z]+)\s*(?:,|\(|—|–)\s*" + _QUAL + r"$", re.I)
@@ -342,7 +339,7 @@ def _link_named_fractions(text: _Text) -> Iterator[_Draft]:
         match = _FRACTION_OF_NOUN.match(text.gap(fraction, part) or "0")
         if match is None:
             continue
-        noun = cues.singular(match.group(1))
+        noun = singular(match.group(1))
         earlier = [*text.earlier_of_unit(fraction, fraction.sentence - 1, part.unit),
                    *text.earlier_of_unit(fraction, fraction.sentence, part.unit)]
         pool = [c for c in earlier if _is_count_like(c) and noun in _words_before(text, c)
@@ -533,4 +530,4 @@ def _names_deal(text: _Text, claim: Claim) -> bool:
     after = re.sub(r"^\s*\([^)]*\)", "", text.after(claim, clause=False))[:25]
     before = text.tail(claim, 30, clause=False)
     near = _words(after)[:2] + _words(re.sub(r"\b(?:worth|valued\s+at|of)\s+" + _QUAL + r"$", "", before))[-1:]
-    return any(cues.singular(w) in _DEAL_NOUNS for w in near) and not _states_change(text, claim)
+    return any(singular(w) in _DEAL_NOUNS for w in near) and not _states_change(text, claim)

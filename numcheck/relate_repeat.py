@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from numcheck import cues
+from numcheck.english import singular, verb_stem
 from numcheck.model import Claim, is_currency
 from numcheck.relate_text import (
     _GENERIC,
@@ -339,7 +340,7 @@ def _base_of(text: _Text, claim: Claim) -> str | None:
         if word in cues.STOPWORDS:
             break
         words.append(word)
-    return cues.singular(words[-1]) if words else None
+    return singular(words[-1]) if words else None
 
 
 def _modifiers(text: _Text, claim: Claim, noun: str) -> set[str]:
@@ -348,7 +349,7 @@ def _modifiers(text: _Text, claim: Claim, noun: str) -> set[str]:
     words = []
     for match in re.finditer(r"[A-Za-z][A-Za-z-]*", text.after(claim)[:40]):
         word = match.group(0)
-        if cues.singular(word) == noun:
+        if singular(word) == noun:
             return {w for w in words if w not in _NOT_MODIFIERS}
         if word.islower():
             words.append(word)
@@ -428,7 +429,7 @@ def _measure(text: _Text, claim: Claim) -> str:
         if cues.direction_of(words[index]):
             noun = words[index - 1]
             if noun.islower() and noun not in cues.STOPWORDS:
-                return cues.singular(noun)
+                return singular(noun)
             return ""
     return ""
 
@@ -503,20 +504,20 @@ def _noun_of(text: _Text, claim: Claim) -> str | None:
     head = _head_after(text, claim)
     if head is None and claim.unit not in ("count", "percent", "percentage_point"):
         match = _NOUN_OF.search(text.tail(claim, 40))
-        head = cues.singular(match.group(1)) if match and match.group(1) not in cues.STOPWORDS else None
+        head = singular(match.group(1)) if match and match.group(1) not in cues.STOPWORDS else None
     return head
 
 
 def _introduced_by_noun(text: _Text, claim: Claim, noun: str) -> bool:
     match = re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + _QUAL + r"$", text.tail(claim, 40))
-    return bool(match and cues.singular(match.group(1)) == noun)
+    return bool(match and singular(match.group(1)) == noun)
 
 
 def _head_after(text: _Text, claim: Claim) -> str | None:
     match = re.match(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)", text.after(claim))
     if not match or match.group(1) in cues.STOPWORDS:
         return None
-    return cues.singular(match.group(1))
+    return singular(match.group(1))
 
 
 def _could_be_one_figure(a: Claim, b: Claim) -> bool:
@@ -536,7 +537,7 @@ def _frames_contrast(text: _Text, first: Claim, second: Claim, shared: set[str])
     def frame(claim: Claim) -> set[str] | None:
         words = _words(text.after(claim))[:10]
         for i, word in enumerate(words):
-            if cues.lemma(word) in shared:
+            if verb_stem(word) in shared:
                 return {w for w in words[i + 1 : i + 7] if w not in cues.STOPWORDS}
         return None
 
@@ -565,6 +566,6 @@ def _predicates(text: _Text, claim: Claim, noun: str) -> tuple[set[str], set[str
     surveyed"), so a shared adjective such as "former" never links two figures."""
     words = _words(text.tail(claim, 80))[-6:] + _words(text.after(claim))[:6]
     content = [w for w in words if w not in cues.STOPWORDS and w not in _GENERIC and len(w) > 3
-               and cues.singular(w) != noun and not noun.startswith(cues.lemma(w))]
-    verbs = {cues.lemma(w) for w in content if w.endswith(("ed", "ing")) or w in _IRREGULAR_PAST}
-    return {cues.lemma(w) for w in content}, verbs
+               and singular(w) != noun and not noun.startswith(verb_stem(w))]
+    verbs = {verb_stem(w) for w in content if w.endswith(("ed", "ing")) or w in _IRREGULAR_PAST}
+    return {verb_stem(w) for w in content}, verbs

@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from numcheck import cues
 from numcheck.document import Document
+from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, singular, verb_stem
 from numcheck.model import Claim
 
 _QUAL = r"(?:(?:about|around|some|roughly|nearly|almost|just|more\s+than|over|under|less\s+than|an\s+estimated|" \
@@ -51,8 +52,6 @@ _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,] ([A-Z][a-z]+)")
 
 class _Text:
     """The document seen from its claims: text around and between them, clause by clause."""
-
-    _CLAUSE_BREAK = re.compile(r";|\b(?:but|whereas|while|meanwhile)\b", re.I)
 
     def __init__(self, document: Document, claims: list[Claim]) -> None:
         self.document = document
@@ -148,7 +147,7 @@ class _Text:
         reading a clause costs a bisection, not a regex search of the text around every figure."""
         span = self.sentence_span(claim)
         if span not in self._clause_breaks:
-            matches = list(self._CLAUSE_BREAK.finditer(self.text, span[0], span[1]))
+            matches = list(CLAUSE_BREAK.finditer(self.text, span[0], span[1]))
             self._clause_breaks[span] = ([m.start() for m in matches], [m.end() for m in matches])
         return self._clause_breaks[span]
 
@@ -254,15 +253,9 @@ def _names(text: _Text, claim: Claim) -> set[str]:
         # A sentence's first word is a name when the article also capitalises it mid-sentence
         # ("Heineken's net income fell" after "Dutch firm Heineken").
         named = bool(lead.strip(" \"“‘'(")) or word in text.names
-        if named and word not in _NOT_NAMES and word not in _CALENDAR:
+        if named and word not in _NOT_NAMES and word not in CALENDAR_NAMES:
             names.add(match.group(0))
     return names
-
-
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
 
 
 _GENERIC = frozenset({"have", "has", "had", "were", "was", "are", "been", "being", "did", "does", "make", "made",
@@ -332,7 +325,7 @@ _MEASURE_SYNONYMS = MappingProxyType({"earning": "profit", "earn": "profit", "ea
 
 
 def _content_words(words: list[str]) -> list[str]:
-    return [cues.lemma(cues.singular(re.sub(r"['’]s?$", "", w))) for w in words
+    return [verb_stem(singular(re.sub(r"['’]s?$", "", w))) for w in words
             if len(w) > 3 and w not in cues.STOPWORDS and w not in _GENERIC and w not in _NOT_SUBJECT
             and not cues.direction_of(w) and w not in _IRREGULAR_PAST]
 

@@ -16,6 +16,9 @@ the kind's ``CheckKind.params`` and are filled in before a check ever sees the r
 A check module may define ``compile_params(params) -> (params, problems)`` to validate and compile
 its own parameters (the ``expression`` kind parses its expression there); ``problems`` are
 ``(path, message)`` pairs, the path relative to the rule, so the error can point at the key.
+
+The compiled `Rule` and its `Where` filter live in `numcheck.rule` (re-exported here), below both
+this loader and the check modules, so a check that compiles a ``where`` never imports the loader.
 """
 
 from __future__ import annotations
@@ -24,17 +27,17 @@ import importlib
 import importlib.resources
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from numcheck.checks import CHECKS, CheckKind
 from numcheck.checks._finding import MESSAGE_FIELDS
-from numcheck.document import Document
 from numcheck.errors import ConfigError, RuleFileError, read_failure
-from numcheck.model import QUALIFIERS, SEVERITIES, Claim
+from numcheck.model import SEVERITIES
+from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, string_list, unknown_choice
 from numcheck.yamlload import YamlDocument, YamlError, load_yaml
 
 __all__ = [
@@ -53,139 +56,8 @@ __all__ = [
 HEADER_KEYS = ("id", "check", "severity", "message", "where", "description", "examples")
 REQUIRED_KEYS = ("id", "check", "severity", "message")
 PACK_KEYS = ("pack", "description", "rules")
-WHERE_KEYS = ("noun", "unit", "qualifier", "context", "not_context", "before", "after", "pattern")
-#: How far ``before``/``after`` words may be from the claim: "aged 130", "130-year-old", "25 hours a day".
-NEAR_CHARS = 3
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RULE_SUFFIXES = (".yaml", ".yml")
-
-Problem = tuple[tuple[Any, ...], str]
-
-
-def _word_regex(word: str) -> str:
-    """A word or phrase as a whole-word regex; "-year-old" may follow a digit directly."""
-    body = r"\s+".join(re.escape(part) for part in word.split())
-    head = r"(?<!\w)" if word[:1].isalnum() else ""
-    tail = r"(?!\w)" if word[-1:].isalnum() else ""
-    return head + body + tail
-
-
-def _word_pattern(words: Sequence[str], suffix: str = "") -> re.Pattern[str] | None:
-    """One case-insensitive regex matching any of ``words`` as whole words ("of the vote" too)."""
-    if not words:
-        return None
-    alternatives = sorted((_word_regex(w) for w in words), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(alternatives) + ")" + suffix, re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Where:
-    """Which claims a rule sees. Empty tuples mean "any".
-
-    ``nouns`` match a claim's noun exactly or as the last word of a longer noun ("state" matches
-    "member state", not "statement"); ``context`` words must appear (any one, whole words, any case)
-    in the claim's sentence and ``not_context`` words must not; ``before`` words must end right
-    before the claim ("aged 130") and ``after`` words start inside it or right after it ("130-year-old",
-    "25 hours a day"), within ``NEAR_CHARS``; ``pattern`` is a regular expression searched in the
-    sentence. The patterns are compiled once, here.
-    """
-
-    nouns: tuple[str, ...] = ()
-    units: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()  # words that must appear in the claim's sentence
-    not_context: tuple[str, ...] = ()
-    pattern: str = ""
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-    _context_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
-    _not_context_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
-    _pattern_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
-    _before_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
-    _after_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_context_re", _word_pattern(self.context))
-        object.__setattr__(self, "_not_context_re", _word_pattern(self.not_context))
-        object.__setattr__(self, "_pattern_re", re.compile(self.pattern, re.IGNORECASE) if self.pattern else None)
-        object.__setattr__(self, "_before_re", _word_pattern(self.before, rf"\W{{0,{NEAR_CHARS}}}\Z"))
-        object.__setattr__(self, "_after_re", _word_pattern(self.after))
-
-    @property
-    def reads_sentence(self) -> bool:
-        return bool(self.context or self.not_context or self.pattern or self.before or self.after)
-
-    def matches_claim(self, claim: Claim) -> bool:
-        """The filters that need only the claim: noun, unit and qualifier."""
-        if self.units and claim.unit not in self.units:
-            return False
-        if self.qualifiers and claim.qualifier not in self.qualifiers:
-            return False
-        if self.nouns:
-            if claim.noun_source == "ellipsis":
-                return False  # a guessed noun is not enough to call a figure implausible
-            noun = (claim.noun or "").lower()
-            if not noun or not any(noun == n or noun.endswith(" " + n) for n in self.nouns):
-                return False
-        return True
-
-    def matches(self, claim: Claim, document: Document, cache: dict[tuple[int, int], bool] | None = None) -> bool:
-        """Whether the rule sees ``claim``. ``cache`` (one per document) keeps the sentence tests,
-        so a sentence with thousands of figures is searched once per rule, not once per figure."""
-        if not self.matches_claim(claim):
-            return False
-        if not self.reads_sentence:
-            return True
-        key = (id(self), claim.sentence)
-        if cache is not None and key in cache:
-            sentence_ok = cache[key]
-        else:
-            sentence_ok = self.matches_sentence(document, claim.sentence)
-            if cache is not None:
-                cache[key] = sentence_ok
-        return sentence_ok and self._is_near(claim, document.text)
-
-    def matches_sentence(self, document: Document, index: int) -> bool:
-        """The context, not_context and pattern filters, which depend only on the sentence."""
-        try:
-            sentence = document.sentence_text(index)
-        except IndexError:
-            sentence = ""
-        if self._context_re is not None and not self._context_re.search(sentence):
-            return False
-        if self._not_context_re is not None and self._not_context_re.search(sentence):
-            return False
-        return self._pattern_re is None or self._pattern_re.search(sentence) is not None
-
-    def _is_near(self, claim: Claim, text: str) -> bool:
-        if self._before_re is not None:
-            if not self._before_re.search(text, max(0, claim.start - 40), claim.start):
-                return False
-        if self._after_re is not None:
-            limit = claim.end + NEAR_CHARS
-            found = self._after_re.search(text, claim.start, claim.end + 40)
-            if found is None or found.start() > limit:
-                return False
-        return True
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A compiled rule: header fields, its check kind, and kind parameters with defaults applied."""
-
-    id: str
-    check: str
-    severity: str
-    message: str
-    kind: CheckKind
-    params: Mapping[str, Any] = field(default_factory=dict)
-    where: Where = field(default_factory=Where)
-    description: str = ""
-    examples_pass: tuple[str, ...] = ()
-    examples_fail: tuple[str, ...] = ()
-    pack: str = ""
-    path: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -315,7 +187,7 @@ def _parse_pack(text: str, path: str) -> tuple[list[Rule], list[RuleFileError]]:
     data = document.data
     if not isinstance(data, dict):
         return [], [error(((), "a rule pack must be a mapping with 'pack', 'description' and 'rules'"))]
-    problems = [error(((k,), _unknown("key", k, PACK_KEYS)), key=True) for k in data if k not in PACK_KEYS]
+    problems = [error(((k,), unknown_choice("key", k, PACK_KEYS)), key=True) for k in data if k not in PACK_KEYS]
     pack = data.get("pack", Path(path).stem)
     if not isinstance(pack, str):
         problems.append(error((("pack",), "'pack' must be a string")))
@@ -340,10 +212,6 @@ def _parse_pack(text: str, path: str) -> tuple[list[Rule], list[RuleFileError]]:
             ids_here[rule.id] = rule.line
             rules.append(rule)
     return rules, problems
-
-
-def _unknown(what: str, name: Any, allowed: Iterable[str]) -> str:
-    return f"unknown {what} '{name}' (expected one of: {', '.join(sorted(allowed))})"
 
 
 def _compile_rule(
@@ -374,7 +242,7 @@ def _compile_rule(
             add(("message",), problem)
     kind = CHECKS.get(check) if isinstance(check, str) else None
     if isinstance(check, str) and kind is None:
-        add(("check",), _unknown("check", check, CHECKS))
+        add(("check",), unknown_choice("check", check, CHECKS))
     where = Where()
     if "where" in item:
         where, found = compile_where(item["where"])
@@ -414,57 +282,12 @@ def _message_problems(message: str) -> list[str]:
         elif not name.isidentifier():
             problems.append(f"message field '{{{name}}}' uses attribute or index access; use a plain field name")
         elif name not in MESSAGE_FIELDS:
-            problems.append(_unknown("message field", name, MESSAGE_FIELDS))
+            problems.append(unknown_choice("message field", name, MESSAGE_FIELDS))
         if spec and "{" in spec:
             problems.append(f"message field '{{{name}}}' has a nested field in its format spec")
         if conversion:
             problems.append(f"message field '{{{name}}}' uses a conversion ('!{conversion}'); drop it")
     return problems
-
-
-def _string_list(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
-
-
-def compile_where(value: Any) -> tuple[Where, list[Problem]]:
-    """A `Where` from a ``where:`` mapping, with problems as (path within it, message)."""
-    if not isinstance(value, dict):
-        return Where(), [((), f"'where' must be a mapping of {', '.join(WHERE_KEYS)}")]
-    problems: list[Problem] = [((k,), _unknown("where filter", k, WHERE_KEYS)) for k in value if k not in WHERE_KEYS]
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in ("noun", "unit", "qualifier", "context", "not_context", "before", "after"):
-        if key in value:
-            words = _string_list(value[key])
-            if words is None or not all(w.strip() for w in words):
-                problems.append(((key,), f"'{key}' must be a word or a list of words"))
-                words = ()
-            lists[key] = tuple(" ".join(w.split()) for w in words)
-    bad = [q for q in lists.get("qualifier", ()) if q not in QUALIFIERS]
-    if bad:
-        problems.append((("qualifier",), _unknown("qualifier", bad[0], QUALIFIERS)))
-    pattern = value.get("pattern", "")
-    if not isinstance(pattern, str):
-        problems.append((("pattern",), "'pattern' must be a regular expression string"))
-        pattern = ""
-    elif pattern:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problems.append((("pattern",), f"pattern does not compile: {exc}"))
-            pattern = ""
-    if problems:
-        return Where(), problems
-    where = Where(
-        nouns=tuple(n.lower() for n in lists.get("noun", ())), units=lists.get("unit", ()),
-        qualifiers=lists.get("qualifier", ()), context=lists.get("context", ()),
-        not_context=lists.get("not_context", ()), pattern=pattern, before=lists.get("before", ()),
-        after=lists.get("after", ()),
-    )
-    return where, []
 
 
 def _examples(value: Any, add: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -475,10 +298,10 @@ def _examples(value: Any, add: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return (), ()
     for key in value:
         if key not in ("pass", "fail"):
-            add(("examples", key), _unknown("examples key", key, ("pass", "fail")), True)
+            add(("examples", key), unknown_choice("examples key", key, ("pass", "fail")), True)
     result = []
     for key in ("pass", "fail"):
-        texts = _string_list(value.get(key, []))
+        texts = string_list(value.get(key, []))
         if texts is None:
             add(("examples", key), f"'examples.{key}' must be a list of texts")
             texts = ()

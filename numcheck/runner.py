@@ -10,7 +10,9 @@ therefore pickle: pass a `CheckerSpec`, not a lambda. At most ``2 × jobs`` arti
 and the input is read only as fast as results leave, so memory stays flat on a corpus of any size.
 A worker that crashes (an exception that escapes, a segfault, ``os._exit``, the OOM killer) costs
 only the article it was on. The pool lives in its own module, imported only for ``jobs != 1``, so
-that a one-article ``numcheck check`` does not pay for importing multiprocessing.
+that a one-article ``numcheck check`` does not pay for importing multiprocessing; what both run
+on one article, `process_article`, is in `numcheck.article` (re-exported here), so the pool does not
+import this module back.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from numcheck.article import Article, Item, process_article
 from numcheck.errors import ConfigError, InputError
-from numcheck.inputs import Article
 from numcheck.model import Report
 
 if TYPE_CHECKING:
@@ -52,8 +54,6 @@ class CheckerSpec:
         return Checker(rules=list(self.rules), use_default_rules=self.use_default_rules, select=self.select,
                        disable=self.disable, severity=dict(self.severity) or None)
 
-
-Item = Article | InputError | Report
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -94,16 +94,3 @@ def _run_serial(items: Iterable[Item], checker: object, mode: str) -> Iterator[R
             yield process_article(checker, item, mode)
         else:
             yield item
-
-
-def process_article(checker: object, article: Article, mode: str) -> Report:
-    """Check or extract one article; a bug on one article becomes an error on that article only."""
-    try:
-        if mode == "extract":
-            claims = tuple(checker.extract(article.text, article.kind))  # type: ignore[attr-defined]
-            return Report(source=article.source, claims=claims)
-        return checker.check(article.text, source=article.source, kind=article.kind)  # type: ignore[attr-defined]
-    except RecursionError:
-        return Report(source=article.source, errors=(f"{article.source}: internal error (recursion too deep)",))
-    except Exception as exc:
-        return Report(source=article.source, errors=(f"{article.source}: internal error: {type(exc).__name__}: {exc}",))

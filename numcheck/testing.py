@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from numcheck.checker import Checker
 from numcheck.config import find_project_config
+from numcheck.english import AMBIGUOUS_SCALES, SCALES, singular
 from numcheck.errors import InputError
 from numcheck.inputs import read_article
 from numcheck.model import SEVERITIES, Claim, Finding, Report, severity_rank
@@ -136,13 +137,10 @@ def format_findings(findings: Iterable[Finding]) -> str:
     return "\n".join(lines)
 
 
-_SCALES = MappingProxyType({"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-           "b": 1e9, "trillion": 1e12, "tn": 1e12})
+_SCALES = MappingProxyType({**SCALES, **AMBIGUOUS_SCALES})
 _SPEC = re.compile(r"^\s*(-?\d[\d,]*(?:\.\d+)?)\s*(%|[A-Za-z]+\b)?\s*(.*?)\s*$")
 _UNIT_WORDS = MappingProxyType({"%": "percent", "per cent": "percent", "percentage points": "percentage_point",
                "percentage point": "percentage_point", "pp": "percentage_point"})
-_IRREGULAR = MappingProxyType({"people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
-              "feet": "foot", "teeth": "tooth", "geese": "goose", "indices": "index", "criteria": "criterion"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,24 +179,6 @@ def parse_spec(spec: str) -> ClaimSpec:
     elif rest:
         word = f"{word} {rest}"
     return ClaimSpec(spec, value, word.strip().lower())
-
-
-def singular(word: str) -> str:
-    """A rough English singular for matching a test's plural to the extractor's noun lemma.
-
-    >>> [singular(w) for w in ("countries", "drones", "member states", "people", "buses")]
-    ['country', 'drone', 'member state', 'person', 'bus']
-    """
-    head, _, last = word.rpartition(" ")
-    if last in _IRREGULAR:
-        last = _IRREGULAR[last]
-    elif last.endswith("ies") and len(last) > 4:
-        last = last[:-3] + "y"
-    elif last.endswith(("ses", "xes", "zes", "ches", "shes")):
-        last = last[:-2]
-    elif last.endswith("s") and not last.endswith("ss"):
-        last = last[:-1]
-    return f"{head} {last}" if head else last
 
 
 def _describe(claim: Claim) -> str:

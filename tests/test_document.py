@@ -50,3 +50,18 @@ def test_hard_wrapped_line_starting_with_a_figure_continues_the_sentence():
     sentences = [doc.sentence_text(i) for i in range(len(doc.sentences))]
     assert sentences[0].endswith("the department said.") and "87,000" in sentences[0]
     assert sentences[1:] == ["Short heading", "Next sentence here."]
+
+
+def test_a_short_wrapped_line_before_a_figure_continues_but_a_punctuated_one_ends():
+    # The one rule for wrapped lines: extraction and linking both read these sentences.
+    text = (
+        "Claims for benefit dropped to\n87,000 from 81,000 last week.\n"
+        "Prices rose.\n12 shops closed\nLater the council met."
+    )
+    doc = read_document(text)
+    assert [doc.sentence_text(i) for i in range(len(doc.sentences))] == [
+        "Claims for benefit dropped to\n87,000 from 81,000 last week.",
+        "Prices rose.",
+        "12 shops closed",
+        "Later the council met.",
+    ]

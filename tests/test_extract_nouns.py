@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from numcheck.document import read_document
+from numcheck.english import singular
 from numcheck.extract import Extractor
-from numcheck.lemma import head_noun, lemmatize
+from numcheck.lemma import head_noun
 
 EXTRACTOR = Extractor()
 
@@ -117,5 +118,5 @@ def test_a_table_cell_with_more_than_the_figure_keeps_its_own_reading() -> None:
 
 
 def test_lemmas_of_acronym_plurals_and_plural_compounds() -> None:
-    assert [lemmatize(w) for w in ["mps", "djs", "gas", "grands prix"]] == ["mp", "dj", "gas", "grand prix"]
+    assert [singular(w) for w in ["mps", "djs", "gas", "grands prix"]] == ["mp", "dj", "gas", "grand prix"]
     assert head_noun(["attorneys", "general", "said"], plural_only=True) == "attorney general"

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from numcheck.checks import CheckKind
+    from numcheck.checks.kind import CheckKind
     from numcheck.model import Claim, Relation
     from numcheck.ruleset import Rule
 

@@ -45,9 +45,9 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from numcheck.checks import CheckKind
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
+from numcheck.checks.kind import CheckKind
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
 
 if TYPE_CHECKING:

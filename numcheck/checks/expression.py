@@ -43,8 +43,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from numcheck.checks import CheckKind
 from numcheck.checks._finding import make_finding
+from numcheck.checks.kind import CheckKind
 from numcheck.expression import (
     Compare,
     Expression,
@@ -150,7 +150,7 @@ def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], Problems]
 
 
 def _selector(spec: Any) -> tuple[NameSelector | None, Problems]:
-    from numcheck.ruleset import compile_where
+    from numcheck.rule import compile_where
 
     if not isinstance(spec, dict):
         return None, [((), f"a name's filter must be a mapping of {', '.join(NAME_KEYS)}")]

@@ -29,9 +29,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from numcheck.checks import CheckKind
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
+from numcheck.checks.kind import CheckKind
 from numcheck.intervals import Interval, format_number, of_claim
 
 if TYPE_CHECKING:

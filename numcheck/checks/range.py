@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from numcheck.checks import CheckKind
 from numcheck.checks._finding import make_finding
+from numcheck.checks.kind import CheckKind
 from numcheck.model import Claim, Finding, Relation
 
 if TYPE_CHECKING:

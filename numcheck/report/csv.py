@@ -12,7 +12,7 @@ from dataclasses import fields
 from typing import Any, TextIO
 
 from numcheck.model import Claim, Finding, Report
-from numcheck.report import RenderContext
+from numcheck.report.context import RenderContext
 
 __all__ = ["CLAIM_COLUMNS", "FINDING_COLUMNS", "write"]
 

@@ -15,8 +15,8 @@ from typing import TextIO
 
 from numcheck.errors import ConfigError
 from numcheck.model import Finding, Report
-from numcheck.report import RenderContext
 from numcheck.report._common import SEVERITY_ORDER, ordered_findings, repo_path
+from numcheck.report.context import RenderContext
 from numcheck.report.markdown import MarkdownSummary
 
 __all__ = ["annotation", "escape_data", "escape_property", "write"]

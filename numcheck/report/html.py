@@ -29,8 +29,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TextIO
 
 from numcheck.model import Claim, Finding, Report
-from numcheck.report import RenderContext
 from numcheck.report._common import SEVERITY_ORDER, Tally, claim_label, fmt_value, ordered_findings, plural
+from numcheck.report.context import RenderContext
 
 __all__ = ["OPEN_LIMIT", "write"]
 

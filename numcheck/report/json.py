@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from numcheck.model import Report
-from numcheck.report import RenderContext
 from numcheck.report._common import Tally
+from numcheck.report.context import RenderContext
 
 __all__ = ["file_entry", "write"]
 

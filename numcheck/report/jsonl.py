@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from numcheck.model import Report
-from numcheck.report import RenderContext
+from numcheck.report.context import RenderContext
 
 __all__ = ["write"]
 

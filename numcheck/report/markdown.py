@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from numcheck.model import Finding, Report
-from numcheck.report import RenderContext
 from numcheck.report._common import SEVERITY_ORDER, Tally, ordered_findings, plural
+from numcheck.report.context import RenderContext
 
 __all__ = ["MarkdownSummary", "cell", "code", "write"]
 

@@ -20,8 +20,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from numcheck.model import Claim, Finding, Report
-from numcheck.report import RenderContext
 from numcheck.report._common import repo_path
+from numcheck.report.context import RenderContext
 
 __all__ = ["SCHEMA_URI", "fingerprint", "write"]
 

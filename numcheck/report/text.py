@@ -13,8 +13,8 @@ from typing import TextIO
 from tabulate import tabulate
 
 from numcheck.model import Report
-from numcheck.report import RenderContext
 from numcheck.report._common import Tally, fmt_value, ordered_findings, plural
+from numcheck.report.context import RenderContext
 
 __all__ = ["write"]
 

@@ -1,0 +1,217 @@
+"""A compiled rule and its ``where`` filter: frozen values, no I/O.
+
+`numcheck.ruleset` reads and validates packs and builds these; the check modules read them. They
+live below both, so a check kind that compiles a ``where`` of its own (the ``expression`` kind's
+name filters) does not import the loader back (no import loops; a test checks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from numcheck.vocabulary import QUALIFIERS
+
+if TYPE_CHECKING:
+    from numcheck.checks.kind import CheckKind
+    from numcheck.document import Document
+    from numcheck.model import Claim
+
+__all__ = [
+    "NEAR_CHARS",
+    "WHERE_KEYS",
+    "Problem",
+    "Rule",
+    "Where",
+    "compile_where",
+    "string_list",
+    "unknown_choice",
+]
+
+WHERE_KEYS = ("noun", "unit", "qualifier", "context", "not_context", "before", "after", "pattern")
+#: How far ``before``/``after`` words may be from the claim: "aged 130", "130-year-old", "25 hours a day".
+NEAR_CHARS = 3
+
+#: A problem found while compiling: (path of keys within the rule, message).
+Problem = tuple[tuple[Any, ...], str]
+
+
+def _word_regex(word: str) -> str:
+    """A word or phrase as a whole-word regex; "-year-old" may follow a digit directly."""
+    body = r"\s+".join(re.escape(part) for part in word.split())
+    head = r"(?<!\w)" if word[:1].isalnum() else ""
+    tail = r"(?!\w)" if word[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _word_pattern(words: Sequence[str], suffix: str = "") -> re.Pattern[str] | None:
+    """One case-insensitive regex matching any of ``words`` as whole words ("of the vote" too)."""
+    if not words:
+        return None
+    alternatives = sorted((_word_regex(w) for w in words), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(alternatives) + ")" + suffix, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Which claims a rule sees. Empty tuples mean "any".
+
+    ``nouns`` match a claim's noun exactly or as the last word of a longer noun ("state" matches
+    "member state", not "statement"); ``context`` words must appear (any one, whole words, any case)
+    in the claim's sentence and ``not_context`` words must not; ``before`` words must end right
+    before the claim ("aged 130") and ``after`` words start inside it or right after it ("130-year-old",
+    "25 hours a day"), within ``NEAR_CHARS``; ``pattern`` is a regular expression searched in the
+    sentence. The patterns are compiled once, here.
+    """
+
+    nouns: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()  # words that must appear in the claim's sentence
+    not_context: tuple[str, ...] = ()
+    pattern: str = ""
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    _context_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _not_context_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _pattern_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _before_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _after_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_context_re", _word_pattern(self.context))
+        object.__setattr__(self, "_not_context_re", _word_pattern(self.not_context))
+        object.__setattr__(self, "_pattern_re", re.compile(self.pattern, re.IGNORECASE) if self.pattern else None)
+        object.__setattr__(self, "_before_re", _word_pattern(self.before, rf"\W{{0,{NEAR_CHARS}}}\Z"))
+        object.__setattr__(self, "_after_re", _word_pattern(self.after))
+
+    @property
+    def reads_sentence(self) -> bool:
+        return bool(self.context or self.not_context or self.pattern or self.before or self.after)
+
+    def matches_claim(self, claim: Claim) -> bool:
+        """The filters that need only the claim: noun, unit and qualifier."""
+        if self.units and claim.unit not in self.units:
+            return False
+        if self.qualifiers and claim.qualifier not in self.qualifiers:
+            return False
+        if self.nouns:
+            if claim.noun_source == "ellipsis":
+                return False  # a guessed noun is not enough to call a figure implausible
+            noun = (claim.noun or "").lower()
+            if not noun or not any(noun == n or noun.endswith(" " + n) for n in self.nouns):
+                return False
+        return True
+
+    def matches(self, claim: Claim, document: Document, cache: dict[tuple[int, int], bool] | None = None) -> bool:
+        """Whether the rule sees ``claim``. ``cache`` (one per document) keeps the sentence tests,
+        so a sentence with thousands of figures is searched once per rule, not once per figure."""
+        if not self.matches_claim(claim):
+            return False
+        if not self.reads_sentence:
+            return True
+        key = (id(self), claim.sentence)
+        if cache is not None and key in cache:
+            sentence_ok = cache[key]
+        else:
+            sentence_ok = self.matches_sentence(document, claim.sentence)
+            if cache is not None:
+                cache[key] = sentence_ok
+        return sentence_ok and self._is_near(claim, document.text)
+
+    def matches_sentence(self, document: Document, index: int) -> bool:
+        """The context, not_context and pattern filters, which depend only on the sentence."""
+        try:
+            sentence = document.sentence_text(index)
+        except IndexError:
+            sentence = ""
+        if self._context_re is not None and not self._context_re.search(sentence):
+            return False
+        if self._not_context_re is not None and self._not_context_re.search(sentence):
+            return False
+        return self._pattern_re is None or self._pattern_re.search(sentence) is not None
+
+    def _is_near(self, claim: Claim, text: str) -> bool:
+        if self._before_re is not None:
+            if not self._before_re.search(text, max(0, claim.start - 40), claim.start):
+                return False
+        if self._after_re is not None:
+            limit = claim.end + NEAR_CHARS
+            found = self._after_re.search(text, claim.start, claim.end + 40)
+            if found is None or found.start() > limit:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled rule: header fields, its check kind, and kind parameters with defaults applied."""
+
+    id: str
+    check: str
+    severity: str
+    message: str
+    kind: CheckKind
+    params: Mapping[str, Any] = field(default_factory=dict)
+    where: Where = field(default_factory=Where)
+    description: str = ""
+    examples_pass: tuple[str, ...] = ()
+    examples_fail: tuple[str, ...] = ()
+    pack: str = ""
+    path: str = ""
+    line: int = 0
+
+
+def unknown_choice(what: str, name: Any, allowed: Iterable[str]) -> str:
+    """The message for a name that is not one of ``allowed``, listing them (sorted)."""
+    return f"unknown {what} '{name}' (expected one of: {', '.join(sorted(allowed))})"
+
+
+def string_list(value: Any) -> tuple[str, ...] | None:
+    """A YAML word or list of words as a tuple; None when it is neither."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def compile_where(value: Any) -> tuple[Where, list[Problem]]:
+    """A `Where` from a ``where:`` mapping, with problems as (path within it, message)."""
+    if not isinstance(value, dict):
+        return Where(), [((), f"'where' must be a mapping of {', '.join(WHERE_KEYS)}")]
+    problems: list[Problem] = [
+        ((k,), unknown_choice("where filter", k, WHERE_KEYS)) for k in value if k not in WHERE_KEYS
+    ]
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("noun", "unit", "qualifier", "context", "not_context", "before", "after"):
+        if key in value:
+            words = string_list(value[key])
+            if words is None or not all(w.strip() for w in words):
+                problems.append(((key,), f"'{key}' must be a word or a list of words"))
+                words = ()
+            lists[key] = tuple(" ".join(w.split()) for w in words)
+    bad = [q for q in lists.get("qualifier", ()) if q not in QUALIFIERS]
+    if bad:
+        problems.append((("qualifier",), unknown_choice("qualifier", bad[0], QUALIFIERS)))
+    pattern = value.get("pattern", "")
+    if not isinstance(pattern, str):
+        problems.append((("pattern",), "'pattern' must be a regular expression string"))
+        pattern = ""
+    elif pattern:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append((("pattern",), f"pattern does not compile: {exc}"))
+            pattern = ""
+    if problems:
+        return Where(), problems
+    where = Where(
+        nouns=tuple(n.lower() for n in lists.get("noun", ())), units=lists.get("unit", ()),
+        qualifiers=lists.get("qualifier", ()), context=lists.get("context", ()),
+        not_context=lists.get("not_context", ()), pattern=pattern, before=lists.get("before", ()),
+        after=lists.get("after", ()),
+    )
+    return where, []
