@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -163,28 +162,12 @@ async def _wait_version(arrived: dict[int, float], event: asyncio.Event, version
 # --- HTTP ------------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def start_server() -> tuple[subprocess.Popen[str], str]:
+    """``numcheck serve`` on a free loopback port, started the way the tests start it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from _livekit import start_serve
 
-
-def start_server() -> tuple[subprocess.Popen[bytes], str]:
-    import httpx
-
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "numcheck.cli", "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    process.kill()
-    raise SystemExit("numcheck serve did not start")
+    return start_serve(Path.cwd())
 
 
 async def http_load(base: str, texts: list[str], requests: int, clients: int) -> dict[str, Any]:
@@ -255,7 +238,7 @@ def page_latency(base: str, edits: int, profile: Path) -> list[float]:
             figure, findings = ("75%.", "0") if edit % 2 == 0 else ("80%.", "1")
             driver.execute_script("window.__shown = [];")
             box.send_keys(Keys.BACKSPACE * 4 + figure)
-            _wait(lambda: any(f == findings for _, f in driver.execute_script("return window.__shown;")))
+            _wait(lambda want=findings: any(f == want for _, f in driver.execute_script("return window.__shown;")))
             shown = driver.execute_script("return window.__shown;")
             last_key = driver.execute_script("return window.__keys;")
             when = next(t for t, f in shown if f == findings)

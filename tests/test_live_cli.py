@@ -56,3 +56,16 @@ def test_help_lists_the_live_commands():
     result = subprocess.run([sys.executable, "-m", "numcheck.cli", "--help"], capture_output=True, text=True,
                             timeout=60)
     assert "lsp" in result.stdout and "serve" in result.stdout
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(tmp_path: Path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "numcheck.cli", "serve", "--port", str(port)],
+                                capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == f"numcheck serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"

@@ -173,6 +173,21 @@ async def test_markdown_code_actions_silence_the_finding(client: LanguageClient,
 
 
 @pytest.mark.asyncio
+async def test_html_document_gets_html_comments(client: LanguageClient, project: Path):
+    text = "<html><body>\n<h1>Drones</h1>\n\n<p>" + BROKEN.rstrip("\n") + "</p>\n</body></html>\n"
+    uri = open_doc(client, project / "story.html", text, "html")
+    (diagnostic,) = await wait_for(client, uri, lambda d: len(d) == 1)
+    assert diagnostic.code == "percent-of-count"
+    line = text.split("\n")[diagnostic.range.start.line]
+    assert line[diagnostic.range.start.character:diagnostic.range.end.character] == "80%"
+    actions = await actions_for(client, uri, diagnostic)
+    here = apply(text, actions[0].edit.changes[uri][0])
+    assert "\n<!-- numcheck: ignore[percent-of-count] -->\n<p>The army" in here
+    replace_all(client, uri, 2, text, here)
+    assert await wait_for(client, uri) == []
+
+
+@pytest.mark.asyncio
 async def test_plain_text_gets_the_end_of_line_marker_only(client: LanguageClient, project: Path):
     text = BROKEN + "Another line.\n"
     uri = open_doc(client, project / "story.txt", text, "plaintext")

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from _livekit import start_serve
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 BROKEN = "The army said 84 of 112 drones were shot down, or 80%."
@@ -26,28 +23,12 @@ BROKEN = "The army said 84 of 112 drones were shot down, or 80%."
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "live-page.png"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
     folder = tmp_path_factory.mktemp("page")
     (folder / ".git").mkdir()
-    process = subprocess.Popen([sys.executable, "-m", "numcheck.cli", "serve", "--port", str(port)], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    yield base
+    process, base = start_serve(folder)
+    yield base + "/"
     process.terminate()
     process.wait(timeout=20)
 

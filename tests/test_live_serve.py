@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from _livekit import start_serve
 
 with warnings.catch_warnings():  # Starlette 1.x suggests httpx2 for its test client; httpx works the same
     warnings.simplefilter("ignore")
@@ -208,12 +209,6 @@ def _gone(pid: int, within: float = 2.0) -> bool:
 # --- a real uvicorn process on a free loopback port --------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _children(pid: int) -> set[int]:
     found = set()
     for entry in os.listdir("/proc"):
@@ -243,24 +238,10 @@ def _threads(pid: int) -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    port = _free_port()
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     folder = tmp_path_factory.mktemp("serve")
     (folder / ".git").mkdir()
-    process = subprocess.Popen([sys.executable, "-m", "numcheck.cli", "serve", "--port", str(port),
-                                "--timeout", "0.3", "--max-bytes", "500000"], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("numcheck serve did not start: " + process.stderr.read().decode())
+    process, base = start_serve(folder, "--timeout", "0.3", "--max-bytes", "500000")
     yield base, process
     process.terminate()
     process.wait(timeout=20)

@@ -192,8 +192,9 @@ async def _disconnected(request: Request) -> None:
             return
 
 
-def create_app(options: ServeOptions | None = None) -> Starlette:
-    """The ASGI app for ``options``; its worker processes start with the app's lifespan."""
+def create_app(options: ServeOptions | None = None, ready: str | None = None) -> Starlette:
+    """The ASGI app for ``options``; its worker processes start with the app's lifespan, which then
+    prints ``ready`` (if given) on stderr."""
     options = options or ServeOptions()
     service = _Service(options)
 
@@ -230,6 +231,8 @@ def create_app(options: ServeOptions | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         service.pool.start()
+        if ready:
+            print(ready, file=sys.stderr, flush=True)
         try:
             yield
         finally:
@@ -255,12 +258,29 @@ def create_app(options: ServeOptions | None = None) -> Starlette:
 
 
 def run(options: ServeOptions) -> int:
-    """Serve until interrupted; the exit code for the CLI."""
+    """Serve until interrupted; the exit code for the CLI.
+
+    The socket is bound here, before uvicorn starts, so ``--port 0`` can pick a free port and a
+    port already in use is one line and exit 2. The ``numcheck serve: http://...`` line goes to
+    stderr once the workers are warm, so a script (or a test) that reads it knows the server is ready.
+    """
+    import socket
+
     import uvicorn
 
-    app = create_app(options)
+    family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((options.host, options.port))
+    except OSError as exc:
+        sock.close()
+        print(f"numcheck serve: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 2
+    port = sock.getsockname()[1]
     shown = f"[{options.host}]" if ":" in options.host else options.host
-    print(f"numcheck serve: http://{shown}:{options.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=options.host, port=options.port, log_level="warning", server_header=False,
-                timeout_graceful_shutdown=5)
+    app = create_app(options, ready=f"numcheck serve: http://{shown}:{port}/ (Ctrl-C to stop)")
+    config = uvicorn.Config(app, log_level="warning", server_header=False, timeout_graceful_shutdown=5)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
