@@ -298,3 +298,17 @@ async def test_oversized_document_is_one_diagnostic(client: LanguageClient, proj
     uri = open_doc(client, project / "big.md", BROKEN * 40)
     (note,) = await wait_for(client, uri, lambda d: len(d) == 1)
     assert note.code == "not-checked" and "over the limit of 1000 bytes" in note.message
+
+
+@pytest.mark.asyncio
+async def test_a_long_check_does_not_stop_the_server_answering(client: LanguageClient, project: Path):
+    small = open_doc(client, project / "small.md", BROKEN)
+    await wait_for(client, small, lambda d: len(d) == 1)
+    slow = BROKEN * 1000  # about 55 KB of figures: a second or more of checking
+    slow_uri = open_doc(client, project / "slow.md", slow)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=small), position=types.Position(line=0, character=15)))
+    assert hover is not None and "84 of 112 is 75.0%" in hover.contents.value
+    assert slow_uri not in client.diagnostics  # answered while the long check was still running
+    found = await wait_for(client, slow_uri, lambda d: len(d) >= 1000, timeout=120)
+    assert {d.code for d in found} == {"percent-of-count"}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,10 @@ class NumcheckLanguageServer(LanguageServer):
         self.checked: dict[str, _Checked] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.problem_uris: set[str] = set()  # config/rule files we showed a problem on
+        # Checks run on one thread of their own, so a long article never stops the server from
+        # answering hovers, code actions and the next edit; one thread, so a Checker never runs twice
+        # at once.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="numcheck-check")
 
     # --- projects ----------------------------------------------------------------------------------
 
@@ -198,8 +203,31 @@ class NumcheckLanguageServer(LanguageServer):
             self.publish(document, [_whole_document_note(
                 f"numcheck: document of {size} bytes is over the limit of {limit} bytes (max-bytes); not checked")])
             return
-        report = project.checker.check(text, source=to_fs_path(uri) or uri, kind=kind)
-        checked = _Checked(document.version, text, kind, report, {c.id: c for c in report.claims})
+        version, source = document.version, to_fs_path(uri) or uri
+
+        def work() -> Report | None:
+            if self.is_stale(uri, version, text):  # a newer edit came in while this one waited
+                return None
+            return project.checker.check(text, source=source, kind=kind)
+
+        running = asyncio.get_running_loop().run_in_executor(self.executor, work)
+        running.add_done_callback(lambda done: self.finish(uri, version, text, kind, done))
+
+    def is_stale(self, uri: str, version: int | None, text: str) -> bool:
+        document = self.workspace.text_documents.get(uri)
+        return document is None or document.version != version or document.source != text
+
+    def finish(self, uri: str, version: int | None, text: str, kind: str, done: asyncio.Future[Report | None]) -> None:
+        """Publish a finished check, unless the document changed meanwhile (its own check follows)."""
+        report = None if done.cancelled() or done.exception() is not None else done.result()
+        document = self.workspace.text_documents.get(uri)
+        if document is None or self.is_stale(uri, version, text):
+            return
+        if report is None:
+            error = done.exception() if not done.cancelled() else None
+            self.publish(document, [_whole_document_note(f"numcheck: internal error: {error!r}")])
+            return
+        checked = _Checked(version, text, kind, report, {c.id: c for c in report.claims})
         self.checked[uri] = checked
         positions = _Positions(document)
         self.publish(document, [self.diagnostic(uri, f, checked, positions) for f in report.findings])
