@@ -301,3 +301,24 @@ def test_real_server_survives_bad_clients(server):
     status, _ = _timed(base, BROKEN)
     assert status == 200
     assert len(_family(process.pid)) == len(workers)
+
+
+def test_a_client_that_leaves_stops_its_work(tmp_path: Path):
+    """With a time limit far away, the work of a client that hung up is still stopped at once."""
+    (tmp_path / ".git").mkdir()
+    process, base = start_serve(tmp_path, "--timeout", "120", "--max-bytes", "500000")
+    try:
+        host, port = base.removeprefix("http://").split(":")
+        before = _family(process.pid)
+        body = json.dumps({"text": SLOW}).encode()  # seconds of checking
+        with socket.create_connection((host, int(port))) as sock:
+            sock.sendall(b"POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+            time.sleep(0.2)
+        (busy,) = {pid for pid in before if _children(pid) == set()} - {process.pid}
+        assert _gone(busy, within=1.0)  # killed long before its check could have finished
+        assert len(_family(process.pid)) == len(before)
+        assert _timed(base, BROKEN)[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -61,7 +61,7 @@ class WorkTimeout(Exception):
 #: Requests a worker may hold at once: the one it is checking and the next, already in its socket, so
 #: it never waits for the server between two requests (on a busy machine that hand-over, a wake-up
 #: of two processes, cost a third of the throughput). Answers come back in the order sent.
-DEPTH = 2
+DEPTH = 4
 
 
 class _Job:
