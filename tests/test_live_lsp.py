@@ -208,6 +208,9 @@ async def test_config_change_is_picked_up_by_mtime(client: LanguageClient, proje
     client.diagnostics.pop(uri, None)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert await wait_for(client, uri) == []
+    (project / "desk" / "drafts").mkdir(parents=True)  # a sub-folder is governed by the same config
+    nested = open_doc(client, project / "desk" / "drafts" / "draft.md", BROKEN)
+    assert await wait_for(client, nested) == []
     (project / ".numcheck.yaml").write_text("severity: {percent-of-count: info}\n", encoding="utf-8")
     client.diagnostics.pop(uri, None)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))

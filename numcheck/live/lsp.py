@@ -102,7 +102,9 @@ def _config_files(config: ProjectConfig) -> list[str]:
 
 
 class NumcheckLanguageServer(LanguageServer):
-    """The server: open documents' last reports, one project (Checker) per config, pending checks."""
+    """The server: open documents' last reports, the project (config and Checker) of each folder a
+    document was opened from (folders of one project share one Checker), and the checks waiting out
+    their debounce."""
 
     def __init__(self, debounce_ms: int | None = None) -> None:
         from numcheck import __version__
@@ -145,10 +147,14 @@ class NumcheckLanguageServer(LanguageServer):
             if cached is not None and cached.config == config and cached.stamp == stamp:
                 return cached
             project = _Project(config, stamp=stamp)
-            try:
-                project.checker = config.checker()
-            except NumcheckError as exc:
-                project.error = exc
+            twin = next((p for p in self.projects.values() if p.config == config and p.stamp == stamp), None)
+            if twin is not None:  # another folder of the same project: share its Checker (or its error)
+                project.checker, project.error = twin.checker, twin.error
+            else:
+                try:
+                    project.checker = config.checker()
+                except NumcheckError as exc:
+                    project.error = exc
         self.projects[folder] = project
         self.show_config_problems()
         return project
@@ -156,13 +162,13 @@ class NumcheckLanguageServer(LanguageServer):
     def show_config_problems(self) -> None:
         """Publish each broken config/rule file's problems on that file; clear files now fixed."""
         by_uri: dict[str, list[types.Diagnostic]] = {}
-        for project in self.projects.values():
-            for path, line, column, message in _problems(project.error):
-                uri = from_fs_path(os.path.abspath(path)) or path
-                position = types.Position(max((line or 1) - 1, 0), max((column or 1) - 1, 0))
-                by_uri.setdefault(uri, []).append(types.Diagnostic(
-                    range=types.Range(position, types.Position(position.line, position.character + 1)),
-                    message=message, severity=types.DiagnosticSeverity.Error, source=SOURCE, code="config"))
+        problems = dict.fromkeys(p for project in self.projects.values() for p in _problems(project.error))
+        for path, line, column, message in problems:
+            uri = from_fs_path(os.path.abspath(path)) or path
+            position = types.Position(max((line or 1) - 1, 0), max((column or 1) - 1, 0))
+            by_uri.setdefault(uri, []).append(types.Diagnostic(
+                range=types.Range(position, types.Position(position.line, position.character + 1)),
+                message=message, severity=types.DiagnosticSeverity.Error, source=SOURCE, code="config"))
         for uri in self.problem_uris - set(by_uri):
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for uri, diagnostics in by_uri.items():
