@@ -20,7 +20,6 @@ import hashlib
 import html
 import importlib.resources
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,9 +29,6 @@ from numcheck.report import RenderContext, get_writer
 
 __all__ = ["Page", "article_fragment", "build_page"]
 
-_MAIN = re.compile(r"<main>\s*(.*?)\s*</main>", re.S)
-_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 #: A short article shown when the page opens, so a first visitor sees what the page does.
 SAMPLE = ("Of the 35 countries at the summit, 26 signed the declaration, or 80% of them.\n\n"
@@ -45,11 +41,19 @@ def _render(reports: list[Report], texts: dict[str, str], rules: Sequence[Any] =
     return out.getvalue()
 
 
+def _between(document: str, opening: str, closing: str) -> str:
+    """The text between the first ``opening`` tag and the last ``closing`` one ("" if either is missing).
+
+    Plain string search, not a regular expression: the renderer's output is ours and regular, and a
+    lazy ``(.*?)`` across a whole article would be quadratic on text full of the opening tag."""
+    start = document.find(opening)
+    end = document.rfind(closing)
+    return document[start + len(opening):end] if 0 <= start < end else ""
+
+
 def article_fragment(report: Report, text: str, rules: Sequence[Any] = ()) -> str:
     """The article section of the HTML report for one text: what the page shows for it."""
-    document = _render([report], {report.source: text}, rules)
-    found = _MAIN.search(document)
-    return found.group(1) if found else ""
+    return _between(_render([report], {report.source: text}, rules), "<main>", "</main>").strip()
 
 
 def _hash(source: str) -> str:
@@ -67,11 +71,9 @@ class Page:
 def build_page(title: str = "numcheck live", debounce_ms: int = 150) -> Page:
     """The editor page: the report's style and script plus the page's own, each block hash-pinned."""
     shell = _render([], {})
-    report_css = _STYLE.search(shell)
-    report_js = _SCRIPT.search(shell)
     static = importlib.resources.files("numcheck.live") / "static"
-    css = (report_css.group(1) if report_css else "") + (static / "page.css").read_text(encoding="utf-8")
-    js = (report_js.group(1) if report_js else "") + (static / "page.js").read_text(encoding="utf-8")
+    css = _between(shell, "<style>", "</style>") + (static / "page.css").read_text(encoding="utf-8")
+    js = _between(shell, "<script>", "</script>") + (static / "page.js").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(js)}; connect-src 'self'; "
            "img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
     page = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
