@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import pickle
@@ -309,6 +310,10 @@ def zygote_main(fd: int) -> None:
 
     checker = spec()
     checker.check(WARM_UP_TEXT)  # load quantulum3's tables once, here, for every worker to share
+    # Everything built so far lives as long as the workers: keep it out of the collector's sight, so
+    # no collection in a worker walks (and, by touching, copies) the shared tables (CPython's advice
+    # for a process that forks workers).
+    gc.freeze()
     control.sendall(b"R")
     while control.recv(1) == b"F":
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
