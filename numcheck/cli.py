@@ -7,6 +7,7 @@ Exit codes follow ruff and Vale: 0 nothing at or above ``--fail-on``, 1 findings
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -19,10 +20,21 @@ from numcheck.inputs import Article
 from numcheck.model import SEVERITIES, Report, severity_rank
 
 if TYPE_CHECKING:
-    from numcheck.config import Config
+    from numcheck.config import Config, ProjectConfig
     from numcheck.runner import CheckerSpec
+    from numcheck.selection import Selection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0    no finding at or above --fail-on (default: error)
+  1    findings at or above --fail-on
+  2    usage, configuration, rule-file or input error (one line each on stderr;
+       the other inputs are still checked, and any such error makes the code 2)
+  130  interrupted
+
+Colour is used on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on."""
 
 
 class _UsageError(Exception):
@@ -48,8 +60,9 @@ def _positive_int(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from numcheck.report import CHECK_FORMATS, EXTRACT_FORMATS
 
-    parser = _Parser(prog="numcheck", description="Check that the numbers in news articles agree.")
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser = _Parser(prog="numcheck", description="Check that the numbers in news articles agree.",
+                     epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", "-V", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def add_input_options(p: argparse.ArgumentParser) -> None:
@@ -60,8 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--id-field", default=None, help="corpus column/key naming each article")
         p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (0 = all cores; default 1)")
         p.add_argument("--config", metavar="FILE", help="project config (pyproject.toml or .numcheck.yaml)")
+        p.add_argument("--exclude", action="append", default=None, metavar="GLOB",
+                       help="skip matching files and folders in folder walks; replaces the default excludes "
+                            "(.git, .venv, venv, node_modules, .tox, __pycache__, build, dist, dot-folders) "
+                            "and the config's exclude")
+        p.add_argument("--extend-exclude", action="append", default=[], metavar="GLOB",
+                       help="skip these too, on top of the excludes in force")
+        p.add_argument("--force-exclude", action="store_true",
+                       help="apply the excludes to paths named on the command line too (for pre-commit)")
+        p.add_argument("--no-respect-gitignore", action="store_true",
+                       help="read files that .gitignore excludes too")
+        p.add_argument("--quiet", "-q", action="store_true",
+                       help="print the findings (claims for extract) and nothing else: no summary, no progress bar")
 
-    check = sub.add_parser("check", help="extract, relate and check the figures of each article")
+    check = sub.add_parser("check", help="extract, relate and check the figures of each article",
+                           description="Extract, relate and check the figures of each article.",
+                           epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_input_options(check)
     check.add_argument("--rules", action="append", default=[], metavar="PATH", help="add a rule pack")
     check.add_argument("--no-default-rules", action="store_true", help="do not load the bundled packs")
@@ -71,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", default=None, choices=[*reversed(SEVERITIES), "never"])
     check.add_argument("--baseline", metavar="FILE", help="hide findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings to FILE")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule produced instead of the findings (text or json)")
 
     extract = sub.add_parser("extract", help="list every quantity found in each article")
     add_input_options(extract)
@@ -92,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id", metavar="ID")
     explain.add_argument("--rules", action="append", default=[], metavar="PATH")
     explain.add_argument("--config", metavar="FILE", help="project config (default: found from this folder)")
+    for command in (check, extract):  # for a usage error found after parsing (no input at a terminal)
+        command.set_defaults(usage_text=command.format_usage())
     return parser
 
 
@@ -147,6 +178,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return run_rules_command(args)
         return _run(args)
+    except _UsageError as exc:  # found after parsing (a bare ``numcheck check`` at a terminal)
+        print(args.usage_text.rstrip(), file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
     except NumcheckError as exc:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
@@ -154,6 +189,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from numcheck.baseline import BaselineRun
+    from numcheck.color import wants_color
     from numcheck.config import find_project_config
     from numcheck.inputs import iter_articles
     from numcheck.output import open_output
@@ -162,6 +198,9 @@ def _run(args: argparse.Namespace) -> int:
     from numcheck.runner import CheckerSpec, resolve_jobs, run_articles
 
     mode = args.command
+    if getattr(args, "statistics", False) and args.format not in (None, *statistics_formats()):
+        raise ConfigError(f"numcheck check: --statistics prints {' or '.join(statistics_formats())}, "
+                          f"not --format {args.format}")
     project = find_project_config(next((p for p in args.paths if p != "-"), None), explicit=args.config)
     config = project.settings  # flags override it
     fmt = args.format or (config.format or "text" if mode == "check" else "table")
@@ -178,23 +217,71 @@ def _run(args: argparse.Namespace) -> int:
         raise _blame_unknown_names(exc, make_checker, args, config) from None
     jobs = resolve_jobs(args.jobs if args.jobs is not None else config.jobs if config.jobs is not None else 1)
     baseline = BaselineRun(getattr(args, "baseline", None), getattr(args, "write_baseline", None))
-    paths = args.paths or ["-"]
+    selection = _selection(args, project)
+    paths = args.paths or _default_paths(project, selection)
     corpus = {"text_field": args.text_field, "id_field": args.id_field}
-    items = iter_articles(paths, max_bytes=args.max_bytes or config.max_bytes or 20_000_000, **corpus)
+    items = iter_articles(paths, max_bytes=args.max_bytes or config.max_bytes or 20_000_000, selection=selection,
+                          **corpus)
     texts: dict[str, str] = {}
     if fmt == "html":  # the HTML report shows each article with its figures highlighted
         items = _remember_texts(items, texts)
-    results, err = with_progress(run_articles(items, make_checker, mode=mode, jobs=jobs, checker=checker))
+    results = run_articles(items, make_checker, mode=mode, jobs=jobs, checker=checker)
+    results, err = (iter(results), sys.stderr) if args.quiet else with_progress(results)
     state = _RunState(fail_on, err)
     reports = state.track(baseline.filter(results))
     writer = get_writer(fmt, mode)
-    context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules), options={"texts": texts})
+    if getattr(args, "statistics", False):
+        from numcheck.report import statistics
+
+        writer = statistics.write
     with open_output(args.output) as out:
+        color = args.output is None and wants_color(sys.stdout)
+        context = RenderContext(command=mode, rules=tuple(checker.ruleset.rules), color=color, quiet=args.quiet,
+                                options={"texts": texts, "format": fmt})
         writer(reports, out, context)
     baseline.finish(sys.stderr)
     if baseline.write_path:  # the findings just recorded are accepted: only input errors fail
         return EXIT_ERROR if state.had_error else EXIT_OK
     return state.exit_code()
+
+
+def _selection(args: argparse.Namespace, project: ProjectConfig) -> Selection:
+    """What this run reads: the config's include/exclude, the default excludes, the flags."""
+    from numcheck.selection import selection_for
+
+    config = project.settings
+
+    def locate(key: str, pattern: str) -> str:
+        return f"{config.path}:{_position_of(config.path, pattern)}: {key}" if config.path else key
+
+    return selection_for(project.root, locate, include=config.include, config_exclude=config.exclude,
+                         exclude=args.exclude, extend_exclude=args.extend_exclude,
+                         respect_gitignore=not args.no_respect_gitignore, force_exclude=args.force_exclude)
+
+
+def _default_paths(project: ProjectConfig, selection: Selection) -> list[str]:
+    """What a bare ``numcheck check`` reads: the config's ``include`` from the project root, else
+    standard input when it is piped; at a terminal, with neither, a usage error instead of a silent
+    wait for input that will never come."""
+    config = project.settings
+    if config.include:
+        root = os.path.relpath(project.root)
+        found = list(selection.walk(root))
+        if not found:
+            where = f"{config.path}:{_position_of(str(config.path), config.include[0])}"
+            raise ConfigError(f"{where}: include matches no article file under {root} "
+                              f"({', '.join(config.include)}; excluded and git-ignored files are skipped)")
+        return found
+    if sys.stdin is None or sys.stdin.isatty():
+        raise _UsageError("numcheck check: no paths given and no include in the project config; "
+                          "name files or folders (numcheck check articles/), or pipe text in with '-'")
+    return ["-"]
+
+
+def statistics_formats() -> tuple[str, ...]:
+    from numcheck.report.statistics import FORMATS
+
+    return FORMATS
 
 
 def _blame_unknown_names(

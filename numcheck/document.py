@@ -213,7 +213,8 @@ _WRAPPED_LINE = 50
 #: A line that starts with a figure continues an unpunctuated line before it, however short that
 #: is: a hard wrap before a figure ("dropped to⏎87,000 from 81,000") is far commoner than a
 #: headline that ends where a figure starts.
-_FIGURE_START = re.compile(r"[ \t]*[\d$€£¥]")
+# The lookbehind lets a search start only at the first blank of a run, so it stays linear on long blank runs.
+_FIGURE_START = re.compile(r"(?<![ \t])[ \t]*[\d$€£¥]")
 
 
 def _continues(text: str, newline: int) -> bool:

@@ -15,13 +15,13 @@ from collections.abc import Iterator, Sequence
 from numcheck.article import DEFAULT_MAX_BYTES, Article, unreadable
 from numcheck.document import kind_for_path
 from numcheck.errors import InputError
+from numcheck.selection import ARTICLE_SUFFIXES, Selection
 
 # Article, DEFAULT_MAX_BYTES and unreadable live in numcheck.article (the corpus reader needs them
 # too, and this module imports the corpus reader); they are re-exported here for callers.
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "Article", "decode_bytes", "iter_articles", "read_article",
            "unreadable"]
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 # Magic numbers of the binary files most often dropped into article folders by mistake.
 _MAGIC = (
@@ -65,14 +65,22 @@ def decode_bytes(data: bytes, source: str) -> str:
 
 
 def iter_articles(
-    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, **corpus_options: str | None
+    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES, selection: Selection | None = None,
+    **corpus_options: str | None,
 ) -> Iterator[Article | InputError]:
-    """Yield each article (or the error reading it) for files, folders, corpora and ``-``."""
+    """Yield each article (or the error reading it) for files, folders, corpora and ``-``.
+
+    ``selection`` decides what folder walks skip and whether a named path is dropped
+    (``--force-exclude``); by default the default excludes and .gitignore apply below each folder.
+    """
+    selection = Selection() if selection is None else selection
     for path in paths:
         if path == "-":
             yield _read_stdin(max_bytes)
+        elif selection.drops_named(path):
+            continue
         elif os.path.isdir(path):
-            yield from _walk(path, max_bytes)
+            yield from _walk(path, max_bytes, selection)
         elif path.lower().endswith((".jsonl", ".csv")) and os.path.isfile(path):
             from numcheck.corpus import iter_corpus
 
@@ -115,22 +123,16 @@ def _read_stdin(max_bytes: int) -> Article | InputError:
         return exc
 
 
-def _walk(root: str, max_bytes: int) -> Iterator[Article | InputError]:
-    """Walk a folder in sorted order; symlinked folders are not followed, so loops cannot hang us."""
+def _walk(root: str, max_bytes: int, selection: Selection) -> Iterator[Article | InputError]:
+    """Walk a folder in sorted order (see `Selection.walk` for what is skipped)."""
     found = False
-
-    def on_error(exc: OSError) -> None:
-        raise exc
-
     try:
-        for folder, subfolders, files in os.walk(root, onerror=on_error):
-            subfolders.sort()
-            for name in sorted(files):
-                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                    found = True
-                    yield read_article(os.path.join(folder, name), max_bytes)
+        for path in selection.walk(root):
+            found = True
+            yield read_article(path, max_bytes)
     except OSError as exc:
         yield InputError(exc.filename or root, f"cannot read folder ({exc.strerror or exc})")
         return
     if not found:
-        yield InputError(root, "folder holds no articles (looked for *.txt, *.md, *.markdown, *.html)")
+        yield InputError(root, "folder holds no articles (looked for *.txt, *.md, *.markdown, *.html; "
+                               "excluded and git-ignored files are skipped)")

@@ -2,9 +2,12 @@
 
 Opt-in (as pytest-ruff's ``--ruff``), so installing numcheck never turns a project's README into a
 test. Which files are articles comes from the ini option ``numcheck_paths`` (globs relative to the
-rootdir) or, failing that, the project config's ``include``; with neither, nothing is collected and
-the report header says so. When pytest was not given paths on the command line, the matching
-articles are added to what it collects, so articles outside ``testpaths`` are still found.
+rootdir) or, failing that, the project config's ``include``; with neither, the article files under
+the paths named on the command line (``pytest --numcheck articles/``, walked as ``numcheck check``
+walks a folder: default excludes, the config's ``exclude``, .gitignore); with none of these, nothing
+is collected and the report header says how to name them. When pytest was not given paths on the
+command line, the matching articles are added to what it collects, so articles outside
+``testpaths`` are still found. The config's ``exclude`` and the default excludes always apply.
 
 Each article is one `ArticleItem` (``path::numcheck``, marker ``numcheck``) whose failure reads like
 the CLI: ``path:line:col severity rule message`` and the arithmetic beneath, no traceback.
@@ -31,6 +34,7 @@ import pytest
 
 if TYPE_CHECKING:
     from numcheck.config import Config, ProjectConfig
+    from numcheck.selection import Selection
 
 pytest.register_assert_rewrite("numcheck.testing")
 
@@ -115,7 +119,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         return []
     settings = state.settings
     if not settings.patterns:
-        return ["numcheck: no articles collected (set the ini option numcheck_paths or [tool.numcheck] include)"]
+        return ["numcheck: no articles collected (name article files or folders: pytest --numcheck PATH..., "
+                "or set the ini option numcheck_paths or [tool.numcheck] include)"]
     cache = ""
     if settings.use_cache:
         cache = ", cache on" if getattr(config, "cache", None) is not None else ", cache unavailable (no cacheprovider)"
@@ -199,39 +204,68 @@ class ArticleItem(pytest.Item):
 
 
 def _finding_lines(findings: list[Any]) -> list[str]:
+    from numcheck.figures import explanation_to_show
+
     lines = []
     for f in findings:
         lines.append(f"{f.source}:{f.line}:{f.column} {f.severity} {f.rule} {f.message}")
-        if f.explanation:
-            lines.append(f"    {f.explanation}")
+        if explanation_to_show(f):
+            lines.append(f"    {explanation_to_show(f)}")
     return lines
 
 
 def _build_settings(config: pytest.Config) -> Settings:
     from numcheck.config import find_project_config
     from numcheck.errors import NumcheckError
+    from numcheck.selection import selection_for
 
     try:
         found = find_project_config(config.rootpath)
+        selection = selection_for(found.root, lambda key, pattern: f"{found.path or 'config'} {key} {pattern!r}",
+                                  config_exclude=found.settings.exclude)
     except NumcheckError as exc:
         raise pytest.UsageError(str(exc)) from None
     project, base = found.settings, found.root
     ini_patterns = tuple(config.getini("numcheck_paths"))
+    named = _named_paths(config) if config.args_source == pytest.Config.ArgsSource.ARGS else []
     if ini_patterns:
         patterns, origin, pattern_base = ini_patterns, "numcheck_paths", config.rootpath
-    else:
+    elif project.include:
         where = "[tool.numcheck]" if found.path is None or found.path.suffix == ".toml" else found.path.name
-        origin = f"{where} include" if project.include else ""
-        patterns, pattern_base = project.include, base
-    excluded = _glob_paths(project.exclude, base)
-    articles = frozenset(
-        path for path in _glob_paths(patterns, pattern_base)
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and not _is_under(path, excluded)
-    )
+        patterns, origin, pattern_base = project.include, f"{where} include", base
+    elif named:  # ``pytest --numcheck PATH...``: the articles under the paths given
+        patterns, origin, pattern_base = tuple(a.split("::")[0] for a in config.args), "the paths given", base
+    else:
+        patterns, origin, pattern_base = (), "", base
+    if named and not (ini_patterns or project.include):
+        candidates = _articles_under(named, selection)
+    else:
+        candidates = {p for p in _glob_paths(patterns, pattern_base) if not selection.is_excluded(p, below=base)}
+    articles = frozenset(path for path in candidates if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file())
+    if patterns and not articles:  # a stale or mistyped glob must not pass as "nothing to check"
+        where = f" ({found.path})" if origin.endswith("include") and found.path else ""
+        raise pytest.UsageError(f"numcheck: {origin}{where} matches no article file: {', '.join(patterns)}")
     fail_on = project.fail_on or "error"
     use_cache = bool(config.getoption("numcheck_cache"))
     salt = _cache_salt(project, fail_on) if use_cache else ""
     return Settings(articles, patterns, origin, fail_on, found, use_cache, salt)
+
+
+def _named_paths(config: pytest.Config) -> list[Path]:
+    """The files and folders named on pytest's command line (node ids cut to their path)."""
+    paths = [Path(config.invocation_params.dir, arg.split("::")[0]).resolve() for arg in config.args]
+    return [p for p in paths if p.exists()]
+
+
+def _articles_under(named: list[Path], selection: Selection) -> set[Path]:
+    """Article files named, or found under named folders as ``numcheck check`` walks them."""
+    found: set[Path] = set()
+    for path in named:
+        if path.is_dir():
+            found.update(Path(p).resolve() for p in selection.walk(str(path)))
+        else:
+            found.add(path)
+    return found
 
 
 def _glob_paths(patterns: tuple[str, ...], base: Path) -> set[Path]:
@@ -240,10 +274,6 @@ def _glob_paths(patterns: tuple[str, ...], base: Path) -> set[Path]:
         for name in glob.glob(pattern, root_dir=base, recursive=True):
             found.add((base / name).resolve())
     return found
-
-
-def _is_under(path: Path, excluded: set[Path]) -> bool:
-    return any(p in excluded for p in (path, *path.parents))
 
 
 def _add_articles_to_args(config: pytest.Config, articles: frozenset[Path]) -> None:

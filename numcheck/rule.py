@@ -162,6 +162,10 @@ class Rule:
     pack: str = ""
     path: str = ""
     line: int = 0
+    #: The line of each example in the pack, in the order of ``examples_pass``/``examples_fail``, so
+    #: ``numcheck rules validate`` can name ``file:line`` of an example that misbehaves.
+    examples_pass_lines: tuple[int, ...] = ()
+    examples_fail_lines: tuple[int, ...] = ()
 
 
 def unknown_choice(what: str, name: Any, allowed: Iterable[str]) -> str:

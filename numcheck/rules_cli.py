@@ -1,10 +1,13 @@
 """``numcheck rules list | validate PATH... | explain ID``: the rule packs, for the people who write them.
 
-``list`` is a table of the loaded rules; ``validate`` loads rule files without checking any article
-and prints one ``file:line:col: problem`` line per problem (exit 2) or ``ok: N rules in PATH``;
-``explain`` prints a rule's description, its parameters with their defaults and its pass/fail
+``list`` is a table of the loaded rules; ``validate`` loads rule files and runs each rule's
+``examples:``, printing one ``file:line:col: problem`` line per problem of a file that does not load
+(exit 2), one ``file:line: ...`` line per example that misbehaves (a ``fail:`` text without the
+rule's finding, a ``pass:`` text with one; exit 1 when every file loaded), or ``ok: N rules, M
+examples in PATH``; ``explain`` prints a rule's description, its parameters with their defaults and its pass/fail
 examples, each run live through a `Checker`, so an author sees at once whether the rule still does
-what its examples promise. Exit codes follow the main CLI: 0 fine, 2 a bad file or an unknown id.
+what its examples promise. Exit codes follow the main CLI: 0 fine, 1 an example misbehaves, 2 a bad
+file or an unknown id (2 wins: a pack that does not load cannot have its examples trusted).
 
 ``list`` and ``explain`` see the rules as ``numcheck check`` would from the current folder: the project
 config (`find_project_config`, or ``--config FILE``) adds its packs and severity overrides, and
@@ -19,7 +22,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -28,14 +31,16 @@ from tabulate import tabulate
 from numcheck.checks import CHECKS
 from numcheck.config import find_project_config
 from numcheck.errors import RuleFileError
+from numcheck.figures import count_of
 from numcheck.ruleset import Rule, RuleSet, Where, default_pack_paths, load_rules
 
 if TYPE_CHECKING:
+    from numcheck.checker import Checker
     from numcheck.runner import CheckerSpec
 
-__all__ = ["run_rules_command"]
+__all__ = ["ExampleResult", "run_examples", "run_rules_command"]
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_rules_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -85,15 +90,18 @@ def _default_files() -> set[str]:
 
 
 def validate(paths: list[str], out: TextIO, err: TextIO) -> int:
-    """Validate each path on its own, then against the default packs' ids (which it will load beside)."""
-    code = EXIT_OK
+    """Validate each path on its own, then against the default packs' ids (which it will load beside),
+    then run its rules' examples. 2 when any file does not load, else 1 when any example misbehaves."""
+    from numcheck.runner import CheckerSpec
+
+    loaded_ok, examples_ok = True, True
     defaults = None
     for path in paths:
         try:
             ruleset = load_rules([path], use_defaults=False)
         except RuleFileError as exc:
             print(exc, file=err)
-            code = EXIT_ERROR
+            loaded_ok = False
             continue
         if defaults is None:
             defaults = load_rules([], use_defaults=True)
@@ -105,11 +113,57 @@ def validate(paths: list[str], out: TextIO, err: TextIO) -> int:
             assert first is not None
             print(f"{rule.path}:{rule.line}: rule id '{rule.id}' is already a default rule ({first.path}:{first.line});"
                   " rename it, or load the pack with --no-default-rules", file=err)
-            code = EXIT_ERROR
-        if not clashes:
-            count = len(ruleset.rules)
-            print(f"ok: {count} rule{'s' if count != 1 else ''} in {path}", file=out)
-    return code
+            loaded_ok = False
+        if clashes:
+            continue
+        checker = CheckerSpec(rules=(path,), use_default_rules=False)()
+        results = [result for rule in ruleset.rules for result in run_examples(rule, checker)]
+        wrong = [result for result in results if not result.ok]
+        for result in wrong:
+            print(result.problem(), file=out)
+        examples_ok = examples_ok and not wrong
+        if not wrong:
+            print(f"ok: {count_of(len(ruleset.rules), 'rule')}, {count_of(len(results), 'example')} in {path}",
+                  file=out)
+    if not loaded_ok:
+        return EXIT_ERROR
+    return EXIT_OK if examples_ok else EXIT_FINDINGS
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """One ``pass:``/``fail:`` example of a rule, run: whether the rule fired as the example promises."""
+
+    rule: Rule
+    expect_finding: bool
+    text: str
+    line: int
+    message: str | None  # the rule's first finding's message; None when it did not fire
+
+    @property
+    def ok(self) -> bool:
+        return (self.message is not None) == self.expect_finding
+
+    @property
+    def label(self) -> str:
+        return "fail" if self.expect_finding else "pass"
+
+    def problem(self) -> str:
+        """``file:line: rule-id: ...`` for an example that misbehaves."""
+        what = ("gives no finding" if self.expect_finding else f"gives a finding ({self.message})")
+        return f"{self.rule.path}:{self.line}: {self.rule.id}: the {self.label} example {what}: {self.text!r}"
+
+
+def run_examples(rule: Rule, checker: Checker) -> list[ExampleResult]:
+    """Run ``rule``'s examples through ``checker`` (which must load the rule); only its own findings count."""
+    results = []
+    for expect_finding, texts, lines in ((False, rule.examples_pass, rule.examples_pass_lines),
+                                         (True, rule.examples_fail, rule.examples_fail_lines)):
+        for index, text in enumerate(texts):
+            found = [f for f in checker.check(text).findings if f.rule == rule.id]
+            line = lines[index] if index < len(lines) else rule.line
+            results.append(ExampleResult(rule, expect_finding, text, line, found[0].message if found else None))
+    return results
 
 
 def describe_where(where: Where) -> str:
@@ -174,13 +228,10 @@ def _run_examples(rule: Rule, spec: CheckerSpec) -> list[str]:
         return ["(this rule has no examples)"]
     checker = replace(spec, select=(rule.id,), disable=())()
     lines = []
-    for expect_finding, texts in ((False, rule.examples_pass), (True, rule.examples_fail)):
-        for text in texts:
-            found = [f for f in checker.check(text).findings if f.rule == rule.id]
-            verdict = "ok   " if bool(found) == expect_finding else "WRONG"
-            label = "fail" if expect_finding else "pass"
-            detail = f" -> {found[0].message}" if found else (" -> no finding" if expect_finding else "")
-            lines.append(f"{label} {verdict} {text!r}{detail}")
+    for result in run_examples(rule, checker):
+        verdict = "ok   " if result.ok else "WRONG"
+        detail = f" -> {result.message}" if result.message else (" -> no finding" if result.expect_finding else "")
+        lines.append(f"{result.label} {verdict} {result.text!r}{detail}")
     return lines
 
 

@@ -255,10 +255,13 @@ def _compile_rule(
     if problems or kind is None:
         return None, problems
     line, _ = document.position(at)
+    pass_lines, fail_lines = (tuple(document.position((*at, "examples", key, i))[0] for i in range(len(texts)))
+                              for key, texts in (("pass", examples_pass), ("fail", examples_fail)))
     rule = Rule(
         id=rule_id, check=check, severity=severity, message=message, kind=kind,
         params=MappingProxyType(params), where=where, description=(item.get("description") or "").strip(),
         examples_pass=examples_pass, examples_fail=examples_fail, pack=pack, path=path, line=line,
+        examples_pass_lines=pass_lines, examples_fail_lines=fail_lines,
     )
     return rule, problems
 

@@ -25,7 +25,8 @@ from numcheck.checker import Checker
 from numcheck.config import find_project_config
 from numcheck.english import AMBIGUOUS_SCALES, SCALES, singular
 from numcheck.errors import InputError
-from numcheck.inputs import read_article
+from numcheck.figures import explanation_to_show
+from numcheck.inputs import ARTICLE_SUFFIXES, read_article
 from numcheck.model import SEVERITIES, Claim, Finding, Report, severity_rank
 
 __all__ = ["assert_claims", "assert_consistent", "assert_finding", "assert_no_finding", "format_findings"]
@@ -42,9 +43,11 @@ def assert_consistent(
 ) -> Report:
     """Fail when the article has a finding at or above ``fail_on``; return the report otherwise.
 
-    ``text_or_path`` is read as a file when it names one that exists (a `Path`, or a string
-    without a newline), so ``assert_consistent("articles/budget.md")`` checks the Markdown file.
+    ``text_or_path`` is read as a file when it is a `Path`, or a one-line string naming a file that
+    exists, so ``assert_consistent("articles/budget.md")`` checks the Markdown file; a lone missing
+    ``*.md``/``*.txt``/``*.html`` name or a folder is an error, never text that passes.
     """
+    __tracebackhide__ = True  # a failure shows the findings, not numcheck's own source
     if fail_on not in (*SEVERITIES, "never"):
         raise ValueError(f"fail_on must be one of {', '.join((*reversed(SEVERITIES), 'never'))}, not {fail_on!r}")
     report = _check(text_or_path, rules, checker)
@@ -66,6 +69,7 @@ def assert_no_finding(
     checker: Checker | None = None,
 ) -> Report:
     """Fail when any finding comes from the rule id or check kind ``rule_or_check``."""
+    __tracebackhide__ = True  # a failure shows the findings, not numcheck's own source
     report = _check(text, rules, checker)
     hits = [f for f in report.findings if rule_or_check in (f.rule, f.check)]
     if hits:
@@ -81,6 +85,7 @@ def assert_finding(
     rules: Sequence[str] | str | None = None, checker: Checker | None = None,
 ) -> Finding:
     """Fail unless a finding of rule id or check kind ``check`` (on ``line``, if given) is there; return it."""
+    __tracebackhide__ = True  # a failure shows the findings, not numcheck's own source
     report = _check(text, rules, checker)
     for finding in report.findings:
         if check in (finding.rule, finding.check) and (line is None or finding.line == line):
@@ -102,6 +107,7 @@ def assert_claims(
     value matches any claim of that value. With ``exact``, claims no spec matched also fail.
     Returns the matched claims in spec order.
     """
+    __tracebackhide__ = True  # a failure shows the findings, not numcheck's own source
     specs = [parse_spec(s) for s in expected]
     _, body, kind = _read(text)
     claims = list((checker or Checker(use_default_rules=False)).extract(body, kind))
@@ -132,8 +138,8 @@ def format_findings(findings: Iterable[Finding]) -> str:
     lines = []
     for f in findings:
         lines.append(f"  {f.line}:{f.column} {f.severity} {f.rule} {f.message}")
-        if f.explanation:
-            lines.append(f"      {f.explanation}")
+        if explanation_to_show(f):
+            lines.append(f"      {explanation_to_show(f)}")
     return "\n".join(lines)
 
 
@@ -187,6 +193,7 @@ def _describe(claim: Claim) -> str:
 
 
 def _check(text_or_path: str | os.PathLike[str], rules: Sequence[str] | str | None, checker: Checker | None) -> Report:
+    __tracebackhide__ = True
     source, text, kind = _read(text_or_path)
     start = os.fspath(text_or_path) if source != "<text>" else None
     return _checker(rules, checker, start).check(text, source=source, kind=kind)
@@ -202,18 +209,47 @@ def _checker(rules: Sequence[str] | str | None, checker: Checker | None, start: 
 
 
 def _read(text_or_path: str | os.PathLike[str]) -> tuple[str, str, str]:
-    """(source, text, kind): a path that exists is read as that file, anything else is the text itself."""
+    """(source, text, kind) of what an assertion was given, refusing anything that would pass by accident.
+
+    A `Path` (any ``os.PathLike``) is always a file. A one-line ``str`` naming an existing file is
+    that file; any other ``str`` is article text, except a lone word that names a folder or ends in
+    an article suffix (``"articles/budget.md"`` mistyped or not yet written): checking its few
+    characters as text would find nothing and pass, so it is an error instead.
+    """
+    __tracebackhide__ = True
     if isinstance(text_or_path, os.PathLike) or ("\n" not in text_or_path and _is_file(text_or_path)):
         path = os.fspath(text_or_path)
+        if os.path.isdir(path):
+            raise AssertionError(_folder_message(path))
         article = read_article(path)
         if isinstance(article, InputError):
             raise AssertionError(str(article))
         return article.source, article.text, article.kind
-    return "<text>", str(text_or_path), "text"
+    text = str(text_or_path)
+    word = text.strip()
+    if word and not any(c.isspace() for c in word):
+        if _is_dir(word):
+            raise AssertionError(_folder_message(word))
+        if word.lower().endswith(ARTICLE_SUFFIXES):
+            raise AssertionError(f"{word}: no such file (a lone file name is read as a path, not as article text; "
+                                 "pass a pathlib.Path, or text with spaces, to say which you mean)")
+    return "<text>", text, "text"
+
+
+def _folder_message(path: str) -> str:
+    return (f"{path}: is a directory; numcheck.testing checks one article: name a file, "
+            "or collect a folder's articles with 'pytest --numcheck PATH'")
 
 
 def _is_file(candidate: str) -> bool:
     try:
         return len(candidate) < 4096 and Path(candidate).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(candidate: str) -> bool:
+    try:
+        return len(candidate) < 4096 and Path(candidate).is_dir()
     except (OSError, ValueError):
         return False

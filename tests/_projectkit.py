@@ -7,10 +7,10 @@ loaded, ``treaty-size`` (an error); both texts were written for these tests.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from _cli import numcheck
 
 ARTICLE = "The treaty was signed by 210 countries on Monday.\n"
 
@@ -46,8 +46,5 @@ def make_project(root: Path, *, pyproject: str | None = None, yaml_text: str | N
 
 
 def run_numcheck(cwd: Path, *argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``numcheck ARGV...`` in a subprocess started in ``cwd``."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "numcheck.cli", *argv], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL if stdin is None else None)
+    """``numcheck ARGV...`` in a subprocess started in ``cwd``, without colour."""
+    return numcheck(*argv, cwd=cwd, env={"PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}, stdin=stdin)

@@ -45,7 +45,8 @@ def test_without_paths_or_include_nothing_is_collected_and_header_says_so(pytest
     write_project(pytester)
     pytester.makefile(".md", story=GOOD)
     result = run(pytester, "--numcheck")
-    result.stdout.fnmatch_lines(["numcheck: no articles collected (set the ini option numcheck_paths*"])
+    result.stdout.fnmatch_lines(["numcheck: no articles collected (name article files or folders: "
+                                 "pytest --numcheck PATH..., or set the ini option numcheck_paths*"])
     result.assert_outcomes()
 
 

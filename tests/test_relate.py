@@ -497,7 +497,10 @@ def test_relations_are_numbered_in_text_order_and_name_their_sentence() -> None:
 
 
 def test_seed_article_links_its_two_parts_and_nothing_else() -> None:
-    path = Path(__file__).resolve().parents[2] / "shared" / "seed-article.txt"
+    """The project's first test case, retold in the fixture's own words with the same figures: a
+    coalition of 35 countries of which 26 pledge troops (said three times), 1.1 billion euros, and
+    112 drones of which 84 were shot down. Exactly the two parts-of-a-whole are linked."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "coalition-and-drones.txt"
     text = path.read_text(encoding="utf-8")
     claims = tuple(numcheck.extract(text))
     by_id = {c.id: c for c in claims}

@@ -99,7 +99,7 @@ def test_every_claim_is_a_mark_over_its_own_text() -> None:
         assert mark.tag == "mark" and "claim" in mark.classes
         assert mark.content() == claim.text == DRONES[claim.start:claim.end]
         assert mark.attrs["data-claim"] == claim.id and mark.attrs["data-unit"] == claim.unit
-    assert tree.by_id("f1-c1").attrs["title"] == "112 count drone (111.5–112.5)"
+    assert tree.by_id("f1-c1").attrs["title"] == "112 drones = 112 (111.5–112.5)"
     assert tree.by_id("f2-c1").content() == "3"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from _cli import numcheck
 from _reportkit import DRONES, build_claim, build_finding, clean_report, drones_report, hostile_report
 
 from numcheck.checks import CHECKS
@@ -68,7 +69,7 @@ def test_a_broken_log_fails_the_official_schema() -> None:
 def test_driver_lists_rules_with_descriptions_help_and_levels() -> None:
     driver = sarif([drones_report()])["runs"][0]["tool"]["driver"]
     assert driver["name"] == "numcheck" and driver["version"] == "9.9.9"
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # optional in SARIF; numcheck has no public page to point at
     first = driver["rules"][0]
     assert first["id"] == "countries-count"
     assert first["shortDescription"]["text"] == "Counts of countries above the number of UN members."
@@ -138,19 +139,17 @@ def test_input_errors_become_tool_notifications() -> None:
     assert run["results"] == []
 
 
-def test_cli_sarif_with_the_default_rule_packs_validates(tmp_path: Path, monkeypatch) -> None:
-    from numcheck.cli import main
-
-    monkeypatch.chdir(tmp_path)
+def test_cli_sarif_with_the_default_rule_packs_validates(tmp_path: Path) -> None:
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "story.txt").write_text(
         "Of the 40 members, 41 voted in favour, the clerk said.\n"
         "Of the 112 drones launched overnight, 84 were shot down, or 80%.\n", encoding="utf-8")
-    code = main(["check", "desk", "--format", "sarif", "--output", "out.sarif", "--fail-on", "never"])
-    assert code == 0
+    done = numcheck("check", "desk", "--format", "sarif", "--output", "out.sarif", "--fail-on", "never", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert official_errors(log) == []
     driver = log["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
     assert len(driver["rules"]) > 3 and all(r["help"]["text"] for r in driver["rules"])
     for result in log["runs"][0]["results"]:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]

@@ -51,8 +51,8 @@ def test_validate_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     path = _pack(tmp_path)
     assert main(["rules", "validate", path, "rules/"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ok: 1 rule in {path}"
-    assert len(out) == 2 and out[1].startswith("ok: ") and out[1].endswith(" rules in rules/")
+    assert out[0] == f"ok: 1 rule, 2 examples in {path}"
+    assert len(out) == 2 and out[1].startswith("ok: ") and out[1].endswith(" examples in rules/")
 
 
 def test_validate_prints_one_line_per_problem_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,10 +64,38 @@ def test_validate_prints_one_line_per_problem_and_exits_2(tmp_path: Path, capsys
     assert captured.err.splitlines() == [
         f"{bad}:4:12: unknown check 'percent' (expected one of: change, expression, fraction_of, granularity, "
         "part_whole, percent_of, range, repeated_figure, sum_of_parts)",
-        f"{bad}:6:14: unknown message field 'total' (expected one of: actual, check, expected, explanation, high, "
-        "low, noun, qualifier, rule, severity, text, unit, value)",
+        f"{bad}:6:14: unknown message field 'total' (expected one of: actual, check, expected, explanation, figure, "
+        "high, low, noun, noun_plural, qualifier, rule, severity, text, unit, value)",
     ]
-    assert captured.out == f"ok: 1 rule in {good}\n"  # the good file is still validated
+    assert captured.out == f"ok: 1 rule, 2 examples in {good}\n"  # the good file is still validated
+
+
+def test_validate_runs_the_examples_one_line_per_misbehaving_example_exit_1(tmp_path: Path) -> None:
+    """A fail example that does not fire and a pass example that does: 1, with file:line of each."""
+    text = DESK.replace('pass: ["The storm killed 1,200 people."]',
+                        'pass: ["The storm killed 1,200 people.", "The cyclone killed 700,000 people."]')
+    text = text.replace('fail: ["The storm killed 900,000 people."]',
+                        'fail:\n        - "The storm killed 900,000 people."\n        - "The storm killed 90 people."')
+    path = _pack(tmp_path, text)
+    done = run_numcheck(tmp_path, "rules", "validate", path, str(Path("rules").resolve()))
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{path}:11: storm-deaths: the pass example gives a finding (")
+    assert lines[0].endswith("): 'The cyclone killed 700,000 people.'")
+    assert lines[1] == f"{path}:14: storm-deaths: the fail example gives no finding: 'The storm killed 90 people.'"
+    assert lines[2].startswith("ok: ") and lines[2].endswith(" in " + str(Path("rules").resolve()))
+
+
+def test_validate_exits_2_when_a_file_does_not_load_whatever_the_examples_do(tmp_path: Path) -> None:
+    wrong = _pack(tmp_path, DESK.replace("900,000", "90"), "wrong.yaml")
+    broken = _pack(tmp_path, DESK.replace("check: range", "check: ranges"), "broken.yaml")
+    done = run_numcheck(tmp_path, "rules", "validate", wrong, broken)
+    assert done.returncode == 2
+    expected = f"{wrong}:12: storm-deaths: the fail example gives no finding: 'The storm killed 90 people.'"
+    assert done.stdout.splitlines() == [expected]
+    assert done.stderr.startswith(f"{broken}:4:12: unknown check 'ranges'") and len(done.stderr.splitlines()) == 1
 
 
 def test_validate_reports_a_clash_with_a_default_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -198,3 +198,46 @@ def test_assertions_report_a_bad_project_config_with_its_position(tmp_path, monk
     monkeypatch.chdir(article.parent)
     with pytest.raises(ConfigError, match=r"\.numcheck\.yaml:2:1: unknown key 'colour'"):
         assert_consistent(ARTICLE)
+
+
+def test_in_pytest_nothing_passes_by_accident_and_failures_show_findings_not_numcheck_source(pytester):
+    """Through pytest, as a newsroom runs it: a Path is a file, a lone missing file name or a folder is
+    an error (never text that happens to have no findings), and a failure shows the finding table
+    without numcheck's own frames."""
+    pytester.mkdir("news")
+    (pytester.path / "news" / "ferry.md").write_text(
+        "# Ferry\n\nThe ferry carried 64 people: 41 adults, 19 children and eight crew.\n")
+    pytester.makepyfile(test_desk="""
+        from pathlib import Path
+        from numcheck.testing import assert_claims, assert_consistent, assert_no_finding
+
+        def test_path_is_read_as_a_file():
+            assert_consistent(Path("news/ferry.md"))
+
+        def test_missing_file_name():
+            assert_consistent("news/feri.md")
+
+        def test_missing_path_object():
+            assert_no_finding(Path("news/feri.md"), "breakdown-sum")
+
+        def test_folder_name():
+            assert_consistent("news")
+
+        def test_folder_path():
+            assert_claims(Path("news"), ["64 people"])
+
+        def test_text_is_still_text():
+            assert_consistent("The ferry carried 64 people: 41 adults, 15 children and eight crew.")
+    """)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=5)
+    out = result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "*AssertionError: numcheck found 1 finding(s) at or above 'error' in news/ferry.md:",
+        "*3:19 error breakdown-sum *",
+        "*AssertionError: news/feri.md: no such file (a lone file name is read as a path*",
+        "*AssertionError: news/feri.md: no such file or directory",
+        "*AssertionError: news: is a directory; numcheck.testing checks one article*",
+        "*AssertionError: news: is a directory; numcheck.testing checks one article*",
+    ], consecutive=False)
+    assert "numcheck/testing.py" not in out and "raise AssertionError" not in out and "def _read" not in out

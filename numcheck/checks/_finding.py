@@ -1,7 +1,9 @@
 """Build a `Finding` from a rule and the claims it is about.
 
 Every check kind goes through `make_finding`, so the message template is filled the same way
-everywhere and a finding always points at its primary claim. Templates are plain
+everywhere and a finding always points at its primary claim. ``{figure}`` is the primary claim as
+the article writes it with its counted noun ("35 countries"), ``{noun_plural}`` the noun's plural,
+and numbers print as news writes them (`numcheck.figures`). Templates are plain
 ``str.format`` fields over ``MESSAGE_FIELDS`` only; ``ruleset.py`` refuses any other field (or
 attribute/index access such as ``{value.__class__}``) when the rule file loads, so formatting here
 cannot fail or reach into Python objects.
@@ -14,6 +16,7 @@ import string
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from numcheck.figures import as_written, format_number, noun_plural
 from numcheck.model import Claim, Finding
 
 if TYPE_CHECKING:
@@ -24,7 +27,7 @@ __all__ = ["MESSAGE_FIELDS", "format_message", "make_finding", "message_fields"]
 #: The names a rule's ``message`` may use. Keep in sync with the schema's description of ``message``.
 MESSAGE_FIELDS = frozenset(
     {"value", "unit", "noun", "text", "expected", "actual", "explanation", "low", "high", "rule", "check",
-     "severity", "qualifier"}
+     "severity", "qualifier", "figure", "noun_plural"}
 )
 
 
@@ -40,9 +43,27 @@ class _Missing(str):
         return "?"
 
 
+class _Number(float):
+    """A number in a message: ``{value}`` and ``{value:g}`` print it as news writes it ("4.2 billion",
+    "1,500"), never as Python's "4.2e+09"; any other spec (``{value:.1f}``) is the author's choice."""
+
+    def __format__(self, spec: str) -> str:
+        if spec in ("", "g", ",g"):
+            return format_number(float(self), 4)
+        return float.__format__(self, spec)
+
+
+def _field(value: Any) -> Any:
+    if value is None:
+        return _Missing()
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return _Number(value)
+    return value
+
+
 def format_message(template: str, values: dict[str, Any]) -> str:
     """Fill a message template; missing or non-numeric values under a numeric spec print "?"."""
-    safe = {name: (_Missing() if values.get(name) is None else values[name]) for name in MESSAGE_FIELDS}
+    safe = {name: _field(values.get(name)) for name in MESSAGE_FIELDS}
     try:
         return template.format(**safe)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
@@ -69,7 +90,9 @@ def make_finding(
         "value": primary.value,
         "unit": primary.unit,
         "noun": primary.noun or "",
+        "noun_plural": noun_plural(primary),
         "text": primary.text,
+        "figure": as_written(primary),
         "qualifier": primary.qualifier,
         "low": primary.low,
         "high": primary.high,

@@ -55,6 +55,7 @@ from numcheck.expression import (
     parse,
     unparse,
 )
+from numcheck.figures import format_number
 from numcheck.model import Claim, Finding, Relation
 
 if TYPE_CHECKING:
@@ -81,10 +82,6 @@ class NameSelector:
         return matching[index] if -len(matching) <= index < len(matching) else None
 
 
-def _format(value: float) -> str:
-    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:g}"
-
-
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     """One finding when every named claim is found and the expression cannot hold."""
     expression: Expression = rule.params["expression"]
@@ -97,7 +94,8 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     if evaluate(expression, intervals, float(rule.params.get("tolerance", 0))) is not False:
         return []
     points = {name: Interval.point(c.value) for name, c in chosen.items()}
-    values = ", ".join(f"{name} = {_format(c.value)}" for name, c in chosen.items() if name in expression.names)
+    values = ", ".join(f"{name} = {format_number(c.value, 4)}" for name, c in chosen.items()
+                       if name in expression.names)
     explanation = f"{expression.source} does not hold: {values}"
     expected = actual = None
     root = expression.root
@@ -105,7 +103,8 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         left, right = evaluate_number(root.left, points), evaluate_number(root.right, points)
         if left is not None and right is not None:
             actual, expected = left.low, right.low
-            explanation += f" ({unparse(root.left)} is {_format(actual)}, {unparse(root.right)} is {_format(expected)})"
+            explanation += (f" ({unparse(root.left)} is {format_number(actual, 4)}, "
+                            f"{unparse(root.right)} is {format_number(expected, 4)})")
     ordered = list(dict.fromkeys(c for c in chosen.values()))
     return [make_finding(rule, ordered, explanation=explanation, expected=expected, actual=actual)]
 

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
 from numcheck.checks.kind import CheckKind
-from numcheck.intervals import format_number, of_claim
+from numcheck.figures import amount, format_number
+from numcheck.intervals import of_claim
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -46,10 +47,9 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         part, whole = roles["part"][0], roles["whole"][0]
         if not of_claim(part).is_above(of_claim(whole).widen(tolerance)):
             continue
-        noun = f" {whole.noun}" if whole.noun else ""
         explanation = (
             f"the part ({format_number(part.value)}) is larger than the whole "
-            f"({format_number(whole.value)}{noun}): {format_number(part.value)} of {format_number(whole.value)}"
+            f"({amount(whole.value, whole.noun)}): {format_number(part.value)} of {format_number(whole.value)}"
             " cannot be"
         )
         findings.append(make_finding(rule, [part, whole], explanation=explanation, expected=whole.value,

@@ -30,31 +30,11 @@ from typing import TYPE_CHECKING, Any
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks.kind import CheckKind
+from numcheck.figures import as_written, format_number
 from numcheck.model import Claim, Finding, Relation
 
 if TYPE_CHECKING:
     from numcheck.ruleset import Rule
-
-def describe(value: float) -> str:
-    """A figure as an editor writes it: 210, 1,500,000, 56.7."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
-
-
-def _plural(noun: str) -> str:
-    if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy", "uy")):
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
-
-
-def _claim_words(claim: Claim) -> str:
-    """What the text says: its own surface ("104%", "64C"), with the counted noun for bare counts."""
-    if claim.unit == "count" and claim.noun and not any(ch.isalpha() for ch in claim.text):
-        return f"{claim.text} {claim.noun if claim.value == 1 else _plural(claim.noun)}"
-    return claim.text
-
 
 def is_outside(rule: Rule, claim: Claim) -> bool:
     """True when the claim's whole interval lies outside ``[min, max]``: only these can fire."""
@@ -73,7 +53,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
             limit, side = high_limit, "at most"
         else:
             limit, side = low_limit, "at least"
-        explanation = f"the text says {_claim_words(claim)}; {side} {describe(float(limit))} is plausible"
+        explanation = f"the text says {as_written(claim)}; {side} {format_number(float(limit), 4)} is plausible"
         findings.append(make_finding(rule, [claim], explanation=explanation, expected=limit, actual=claim.value))
     return findings
 

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
 from numcheck.checks.kind import CheckKind
-from numcheck.intervals import format_number, of_claim
+from numcheck.figures import amount, format_number
+from numcheck.intervals import of_claim
 
 if TYPE_CHECKING:
     from numcheck.model import Claim, Finding, Relation
@@ -66,9 +67,8 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         slack = tolerance * max(abs(first.value), abs(second.value))
         if a.widen(slack).overlaps(b):
             continue
-        noun = f" {second.noun}" if second.noun else ""
         explanation = (
-            f"{format_number(second.value)}{noun} here, but {format_number(first.value)} earlier"
+            f"{amount(second.value, second.noun)} here, but {format_number(first.value)} earlier"
             f" ({first.text.strip()!r}) for what reads as the same figure"
         )
         factor = _scale_slip(abs(first.value), abs(second.value))

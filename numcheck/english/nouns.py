@@ -22,7 +22,7 @@ __all__ = [
 #: Nouns whose plural is the singular: news copy counts them as they stand ("40 staff", "3 series").
 INVARIANT = frozenset(
     "data media police staff personnel cattle sheep fish deer aircraft crew livestock offspring clergy "
-    "infantry series species news premises means headquarters".split()
+    "infantry series species news premises means headquarters info".split()
 )
 
 #: Plural -> singular where the rules would be wrong ("cases" is not "cas", "movies" not "movy").

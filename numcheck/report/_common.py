@@ -11,30 +11,31 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from numcheck.figures import as_written, count_of, format_number
 from numcheck.model import SEVERITIES, Claim, Finding, Report, severity_rank
 
-__all__ = ["SEVERITY_ORDER", "Tally", "claim_label", "fmt_value", "ordered_findings", "plural", "repo_path"]
+__all__ = ["SEVERITY_ORDER", "Tally", "claim_label", "fmt_value", "ordered_findings", "plural",
+           "repo_path"]
 
 #: Strongest first: the order summaries list severities and CI annotations are emitted in.
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))
 
 
 def plural(count: int, word: str) -> str:
-    """``1 error``, ``2 errors``; severities and nouns here all take a plain -s."""
-    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+    """``1 error``, ``2 errors``, ``0 info``: the English layer's plural (`numcheck.figures.count_of`)."""
+    return count_of(count, word)
 
 
 def fmt_value(value: float) -> str:
-    """A figure as a reader writes it: thousands separators, no float noise, no exponent below 1e15."""
-    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.4g}"
+    """A value as news writes it ("84", "79.8", "1.1 billion"), never "1.1e+09" (`numcheck.figures`)."""
+    return format_number(value, 4)
 
 
 def claim_label(claim: Claim) -> str:
-    """``84 count drone``: what the extractor understood, for tooltips and tables."""
-    parts = [fmt_value(claim.value), claim.unit]
-    if claim.noun:
-        parts.append(claim.noun)
-    return " ".join(parts)
+    """``112 drones = 112``, ``€1.1bn = 1.1 billion EUR``: the figure as written and the value the
+    extractor read from it (with its unit unless it is a plain count), for tooltips."""
+    unit = "" if claim.unit == "count" else f" {claim.unit}"
+    return f"{as_written(claim)} = {fmt_value(claim.value)}{unit}"
 
 
 def repo_path(source: str) -> str:

@@ -23,6 +23,10 @@ class RenderContext:
     command: str = "check"  # "check" or "extract": extract output carries claims only
     rules: tuple[Any, ...] = ()  # the active `Rule`s, for SARIF's rule table and HTML help
     version: str = ""
+    #: Colour for a person at a terminal (``numcheck.color.wants_color`` decides); text renderers only.
+    color: bool = False
+    #: ``--quiet``: the findings and nothing else (no closing summary line); text renderers only.
+    quiet: bool = False
     #: Format-specific extras. ``"texts"``: a mapping of ``Report.source`` to the article text as
     #: read, which the html renderer needs to show each figure in its sentence (a `Report` does not
     #: carry the text); without it the html report lists the figures instead.

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from numcheck.errors import ConfigError
+from numcheck.figures import explanation_to_show
 from numcheck.model import Finding, Report
 from numcheck.report._common import SEVERITY_ORDER, ordered_findings, repo_path
 from numcheck.report.context import RenderContext
@@ -45,7 +46,8 @@ def annotation(finding: Finding, path: str) -> str:
         "endColumn": str(finding.column + max(finding.end - finding.start, 1)),
         "title": f"numcheck {finding.rule}",
     }
-    message = finding.message + (f"\n{finding.explanation}" if finding.explanation else "")
+    extra = explanation_to_show(finding)
+    message = finding.message + (f"\n{extra}" if extra else "")
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
     return f"::{command} {rendered}::{escape_data(message)}"
 

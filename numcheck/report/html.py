@@ -28,8 +28,16 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TextIO
 
+from numcheck.figures import explanation_to_show
 from numcheck.model import Claim, Finding, Report
-from numcheck.report._common import SEVERITY_ORDER, Tally, claim_label, fmt_value, ordered_findings, plural
+from numcheck.report._common import (
+    SEVERITY_ORDER,
+    Tally,
+    claim_label,
+    fmt_value,
+    ordered_findings,
+    plural,
+)
 from numcheck.report.context import RenderContext
 
 __all__ = ["OPEN_LIMIT", "write"]
@@ -174,7 +182,8 @@ class _FileView:
 
     def finding(self, finding: Finding, number: int) -> str:
         claims = " ".join(_dom_id(self.prefix, c) for c in finding.claims)
-        explanation = f'<div class="explanation">{_esc(finding.explanation)}</div>' if finding.explanation else ""
+        extra = explanation_to_show(finding)
+        explanation = f'<div class="explanation">{_esc(extra)}</div>' if extra else ""
         return (f'<div class="finding severity-{_esc(finding.severity)}" id="{self.prefix}-x{number}" '
                 f'data-rule="{_esc(finding.rule)}" data-check="{_esc(finding.check)}" '
                 f'data-severity="{_esc(finding.severity)}" data-line="{finding.line}" data-claims="{_esc(claims)}">'
@@ -294,7 +303,10 @@ def _summary(tally: Tally, flagged: list[tuple[int, Report]]) -> str:
 
 
 def write(reports: Iterable[Report], out: TextIO, context: RenderContext) -> None:
-    texts: Mapping[str, str] = context.options.get("texts") or {}
+    # Not ``get(...) or {}``: the CLI passes an empty dict and fills it while the reports stream in,
+    # so the very object it passed must be the one read, empty or not.
+    given = context.options.get("texts")
+    texts: Mapping[str, str] = {} if given is None else given
     stream = iter(reports)
     head: list[Report] = []
     for report in stream:

@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable
 from typing import TextIO
 
+from numcheck.figures import explanation_to_show
 from numcheck.model import Finding, Report
 from numcheck.report._common import SEVERITY_ORDER, Tally, ordered_findings, plural
 from numcheck.report.context import RenderContext
@@ -65,8 +66,8 @@ class MarkdownSummary:
 
 def _row(finding: Finding) -> str:
     message = cell(finding.message)
-    if finding.explanation:
-        message += f"<br>{cell(finding.explanation)}"
+    if explanation_to_show(finding):
+        message += f"<br>{cell(explanation_to_show(finding))}"
     return (f"| {finding.line}:{finding.column} | {_ICONS.get(finding.severity, '')} {cell(finding.severity)} "
             f"| {code(finding.rule)} | {message} |")
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from numcheck.figures import explanation_to_show
 from numcheck.model import Claim, Finding, Report
 from numcheck.report._common import repo_path
 from numcheck.report.context import RenderContext
@@ -26,7 +27,6 @@ from numcheck.report.context import RenderContext
 __all__ = ["SCHEMA_URI", "fingerprint", "write"]
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/numcheck/"
 FINGERPRINT_KEY = "numcheckFinding/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -113,7 +113,8 @@ def _results(report: Report, rule_index: dict[str, int], extra_rules: list[dict[
         texts = [claims[c].text if c in claims else c for c in finding.claims]
         key = fingerprint(finding.rule, path, texts)
         seen[key] += 1
-        text = finding.message + (f" {finding.explanation}" if finding.explanation else "")
+        extra = explanation_to_show(finding)
+        text = finding.message + (f" {extra}" if extra else "")
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "ruleIndex": rule_index[finding.rule],
@@ -164,7 +165,7 @@ def write(reports: Iterable[Report], out: TextIO, context: RenderContext) -> Non
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "numcheck", "version": _version(context), "semanticVersion": _version(context),
-                                "informationUri": INFORMATION_URI, "rules": rules}},
+                                "rules": rules}},  # no informationUri: optional, and numcheck has no public page
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The folder numcheck was run from."}}},
