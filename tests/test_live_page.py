@@ -1,22 +1,21 @@
 """The ``numcheck serve`` editor page in real Chromium (Debian's chromium and chromedriver via selenium).
 
-Nothing is downloaded: selenium is pointed at ``/usr/bin/chromedriver`` with ``SE_OFFLINE=true``.
-Where Debian's chromium is not installed the test is skipped with the command that installs it
-(``.ci/run`` installs it).
+The browser is the HTML report tests' fixture: nothing is downloaded, and where Debian's chromium is
+missing the test is skipped with the command that installs it, or fails under CI's
+``NUMCHECK_REQUIRE_BROWSER=1``.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from _livekit import start_serve
+from test_report_html_browser import browser  # noqa: F401  (the one headless-Chromium fixture)
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
 BROKEN = "The army said 84 of 112 drones were shot down, or 80%."
 #: The README's picture of the page; the test refreshes it when NUMCHECK_SCREENSHOTS=1, so a plain run
 #: leaves the checkout clean.
@@ -33,31 +32,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=20)
 
 
-def start_chromium(profile: Path):  # -> selenium WebDriver
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not (os.access(chromium, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
-        pytest.skip("chromium/chromium-driver not installed: apt-get install -y chromium chromium-driver")
-    os.environ["SE_OFFLINE"] = "true"
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={profile}", "--window-size=1280,800"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory):
-    driver = start_chromium(tmp_path_factory.mktemp("profile"))
-    yield driver
-    driver.quit()
-
-
 def wait_until(condition, timeout: float = 10.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -68,7 +42,7 @@ def wait_until(condition, timeout: float = 10.0):
     raise AssertionError("the page never got there")
 
 
-def test_typing_a_broken_sentence_shows_its_finding(base_url: str, browser, tmp_path: Path):
+def test_typing_a_broken_sentence_shows_its_finding(base_url: str, browser, tmp_path: Path):  # noqa: F811
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -103,3 +77,7 @@ def test_typing_a_broken_sentence_shows_its_finding(base_url: str, browser, tmp_
     assert browser.save_screenshot(str(shot))
     violations = [e["message"] for e in browser.get_log("browser") if "Content Security Policy" in e["message"]]
     assert violations == []
+    # The check above can fail: a style the policy does not list is refused and logged.
+    browser.execute_script("var s=document.createElement('style');s.textContent='body{color:red}';"
+                           "document.head.appendChild(s);")
+    assert any("Content Security Policy" in e["message"] for e in browser.get_log("browser"))
