@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import partial
 
+from numcheck.figures import format_number
 from numcheck.model import Claim, Relation, Report
-from numcheck.report._common import fmt_value
 
 __all__ = ["describe_claim", "relation_arithmetic"]
 
 #: Qualifiers in words, as a reader would say them.
 QUALIFIER_WORDS = {"eq": "as stated", "approx": "approximately", "gt": "more than", "ge": "at least",
                    "lt": "less than", "le": "at most", "vague": "vague"}
+
+
+#: A value as news writes it ("84", "79.8", "1.1 billion"), to the places the reports print.
+fmt_value = partial(format_number, digits=4)
 
 
 def _interval(claim: Claim) -> str:

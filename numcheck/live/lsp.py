@@ -40,6 +40,7 @@ from pygls.workspace import TextDocument
 from numcheck.config import ProjectConfig, find_project_config
 from numcheck.document import kind_for_path, read_document
 from numcheck.errors import ConfigError, NumcheckError, RuleFileError
+from numcheck.figures import explanation_to_show
 from numcheck.live.explain import describe_claim
 from numcheck.model import Claim, Finding, Report
 
@@ -243,9 +244,8 @@ class NumcheckLanguageServer(LanguageServer):
             uri=document.uri, version=document.version, diagnostics=diagnostics))
 
     def diagnostic(self, uri: str, finding: Finding, checked: _Checked, positions: _Positions) -> types.Diagnostic:
-        message = finding.message
-        if finding.explanation and finding.explanation != finding.message:
-            message += f"\n{finding.explanation}"
+        extra = explanation_to_show(finding)
+        message = f"{finding.message}\n{extra}" if extra else finding.message
         related = []
         for claim_id in finding.claims:
             claim = checked.claims.get(claim_id)
