@@ -13,7 +13,11 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from numcheck.live.serve import ServeOptions
 
 __all__ = ["EXTRA_MODULES", "main", "missing_extra"]
 
@@ -39,8 +43,10 @@ def _blocked() -> set[str]:
     return {name for name, module in sys.modules.items() if module is None}
 
 
-def _positive(kind: type) -> object:
-    def parse(text: str) -> object:
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type: a number of ``kind`` above zero (a zero limit or timeout would refuse everything)."""
+
+    def parse(text: str) -> float:
         try:
             value = kind(text)
         except ValueError:
@@ -69,7 +75,7 @@ def _add_serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=_positive(int), default=1, metavar="N", help="checking processes (default 1)")
 
 
-def _serve_options(args: argparse.Namespace) -> object:
+def _serve_options(args: argparse.Namespace) -> ServeOptions:
     """The server's options: flags over the project config found from the current folder."""
     from numcheck.config import find_project_config
     from numcheck.live.serve import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ServeOptions
@@ -113,7 +119,7 @@ def main(argv: Sequence[str]) -> int:
     from numcheck.live.serve import run
 
     try:
-        return run(_serve_options(args))  # type: ignore[arg-type]
+        return run(_serve_options(args))
     except NumcheckError as exc:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
