@@ -333,3 +333,17 @@ def test_a_client_that_leaves_stops_its_work(tmp_path: Path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_two_workers_share_the_load_and_a_timeout_on_one_spares_the_other():
+    app = create_app(ServeOptions(max_bytes=500_000, timeout=0.5, workers=2))
+    with TestClient(app, base_url="http://127.0.0.1") as pair:
+        assert len(app.state.service.pool.pids) == 3  # the zygote and two workers
+        import concurrent.futures
+
+        with concurrent.futures.ThreadPoolExecutor(4) as threads:
+            slow = threads.submit(pair.post, "/v1/check", json={"text": SLOW})
+            quick = [threads.submit(pair.post, "/v1/check", json={"text": BROKEN}) for _ in range(3)]
+            assert [f.result().status_code for f in quick] == [200, 200, 200]
+            assert slow.result().status_code == 503
+        assert len(app.state.service.pool.pids) == 3

@@ -59,10 +59,13 @@ class WorkTimeout(Exception):
     """Raised when a request outlived its time limit; its worker has been killed and replaced."""
 
 
-#: Requests a worker may hold at once: the one it is checking and the next, already in its socket, so
-#: it never waits for the server between two requests (on a busy machine that hand-over, a wake-up
-#: of two processes, cost a third of the throughput). Answers come back in the order sent.
-DEPTH = 4
+#: Requests a single worker may hold at once: the one it is checking and the next, already in its
+#: socket, so it never waits for the server between two requests (on a busy machine that hand-over, a
+#: wake-up of two processes, cost a third of the throughput). Answers come back in the order sent.
+#: With several workers each holds one: a request queued behind a slow text on one worker would
+#: share its delay, and its time limit, while another worker sat idle; the others' work covers the
+#: hand-overs instead.
+DEPTH = 2
 
 
 class _Job:
@@ -222,8 +225,8 @@ class WorkerPool:
                 self._waiting.popleft()
                 job.future.set_exception(WorkTimeout())
                 continue
-            worker = min(self._workers, key=lambda w: len(w.jobs), default=None)
-            if worker is None or len(worker.jobs) >= DEPTH:
+            worker = self._pick()
+            if worker is None:
                 return
             self._waiting.popleft()
             try:
@@ -235,6 +238,12 @@ class WorkerPool:
             worker.jobs.append(job)
             if len(worker.jobs) == 1:
                 self._arm(worker)
+
+    def _pick(self) -> _Worker | None:
+        """The least busy worker with room (see `DEPTH`), or None: the request waits for an answer."""
+        depth = DEPTH if len(self._workers) == 1 else 1
+        worker = min(self._workers, key=lambda w: len(w.jobs), default=None)
+        return worker if worker is not None and len(worker.jobs) < depth else None
 
     def _arm(self, worker: _Worker) -> None:
         if worker.timer is not None:
