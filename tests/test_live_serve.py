@@ -347,3 +347,29 @@ def test_two_workers_share_the_load_and_a_timeout_on_one_spares_the_other():
             assert [f.result().status_code for f in quick] == [200, 200, 200]
             assert slow.result().status_code == 503
         assert len(app.state.service.pool.pids) == 3
+
+
+def test_big_answer_and_big_request_at_once_do_not_deadlock():
+    """A worker writing a big answer while a big request waits for it: neither side may block the other.
+
+    Driven at the pool itself, in a child process, because a deadlock would freeze the event loop
+    that any in-process timeout runs on; the child's own timeout bounds the test instead.
+    """
+    script = """if True:
+        import asyncio
+        from numcheck.live.workers import WorkerPool
+        from numcheck.runner import CheckerSpec
+        many = "Figures: " + ", ".join(str(i) for i in range(1000, 3500)) + "."  # ~700 KB of JSON back
+        big = ("Word " * 60000) + "5 apples."  # 300 KB to send: more than a socket buffer holds
+        async def main():
+            pool = WorkerPool(CheckerSpec(), "numcheck.live.payload.handle", 1)
+            pool.start()
+            first = asyncio.ensure_future(pool.run({"op": "check", "text": many}, 60))
+            await asyncio.sleep(0.05)  # the worker is busy with the first when the second comes
+            second = await pool.run({"op": "check", "text": big}, 60)
+            print(len((await first)[1]) > 400_000, second[0])
+            pool.close()
+        asyncio.run(main())
+    """
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90)
+    assert result.stdout.split() == ["True", "200"], result.stderr

@@ -66,6 +66,10 @@ class WorkTimeout(Exception):
 #: share its delay, and its time limit, while another worker sat idle; the others' work covers the
 #: hand-overs instead.
 DEPTH = 2
+#: Only a request this small is sent to a worker that is busy: it surely fits in the socket's buffer.
+#: A bigger one could fill it while the worker is blocked writing a big answer the server is not
+#: reading, because the server would be blocked writing: each would wait for the other forever.
+SMALL_REQUEST = 64 * 1024
 
 
 class _Job:
@@ -225,7 +229,7 @@ class WorkerPool:
                 self._waiting.popleft()
                 job.future.set_exception(WorkTimeout())
                 continue
-            worker = self._pick()
+            worker = self._pick(len(job.data))
             if worker is None:
                 return
             self._waiting.popleft()
@@ -239,9 +243,10 @@ class WorkerPool:
             if len(worker.jobs) == 1:
                 self._arm(worker)
 
-    def _pick(self) -> _Worker | None:
-        """The least busy worker with room (see `DEPTH`), or None: the request waits for an answer."""
-        depth = DEPTH if len(self._workers) == 1 else 1
+    def _pick(self, size: int) -> _Worker | None:
+        """The least busy worker with room for a request of ``size`` bytes (see `DEPTH` and
+        `SMALL_REQUEST`), or None: the request waits for an answer."""
+        depth = DEPTH if len(self._workers) == 1 and size <= SMALL_REQUEST else 1
         worker = min(self._workers, key=lambda w: len(w.jobs), default=None)
         return worker if worker is not None and len(worker.jobs) < depth else None
 
