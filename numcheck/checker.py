@@ -71,7 +71,7 @@ class Checker:
     ) -> list[Finding]:
         findings: list[Finding] = []
         sentence_tests: dict[tuple[int, int], bool] = {}
-        for rule in self.ruleset.rules:
+        for rule in self.ruleset.of_scope("claims"):  # checks across articles run in compare_frame
             candidate = rule.kind.candidate
             visible = tuple(c for c in claims if (candidate is None or candidate(rule, c))
                             and rule.where.matches(c, document, sentence_tests))

@@ -104,6 +104,7 @@ FINDING_COLUMNS: Columns = (
 
 #: (column, dtype code) of `compare_frame`, after the ``by`` columns (and before ``time_a``/``time_b``).
 COMPARE_COLUMNS: Columns = (
+    ("rule", "string"),
     ("severity", "severity"),
     ("noun", "string"),
     ("unit", "string"),

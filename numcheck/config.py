@@ -10,6 +10,7 @@ Keys (all optional)::
 
     [tool.numcheck]
     rules = ["newsroom-rules/"]          # extra packs, relative to the config file
+    packs = ["desk"]                     # installed packs to use (``numcheck rules list`` shows them)
     disable = ["repeated-figure"]        # rule ids or check kinds
     select = []                          # only these rule ids or check kinds
     severity = { human-age = "error" }   # per-rule (or per-kind) severity
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from numcheck.errors import ConfigError, read_failure
 from numcheck.model import SEVERITIES
+from numcheck.packs import PREFIX as PACK_PREFIX
 from numcheck.rule import string_list
 from numcheck.yamlload import YamlError, load_yaml
 
@@ -49,8 +51,8 @@ __all__ = ["CONFIG_KEYS", "ROOT_MARKERS", "YAML_NAMES", "Config", "ProjectConfig
 YAML_NAMES = (".numcheck.yaml", ".numcheck.yml")
 #: A folder holding one of these is a repository's root: the upward walk looks no higher.
 ROOT_MARKERS = (".git", ".hg")
-CONFIG_KEYS = ("rules", "disable", "select", "severity", "fail-on", "include", "exclude", "format", "max-bytes",
-               "jobs")
+CONFIG_KEYS = ("rules", "packs", "disable", "select", "severity", "fail-on", "include", "exclude", "format",
+               "max-bytes", "jobs")
 FAIL_ON = (*SEVERITIES, "never")
 
 
@@ -60,6 +62,7 @@ class Config:
 
     path: str | None = None
     rules: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -110,7 +113,8 @@ class ProjectConfig:
 
         extra = (rules,) if isinstance(rules, str) else tuple(rules or ())
         settings = self.settings
-        return CheckerSpec(rules=(*settings.rules, *extra), use_default_rules=use_default_rules,
+        packs = tuple(f"pack:{name}" for name in settings.packs)
+        return CheckerSpec(rules=(*settings.rules, *packs, *extra), use_default_rules=use_default_rules,
                            select=tuple(select or settings.select), disable=(*settings.disable, *disable),
                            severity=tuple(settings.severity.items()))
 
@@ -257,7 +261,7 @@ def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
             hint = f"; did you mean '{key.replace('_', '-')}'?" if key.replace("_", "-") in CONFIG_KEYS else ""
             raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(CONFIG_KEYS)}){hint}", at_key=True)
     lists: dict[str, tuple[str, ...]] = {}
-    for key in ("rules", "disable", "select", "include", "exclude"):
+    for key in ("rules", "packs", "disable", "select", "include", "exclude"):
         if key in table:
             values = string_list(table[key])
             if values is None:
@@ -286,7 +290,8 @@ def _build(table: dict[str, Any], path: str, locate: Any) -> Config:
     base = os.path.dirname(path)
     return Config(
         path=path,
-        rules=tuple(os.path.join(base, p) for p in lists.get("rules", ())),
+        rules=tuple(p if p.startswith(PACK_PREFIX) else os.path.join(base, p) for p in lists.get("rules", ())),
+        packs=lists.get("packs", ()),
         disable=lists.get("disable", ()),
         select=lists.get("select", ()),
         severity=MappingProxyType(dict(severity)),

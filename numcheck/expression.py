@@ -35,10 +35,11 @@ result undecided: no finding, never a crash.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from numcheck.intervals import Interval
 
 __all__ = [
     "MAX_DEPTH",
@@ -415,47 +416,31 @@ def parse(source: str) -> Expression:
 # --- evaluation over intervals -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    low: float
-    high: float
-
-    @classmethod
-    def point(cls, value: float) -> Interval:
-        return cls(value, value)
-
-
-def _finite(low: float, high: float) -> Interval | None:
-    if math.isfinite(low) and math.isfinite(high):
-        return Interval(min(low, high), max(low, high))
-    return None
-
-
-def _multiply(a: Interval, b: Interval) -> Interval | None:
-    products = (a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high)
-    return _finite(min(products), max(products))
+def _finite(result: Interval) -> Interval | None:
+    """An arithmetic result, or None when it is undefined: a divisor that may be zero (the one
+    `Interval` gives the whole line for it) or an overflow."""
+    return result if result.is_finite else None
 
 
 def _modulo(a: Interval, b: Interval) -> Interval | None:
     if b.low <= 0 <= b.high:
         return None
     if a.low == a.high and b.low == b.high:
-        return _finite(a.low % b.low, a.low % b.low)
+        return _finite(Interval.point(a.low % b.low))
     return Interval(0.0, b.high) if b.low > 0 else Interval(b.low, 0.0)
 
 
 def _binary(op: str, a: Interval, b: Interval) -> Interval | None:
+    """The same interval arithmetic as the checks (`numcheck.intervals`), undefined as None."""
     try:
         if op == "+":
-            return _finite(a.low + b.low, a.high + b.high)
+            return _finite(a + b)
         if op == "-":
-            return _finite(a.low - b.high, a.high - b.low)
+            return _finite(a - b)
         if op == "*":
-            return _multiply(a, b)
+            return _finite(a * b)
         if op == "/":
-            if b.low <= 0 <= b.high:
-                return None
-            return _multiply(a, Interval(1 / b.high, 1 / b.low))
+            return _finite(a / b)
         return _modulo(a, b)
     except (OverflowError, ZeroDivisionError):
         return None
@@ -474,7 +459,7 @@ def _call(function: str, args: list[Interval]) -> Interval | None:
     if function == "max":
         return Interval(max(a.low for a in args), max(a.high for a in args))
     digits = int(args[1].low) if len(args) == 2 else 0
-    return _finite(round(first.low, digits), round(first.high, digits))
+    return _finite(Interval(round(first.low, digits), round(first.high, digits)))
 
 
 def evaluate_number(node: Node, values: Mapping[str, Interval]) -> Interval | None:
@@ -487,7 +472,7 @@ def evaluate_number(node: Node, values: Mapping[str, Interval]) -> Interval | No
         inner = evaluate_number(node.operand, values)
         if inner is None or node.op == "+":
             return inner
-        return Interval(-inner.high, -inner.low)
+        return -inner
     if isinstance(node, Binary):
         left, right = evaluate_number(node.left, values), evaluate_number(node.right, values)
         return None if left is None or right is None else _binary(node.op, left, right)
@@ -495,25 +480,6 @@ def evaluate_number(node: Node, values: Mapping[str, Interval]) -> Interval | No
         args = [evaluate_number(a, values) for a in node.args]
         return None if any(a is None for a in args) else _call(node.function, args)  # type: ignore[arg-type]
     return None
-
-
-def _compare(op: str, a: Interval, b: Interval, tolerance: float) -> bool | None:
-    if op in (">", ">="):
-        op, a, b = ("<" if op == ">" else "<="), b, a
-    if op == "<":
-        return True if a.high < b.low + tolerance else False if a.low >= b.high + tolerance else None
-    if op == "<=":
-        return True if a.high <= b.low + tolerance else False if a.low > b.high + tolerance else None
-    equal: bool | None
-    if a.low > b.high + tolerance or b.low > a.high + tolerance:
-        equal = False
-    elif a.high - b.low <= tolerance and b.high - a.low <= tolerance:
-        equal = True
-    else:
-        equal = None
-    if op == "==" or equal is None:
-        return equal
-    return not equal
 
 
 def evaluate(expression: Expression | Node, values: Mapping[str, Interval], tolerance: float = 0.0) -> bool | None:
@@ -531,7 +497,7 @@ def evaluate(expression: Expression | Node, values: Mapping[str, Interval], tole
         left, right = evaluate_number(node.left, values), evaluate_number(node.right, values)
         if left is None or right is None:
             return None
-        return _compare(node.op, left, right, tolerance)
+        return left.compare(node.op, right, tolerance)
     if isinstance(node, Not):
         inner = evaluate(node.operand, values, tolerance)
         return None if inner is None else not inner

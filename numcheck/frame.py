@@ -12,9 +12,7 @@ inside the functions, because ``import numcheck`` must stay fast for the CLI.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from types import MappingProxyType
 from typing import Any
 
 from numcheck.columns import (
@@ -29,11 +27,11 @@ from numcheck.columns import (
     findings_frame,
     import_pandas,
 )
-from numcheck.english import PHRASE_BREAK
 
 __all__ = [
     "CLAIM_COLUMNS",
     "COMPARE_COLUMNS",
+    "EXAMPLE_BREAK",
     "FINDING_COLUMNS",
     "check_frame",
     "claims_frame",
@@ -42,25 +40,10 @@ __all__ = [
     "extract_frame",
     "findings_frame",
     "findings_meta",
+    "frame_example",
+    "frame_rules",
 ]
 
-#: Words that say what happened to the people counted, mapped to one name per event. Two figures
-#: are compared across articles only when their clauses carry the same one of these: "31 killed"
-#: and "13 injured" are different counts, not a disagreement. Deliberately short: an unknown verb
-#: means no comparison, which is the conservative side.
-_PREDICATES = MappingProxyType({
-    "dead": "dead", "died": "dead", "die": "dead", "dies": "dead", "killed": "dead", "death": "dead",
-    "deaths": "dead", "fatalities": "dead", "toll": "dead", "lives": "dead",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
-    "missing": "missing", "unaccounted": "missing",
-    "evacuated": "evacuated", "evacuees": "evacuated",
-    "displaced": "displaced", "homeless": "homeless",
-    "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
-    "rescued": "rescued", "trapped": "trapped",
-    "hospitalised": "hospitalised", "hospitalized": "hospitalised",
-})
-
-_WORD = re.compile(r"[a-z]+")
 
 
 # --- whole DataFrames of articles ------------------------------------------------------------------
@@ -146,6 +129,8 @@ def check_frame(
     keep: Sequence[str] = (),
     kind: str = "text",
     checker: Any = None,
+    compare_by: Sequence[str] | str | None = None,
+    time_column: str | None = None,
 ) -> Any:
     """The findings of every article in ``df``, keyed by ``id_column`` (the index when None).
 
@@ -153,9 +138,17 @@ def check_frame(
     are not strings (NaN, None, numbers) are skipped, never guessed at: their number is in
     ``result.attrs["skipped"]`` and their ids in ``result.attrs["skipped_ids"]``. ``kind`` is the
     markup of the texts ("text", "markdown" or "html").
+
+    With ``compare_by`` (columns of ``df`` naming a story, a day...), the checker's rules that run
+    across articles (scope ``frames``, as `compare_frame` runs them) also run over the frame's
+    claims, grouped by those columns, with ``time_column`` as the publication time; each
+    disagreement is a finding of the later article (``b``), on its figure, with the other
+    article's figure as ``expected``.
     """
     keep = tuple(keep)
-    rows = _rows(df, text_column, id_column, keep, "check_frame")
+    by = [] if compare_by is None else [compare_by] if isinstance(compare_by, str) else list(compare_by)
+    extra = [c for c in (*by, *([time_column] if time_column else [])) if c not in keep]
+    rows = _rows(df, text_column, id_column, (*keep, *extra), "check_frame")
     if checker is None:
         from numcheck.checker import Checker
 
@@ -164,12 +157,57 @@ def check_frame(
     data = empty_data(FINDING_COLUMNS)
     positions: list[int] = []
     skipped: list[int] = []
+    checked = []
     for position, text in _texts(rows, skipped):
         source = str(ids[position] if id_column is None else ids.iloc[position])
         report = checker.check(text, source=source, kind=kind)
         positions.extend([position] * add_findings(data, report.findings))
+        if compare_by is not None:
+            checked.append((position, source, checker.read(text, kind), report))
+    if compare_by is not None:
+        found = _corpus_findings(df, by, time_column, checked, checker)
+        for position, finding in found:
+            positions.append(position)
+            add_findings(data, [finding])
     body = build_frame(FINDING_COLUMNS[1:], data)
     return _finish(_keyed(df, id_column, keep, positions, body, "check_frame"), df, id_column, skipped)
+
+
+def _corpus_findings(
+    df: Any, by: list[str], time_column: str | None, checked: list[tuple[int, str, Any, Any]], checker: Any
+) -> list[tuple[int, Any]]:
+    """(row of ``df``, finding) for each disagreement the checker's frames rules find among the
+    checked articles; the finding is the later article's, on its figure."""
+    from dataclasses import replace
+
+    from numcheck.checks._finding import make_finding
+    from numcheck.checks.corpus_figure import FRAME_COLUMNS
+
+    pd = import_pandas()
+    data: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
+    owners: list[tuple[int, Any]] = []
+    for position, source, document, report in checked:
+        group = tuple(df[c].iloc[position] for c in by)
+        time = df[time_column].iloc[position] if time_column else None
+        for claim in report.claims:
+            owners.append((position, claim))
+            in_range = 0 <= claim.sentence < len(document.sentences)
+            values = {"group": group, "article": source, "claim": claim.id, "time": time, "text": claim.text,
+                      "value": claim.value, "unit": claim.unit, "noun": claim.noun, "qualifier": claim.qualifier,
+                      "low": claim.low, "high": claim.high,
+                      "sentence_text": document.sentence_text(claim.sentence) if in_range else None}
+            for name in FRAME_COLUMNS:
+                data[name].append(values[name])
+    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in data.items()})
+    found = []
+    for rule in checker.ruleset.of_scope("frames"):
+        rows = rule.kind.run(rule, frame)
+        for row in rows.itertuples(index=False):
+            position, claim = owners[int(row.row_b)]
+            finding = make_finding(rule, [claim], explanation=row.explanation, expected=row.value_a,
+                                   actual=claim.value)
+            found.append((position, replace(finding, severity=str(row.severity))))
+    return found
 
 
 def extract_frame(
@@ -211,38 +249,18 @@ def extract_frame(
 # --- corpus-level consistency ----------------------------------------------------------------------
 
 
-def predicate_of(sentence: str | None, claim_text: str) -> str | None:
-    """What the clause around a figure says happened ("dead", "injured"...), or None if unclear.
+def frame_rules(rules: Any = None, checker: Any = None) -> tuple[Any, ...]:
+    """The loaded rules whose check runs across articles (scope ``frames``).
 
-    The clause runs from the previous to the next break (comma, semicolon, "and"...), so in "31
-    were killed and 13 injured" the 31 is "dead" and the 13 "injured". A clause with two different
-    predicates ("31 killed or injured") is unclear, and an unclear figure is never compared.
-
-    >>> predicate_of("At least 31 people were killed and 13 injured.", "31")
-    'dead'
-    >>> predicate_of("At least 31 people were killed and 13 injured.", "13")
-    'injured'
-    >>> predicate_of("The storm left 40 people dead or missing.", "40") is None
-    True
+    ``checker`` (a `Checker`) lends its configured rules, so ``disable``/``select``/severity apply
+    as everywhere; otherwise ``rules`` are extra pack paths loaded beside the default packs.
     """
-    if not isinstance(sentence, str) or not sentence:
-        return None
-    match = re.search(rf"(?<![\w.,]){re.escape(claim_text)}(?!\w)", sentence) if claim_text else None
-    if match is None:
-        clause = sentence
-    else:
-        at, after = match.span()
-        starts = [m.end() for m in PHRASE_BREAK.finditer(sentence, 0, at)]
-        ends = [m.start() for m in PHRASE_BREAK.finditer(sentence, after)]
-        clause = sentence[starts[-1] if starts else 0 : ends[0] if ends else len(sentence)]
-    found = {_PREDICATES[w] for w in _WORD.findall(clause.lower()) if w in _PREDICATES}
-    return found.pop() if len(found) == 1 else None
+    if checker is not None:
+        return checker.ruleset.of_scope("frames")
+    from numcheck.ruleset import load_rules
 
-
-def _cell(value: Any) -> Any:
-    """A cell as a plain Python value with missing values as None (pd.NA is not hashable-safe)."""
-    pd = import_pandas()
-    return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
+    paths = [rules] if isinstance(rules, str) else list(rules or ())
+    return load_rules(paths).of_scope("frames")
 
 
 def compare_frame(
@@ -250,20 +268,21 @@ def compare_frame(
     by: Sequence[str] | str = (),
     time_column: str | None = None,
     id_column: str | None = None,
+    *,
+    rules: Any = None,
+    checker: Any = None,
 ) -> Any:
     """The same figure reported differently by different articles of one group (a story, a day).
 
-    Conservative like the in-article ``repeated_figure`` check: two figures are compared only when
-    both are exact (qualifier ``eq``), count the same ``noun`` in the same ``unit``, and their
-    clauses say the same thing happened to them (see `predicate_of`); they disagree only when
-    their honest intervals do not overlap, and two articles that share any agreeing figure for it
-    are not flagged at all (one may quote both the old and the new toll). "about 30 killed" never
-    contradicts "31 killed".
+    Runs every loaded rule of scope ``frames`` (the default pack's ``corpus-figure`` rule, of the
+    ``corpus_figure`` kind: see its docstring, or ``numcheck rules explain corpus-figure``) over
+    the claims; pass ``checker=`` to use a configured `Checker`'s rules (a disabled rule does not
+    run) or ``rules=`` for extra packs.
 
     ``claims_df`` comes from `extract_frame` (with ``keep=`` holding the ``by`` and time columns);
     its ``sentence_text`` column is required. ``id_column`` names the article column (default:
     ``source`` if present, else the first column). With ``time_column``, a figure from a later
-    article that differs is an ``info`` update (a death toll that rose), not an ``error``; rows
+    article that differs is an update (the rule's ``update_severity``), not a contradiction; rows
     then also carry ``time_a``/``time_b``, ``a`` being the earlier article.
     """
     pd = import_pandas()
@@ -276,85 +295,47 @@ def compare_frame(
         if column not in columns:
             hint = " (build the claims with numcheck.extract_frame)" if column == "sentence_text" else ""
             raise KeyError(f"compare_frame: no column {column!r} in the claims frame{hint}")
-    pairs = _disagreements(claims_df, by, article, claim_id, time_column)
-    data = empty_data(COMPARE_COLUMNS)
-    first: list[int] = []
-    second: list[int] = []
-    for row_a, row_b, record in pairs:
-        first.append(row_a)
-        second.append(row_b)
-        for name, _ in COMPARE_COLUMNS:
-            data[name].append(record[name])
+    frame = _frame_claims(claims_df, by, article, claim_id, time_column)
+    found = [rule.kind.run(rule, frame) for rule in frame_rules(rules, checker)]
+    body = pd.concat(found, ignore_index=True) if found else None
+    if body is None or body.empty:
+        body = build_frame((*COMPARE_COLUMNS, ("row_a", "Int64"), ("row_b", "Int64")),
+                           empty_data((*COMPARE_COLUMNS, ("row_a", "Int64"), ("row_b", "Int64"))))
+    first, second = body["row_a"].astype(int).tolist(), body["row_b"].astype(int).tolist()
     head = {column: claims_df[column].iloc[first].reset_index(drop=True) for column in by}
-    result = pd.concat([pd.DataFrame(head), build_frame(COMPARE_COLUMNS, data)], axis=1)
+    result = pd.concat([pd.DataFrame(head), body[[name for name, _ in COMPARE_COLUMNS]]], axis=1)
     if time_column:
         result["time_a"] = claims_df[time_column].iloc[first].reset_index(drop=True)
         result["time_b"] = claims_df[time_column].iloc[second].reset_index(drop=True)
     return result
 
 
-def _disagreements(
-    claims_df: Any, by: list[str], article: str, claim_id: str, time_column: str | None
-) -> list[tuple[int, int, dict[str, Any]]]:
-    """(row of a, row of b, record) for every pair of articles that disagree on one figure."""
-    names = [*by, article, claim_id, "text", "value", "unit", "noun", "qualifier", "low", "high", "sentence_text"]
-    if time_column:
-        names.append(time_column)
-    cols = {name: [_cell(v) for v in claims_df[name].tolist()] for name in dict.fromkeys(names)}
-    # key (group, noun, unit, predicate) -> article -> row positions of its exact figures
-    figures: dict[tuple[Any, ...], dict[Any, list[int]]] = {}
-    for row in range(len(claims_df)):
-        if cols["qualifier"][row] != "eq" or cols["noun"][row] is None or cols["value"][row] is None:
-            continue
-        predicate = predicate_of(cols["sentence_text"][row], cols["text"][row] or "")
-        if predicate is None:
-            continue
-        key = (tuple(cols[c][row] for c in by), cols["noun"][row], cols["unit"][row], predicate)
-        figures.setdefault(key, {}).setdefault(cols[article][row], []).append(row)
-    found = []
-    for (_group, noun, unit, predicate), articles in figures.items():
-        order = list(articles)
-        if time_column:
-            times = {a: cols[time_column][rows[0]] for a, rows in articles.items()}
-            order.sort(key=lambda a: (times[a] is None, _sortable(times[a])))
-        for i, source_a in enumerate(order):
-            for source_b in order[i + 1 :]:
-                rows_a, rows_b = articles[source_a], articles[source_b]
-                if any(_overlap(cols, a, b) for a in rows_a for b in rows_b):
-                    continue
-                a, b = rows_a[0], rows_b[0]
-                time_a = cols[time_column][a] if time_column else None
-                time_b = cols[time_column][b] if time_column else None
-                is_update = time_a is not None and time_b is not None and time_a != time_b
-                record = {
-                    "severity": "info" if is_update else "error",
-                    "noun": noun, "unit": unit, "predicate": predicate,
-                    "source_a": str(source_a), "claim_a": cols[claim_id][a], "value_a": cols["value"][a],
-                    "text_a": cols["text"][a],
-                    "source_b": str(source_b), "claim_b": cols[claim_id][b], "value_b": cols["value"][b],
-                    "text_b": cols["text"][b],
-                    "explanation": _explain(cols, a, b, source_a, source_b, noun, predicate, is_update),
-                }
-                found.append((a, b, record))
-    return found
+#: How a rule's example separates the articles of one story.
+EXAMPLE_BREAK = "\n---\n"
 
 
-def _sortable(value: Any) -> Any:
-    return "" if value is None else value
+def frame_example(rule: Any, text: str, checker: Any = None) -> list[str]:
+    """The explanations a rule of scope ``frames`` gives on one example: articles of one story,
+    separated by a line holding ``---``, all published at once (used by the rule-example tests and
+    ``numcheck rules explain``)."""
+    pd = import_pandas()
+    bodies = [part.strip() for part in text.split(EXAMPLE_BREAK)]
+    df = pd.DataFrame({"id": [f"article {n}" for n in range(1, len(bodies) + 1)], "story": "example",
+                       "body": bodies})
+    claims = extract_frame(df, keep=["story"], checker=checker)
+    found = rule.kind.run(rule, _frame_claims(claims, ["story"], "id", "claim", None))
+    return found["explanation"].tolist()
 
 
-def _overlap(cols: dict[str, list[Any]], a: int, b: int) -> bool:
-    return cols["low"][a] <= cols["high"][b] and cols["low"][b] <= cols["high"][a]
-
-
-def _explain(
-    cols: dict[str, list[Any]], a: int, b: int, source_a: Any, source_b: Any, noun: str, predicate: str, update: bool
-) -> str:
-    value_a, value_b = cols["value"][a], cols["value"][b]
-    what = f"{noun}, {predicate}"
-    if update:
-        trend = "rose" if value_b > value_a else "fell"
-        return (f"{source_a} reported {cols['text'][a]} ({what}); the later {source_b} reports "
-                f"{cols['text'][b]}: the figure {trend} by {abs(value_b - value_a):g}")
-    return (f"{source_a} says {cols['text'][a]} ({what}) but {source_b} says {cols['text'][b]}; "
-            f"both are exact figures for the same story, {abs(value_b - value_a):g} apart, so at most one is right")
+def _frame_claims(claims_df: Any, by: list[str], article: str, claim_id: str, time_column: str | None) -> Any:
+    """The claims under the column names a check across articles reads (``FRAME_COLUMNS``)."""
+    pd = import_pandas()
+    rows = len(claims_df)
+    groups = list(zip(*(claims_df[c].tolist() for c in by), strict=True)) if by else [()] * rows
+    data = {"group": pd.Series(groups, dtype=object), "article": claims_df[article].reset_index(drop=True),
+            "claim": claims_df[claim_id].reset_index(drop=True),
+            "time": (claims_df[time_column].reset_index(drop=True) if time_column
+                     else pd.Series([None] * rows, dtype=object))}
+    for name in ("text", "value", "unit", "noun", "qualifier", "low", "high", "sentence_text"):
+        data[name] = claims_df[name].reset_index(drop=True)
+    return pd.DataFrame(data)

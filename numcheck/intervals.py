@@ -93,6 +93,51 @@ class Interval:
     def is_below(self, other: Interval) -> bool:
         return other.is_above(self)
 
+    @property
+    def is_finite(self) -> bool:
+        return math.isfinite(self.low) and math.isfinite(self.high)
+
+    def compare(self, op: str, other: Interval, tolerance: float = 0.0) -> bool | None:
+        """Whether ``self op other`` holds for every pair of values (True), for none (False), or
+        only for some (None); ``op`` is one of ``== != < <= > >=``.
+
+        Built on `is_above` and `overlaps` alone, so the expression language and the arithmetic
+        checks judge the same figures alike, float slack included (values within ``_EPS`` of each
+        other are equal): ``part <= whole`` is False exactly when ``part_whole`` fires, ``a == b``
+        is False exactly when the intervals do not overlap. ``tolerance`` is an absolute slack:
+        ``x <= y`` means ``x <= y + tolerance``, ``x < y`` means ``x < y + tolerance`` and
+        ``x == y`` means ``|x - y| <= tolerance``.
+
+        >>> Interval(5, 5).compare("<", Interval(5, 5))
+        False
+        >>> Interval.point(0.1 + 0.2).compare("==", Interval.point(0.3))
+        True
+        >>> Interval(29.5, 30.5).compare("<=", Interval.point(30)) is None
+        True
+        """
+        if op in (">", ">="):
+            return other.compare("<" if op == ">" else "<=", self, tolerance)
+        if op == "<=":
+            if self.is_above(other.widen(tolerance)):
+                return False
+            top, bottom = Interval.point(self.high), Interval.point(other.low + tolerance)
+            return None if top.is_above(bottom) else True
+        if op == "<":  # x < y + t is the negation of y + t <= x
+            return _negate((other + tolerance).compare("<=", self))
+        if op not in ("==", "!="):
+            raise ValueError(f"unknown comparison {op!r}")
+        if not self.overlaps(other.widen(tolerance)):
+            equal: bool | None = False
+        elif self.compare("<=", other, tolerance) and other.compare("<=", self, tolerance):
+            equal = True
+        else:
+            equal = None
+        return equal if op == "==" else _negate(equal)
+
+
+def _negate(value: bool | None) -> bool | None:
+    return None if value is None else not value
+
 
 #: Relative slack for float noise, so 0.1 + 0.2 meets 0.3: far below any rounding a text can print.
 _EPS = 1e-9

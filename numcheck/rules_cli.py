@@ -32,6 +32,8 @@ from numcheck.checks import CHECKS
 from numcheck.config import find_project_config
 from numcheck.errors import RuleFileError
 from numcheck.figures import count_of
+from numcheck.packs import PREFIX as PACK_PREFIX
+from numcheck.packs import installed_packs, is_pack_name, pack_files
 from numcheck.ruleset import Rule, RuleSet, Where, default_pack_paths, load_rules
 
 if TYPE_CHECKING:
@@ -79,10 +81,39 @@ def list_rules(spec: CheckerSpec, out: TextIO) -> int:
     """A table of every rule ``spec`` loads; the ones its select/disable turn off show severity ``off``."""
     everything, kept = _rulesets(spec)
     on = {rule.id for rule in kept.rules}
-    rows = [(r.id, r.check, r.severity if r.id in on else "off", r.pack, first_sentence(r.description))
+    rows = [(r.id, _check_label(r), r.severity if r.id in on else "off", r.pack, first_sentence(r.description))
             for r in everything.rules]
     print(tabulate(rows, headers=["id", "check", "severity", "pack", "description"], tablefmt="simple"), file=out)
+    _list_installed(spec, out)
     return EXIT_OK
+
+
+def _list_installed(spec: CheckerSpec, out: TextIO) -> None:
+    """The packs installed as distributions, where each came from, and whether this project uses it.
+
+    Each is loaded to count its files, so a pack that fails to import shows the reason here while
+    the others are still listed."""
+    packs = installed_packs()
+    if not packs:
+        return
+    named = {given[len(PACK_PREFIX):] for given in spec.rules if is_pack_name(given)}
+    rows = []
+    for pack in packs:
+        try:
+            files = pack_files(PACK_PREFIX + pack.name)
+            state = f"{len(files)} file{'s' if len(files) != 1 else ''}"
+        except RuleFileError as exc:
+            state = exc.detail
+        rows.append((pack.name, pack.origin, pack.value, "used" if pack.name in named else "not used", state))
+    print(f"\ninstalled packs (used only when named: --rules {PACK_PREFIX}NAME, or 'packs' in the project config):",
+          file=out)
+    print(tabulate(rows, headers=["pack", "from", "entry point", "status", "files"], tablefmt="simple"), file=out)
+
+
+def _check_label(rule: Rule) -> str:
+    """The rule's check kind; a check across articles is marked ``(frames)``: it runs in
+    ``numcheck.compare_frame`` over many articles, not in ``numcheck check``."""
+    return rule.check if rule.kind.scope == "claims" else f"{rule.check} (frames)"
 
 
 def _default_files() -> set[str]:
@@ -160,9 +191,9 @@ def run_examples(rule: Rule, checker: Checker) -> list[ExampleResult]:
     for expect_finding, texts, lines in ((False, rule.examples_pass, rule.examples_pass_lines),
                                          (True, rule.examples_fail, rule.examples_fail_lines)):
         for index, text in enumerate(texts):
-            found = [f for f in checker.check(text).findings if f.rule == rule.id]
+            found = _example_findings(rule, text, checker)
             line = lines[index] if index < len(lines) else rule.line
-            results.append(ExampleResult(rule, expect_finding, text, line, found[0].message if found else None))
+            results.append(ExampleResult(rule, expect_finding, text, line, found[0] if found else None))
     return results
 
 
@@ -233,6 +264,16 @@ def _run_examples(rule: Rule, spec: CheckerSpec) -> list[str]:
         detail = f" -> {result.message}" if result.message else (" -> no finding" if result.expect_finding else "")
         lines.append(f"{result.label} {verdict} {result.text!r}{detail}")
     return lines
+
+
+def _example_findings(rule: Rule, text: str, checker: Any) -> list[str]:
+    """The messages ``rule`` gives on one example; a check across articles reads the example as
+    articles separated by ``---`` (`numcheck.frame.frame_example`)."""
+    if rule.kind.scope == "frames":
+        from numcheck.frame import frame_example
+
+        return frame_example(rule, text, checker)
+    return [f.message for f in checker.check(text).findings if f.rule == rule.id]
 
 
 def _kind_doc(kind: str) -> str:

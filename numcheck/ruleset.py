@@ -3,31 +3,29 @@
 A rule pack is a YAML file with ``pack``, ``description`` and a list of ``rules``. Every rule has
 the header keys ``id``, ``check``, ``severity`` and ``message``, optional ``where``,
 ``description`` and ``examples``, and then the flat parameters of its check kind (``tolerance``,
-``min``...). The JSON Schema for editors is ``numcheck/rules.schema.json``; a test keeps it in step
-with ``HEADER_KEYS``, the severities and the check registry.
+``min``...).
 
-Rules are validated and compiled once, when they load (Vale's lesson): an unknown check kind, a
-missing or mistyped field, a duplicate id, a message naming an unknown field, a ``where`` pattern
-that does not compile or an ``expression`` outside the grammar is a `RuleFileError` naming
-``file:line:col``, never a surprise halfway through an archive. All problems of all files are
-collected, so a user fixes a pack in one pass. Parameter defaults live here only: they come from
-the kind's ``CheckKind.params`` and are filled in before a check ever sees the rule.
+Rules are validated and compiled once, when they load (Vale's lesson), and every problem of every
+file is collected, so a user fixes a pack in one pass; each is a `RuleFileError` naming
+``file:line:col``, never a surprise halfway through an archive. Validation has two layers:
 
-A check module may define ``compile_params(params) -> (params, problems)`` to validate and compile
-its own parameters (the ``expression`` kind parses its expression there); ``problems`` are
-``(path, message)`` pairs, the path relative to the rule, so the error can point at the key.
+- the JSON Schema generated from the check registry (`numcheck.rules_schema`): keys, types,
+  allowed values, each kind's parameters. Nothing here repeats it;
+- what a schema cannot say, here: message fields and format widths, NaN and infinite numbers,
+  ``where.pattern`` compiled by RE2, duplicate ids, and each kind's own ``compile`` step (the
+  ``expression`` kind parses its expression there).
 
-The compiled `Rule` and its `Where` filter live in `numcheck.rule` (re-exported here), below both
-this loader and the check modules, so a check that compiles a ``where`` never imports the loader.
+Parameter defaults come from the kind's ``CheckKind.params`` and are filled in before a check
+ever sees the rule. The compiled `Rule` and its `Where` filter live in `numcheck.rule`
+(re-exported here), below both this loader and the check modules.
 """
 
 from __future__ import annotations
 
-import importlib
 import importlib.resources
 import re
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -37,8 +35,10 @@ from numcheck.checks import CHECKS, CheckKind
 from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.errors import ConfigError, RuleFileError, read_failure
 from numcheck.model import SEVERITIES
+from numcheck.packs import is_pack_name, pack_files
 from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, string_list, unknown_choice
-from numcheck.yamlload import YamlDocument, YamlError, load_yaml
+from numcheck.rules_schema import HEADER_KEYS, PACK_KEYS, finite_problems, is_prevalidated, validate
+from numcheck.yamlload import YamlError, load_yaml
 
 __all__ = [
     "HEADER_KEYS",
@@ -50,14 +50,13 @@ __all__ = [
     "compile_where",
     "default_pack_paths",
     "load_rules",
+    "message_problems",
+    "parse_pack",
 ]
 
-#: Keys every rule may have whatever its check kind. Keep in sync with rules.schema.json.
-HEADER_KEYS = ("id", "check", "severity", "message", "where", "description", "examples")
-REQUIRED_KEYS = ("id", "check", "severity", "message")
-PACK_KEYS = ("pack", "description", "rules")
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RULE_SUFFIXES = (".yaml", ".yml")
+#: How the shipped packs are named in messages: where they live in the repository.
+_SHIPPED = "rules/"
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,10 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def of_scope(self, scope: str) -> tuple[Rule, ...]:
+        """The rules whose check runs on one article (``"claims"``) or across articles (``"frames"``)."""
+        return tuple(r for r in self.rules if r.kind.scope == scope)
 
     def configured(
         self, select: Iterable[str] = (), disable: Iterable[str] = (), severity: dict[str, str] | None = None
@@ -127,21 +130,33 @@ def _display(path: Any) -> str:
     text = str(path)
     folder = str(importlib.resources.files("numcheck.rules"))
     if text.startswith(folder):
-        return "rules/" + text[len(folder):].lstrip("/\\")
+        return _SHIPPED + text[len(folder):].lstrip("/\\")
     return text
 
 
-def load_rules(paths: Sequence[str], use_defaults: bool = True) -> RuleSet:
-    """Load the default packs (unless ``use_defaults`` is False) and every pack under ``paths``.
+def load_rules(
+    paths: Sequence[str], use_defaults: bool = True, checks: Mapping[str, CheckKind] | None = None
+) -> RuleSet:
+    """Load the default packs (unless ``use_defaults`` is False) and every pack under ``paths``:
+    files, folders, or ``pack:NAME`` for an installed pack (`numcheck.packs`).
+
+    ``checks`` is the registry of check kinds (default: `numcheck.checks.CHECKS`); a test or a
+    plugin passes a registry with kinds of its own, and ruleset.py needs no change for them.
 
     Raises one `RuleFileError` carrying every problem found (``.problems``; its str() is one line
     per problem) when any file is bad; a duplicate rule id across packs is a problem too.
     """
     sources: list[tuple[str, Any]] = [(_display(p), p) for p in default_pack_paths()] if use_defaults else []
+    problems: list[RuleFileError] = []
     for given in paths:
+        if is_pack_name(given):
+            try:
+                sources.extend((str(p), p) for p in pack_files(given))
+            except RuleFileError as exc:  # reported; the other packs still load
+                problems.append(exc)
+            continue
         sources.extend((str(p), p) for p in _expand(given))
     rules: list[Rule] = []
-    problems: list[RuleFileError] = []
     seen: dict[str, Rule] = {}
     for display, path in sources:
         try:
@@ -152,7 +167,9 @@ def load_rules(paths: Sequence[str], use_defaults: bool = True) -> RuleSet:
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(RuleFileError(display, None, f"cannot read rule file ({read_failure(exc)})"))
             continue
-        loaded, found = parse_pack(text, display)
+        shipped = display.removeprefix(_SHIPPED) if display.startswith(_SHIPPED) else None
+        trusted = checks is None and shipped is not None and is_prevalidated(shipped, text)
+        loaded, found = parse_pack(text, display, checks, trusted=trusted)
         problems.extend(found)
         for rule in loaded:
             if rule.id in seen:
@@ -167,111 +184,106 @@ def load_rules(paths: Sequence[str], use_defaults: bool = True) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
-def parse_pack(text: str, path: str) -> tuple[list[Rule], list[RuleFileError]]:
-    """The valid rules of one pack and a problem for each invalid thing in it (nothing is raised)."""
-    rules, problems = _parse_pack(text, path)
+def parse_pack(
+    text: str, path: str, checks: Mapping[str, CheckKind] | None = None, *, trusted: bool = False
+) -> tuple[list[Rule], list[RuleFileError]]:
+    """The valid rules of one pack and a problem for each invalid thing in it (nothing is raised).
+
+    ``checks`` is the registry of check kinds the pack may use (default: `numcheck.checks.CHECKS`).
+    ``trusted`` skips the schema, for a shipped pack whose exact text was validated against the
+    shipped schema when it was generated (`numcheck.rules_schema.is_prevalidated`).
+    """
+    rules, problems = _parse_pack(text, path, CHECKS if checks is None else checks, trusted)
     problems.sort(key=lambda e: (e.line or 0, e.column or 0))
     return rules, problems
 
 
-def _parse_pack(text: str, path: str) -> tuple[list[Rule], list[RuleFileError]]:
+def _parse_pack(
+    text: str, path: str, checks: Mapping[str, CheckKind], trusted: bool
+) -> tuple[list[Rule], list[RuleFileError]]:
     try:
         document = load_yaml(text)
     except YamlError as exc:
         return [], [RuleFileError(path, exc.line, exc.message, exc.column)]
 
-    def error(item: Problem, key: bool = False) -> RuleFileError:
-        line, column = document.position(item[0], key=key)
-        return RuleFileError(path, line, item[1], column)
+    def error(at: tuple[Any, ...], message: str, key: bool = False) -> RuleFileError:
+        line, column = document.position(at, key=key)
+        return RuleFileError(path, line, message, column)
 
     data = document.data
-    if not isinstance(data, dict):
-        return [], [error(((), "a rule pack must be a mapping with 'pack', 'description' and 'rules'"))]
-    problems = [error(((k,), unknown_choice("key", k, PACK_KEYS)), key=True) for k in data if k not in PACK_KEYS]
-    pack = data.get("pack", Path(path).stem)
-    if not isinstance(pack, str):
-        problems.append(error((("pack",), "'pack' must be a string")))
-        pack = Path(path).stem
-    if not isinstance(data.get("description", ""), str):
-        problems.append(error((("description",), "'description' must be a string")))
-    items = data.get("rules")
-    if not isinstance(items, list):
-        problems.append(error(((), "missing 'rules' (a list of rules)") if items is None
-                              else (("rules",), "'rules' must be a list of rules")))
+    found = [] if trusted else validate(data, checks, MESSAGE_FIELDS)
+    problems = [error(at, message, key) for at, message, key in found]
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         return [], problems
+    pack = data.get("pack")
+    pack = pack if isinstance(pack, str) else Path(path).stem
+    bad_rules = {at[1] for at, _, _ in found if len(at) > 1 and at[0] == "rules"}
     rules: list[Rule] = []
     ids_here: dict[str, int] = {}
-    for index, item in enumerate(items):
-        rule, found = _compile_rule(item, document, ("rules", index), pack, path)
-        problems.extend(error(p, key=k) for p, k in found)
-        if rule is not None:
-            if rule.id in ids_here:
-                problems.append(error(((*("rules", index), "id"),
-                                       f"duplicate rule id '{rule.id}' (first defined on line {ids_here[rule.id]})")))
-                continue
-            ids_here[rule.id] = rule.line
-            rules.append(rule)
+    for index, item in enumerate(data["rules"]):
+        at = ("rules", index)
+        rule, own = _compile_rule(item, document.position(at)[0], checks, pack, path, valid=index not in bad_rules)
+        problems.extend(error((*at, *sub), message, key=sub[:1] == ("where",)) for sub, message in own)
+        if rule is None:
+            continue
+        # `rules validate` names the line of an example that misbehaves, so each example keeps its line.
+        pass_lines, fail_lines = (tuple(document.position((*at, "examples", key, i))[0] for i in range(len(texts)))
+                                  for key, texts in (("pass", rule.examples_pass), ("fail", rule.examples_fail)))
+        rule = replace(rule, examples_pass_lines=pass_lines, examples_fail_lines=fail_lines)
+        if rule.id in ids_here:
+            first = ids_here[rule.id]
+            problems.append(error((*at, "id"), f"duplicate rule id '{rule.id}' (first defined on line {first})"))
+            continue
+        ids_here[rule.id] = rule.line
+        rules.append(rule)
     return rules, problems
 
 
 def _compile_rule(
-    item: Any, document: YamlDocument, at: tuple[Any, ...], pack: str, path: str
-) -> tuple[Rule | None, list[tuple[Problem, bool]]]:
-    """One rule, or None with the problems found; each problem flags whether it points at a key."""
-    problems: list[tuple[Problem, bool]] = []
-
-    def add(sub: tuple[Any, ...], message: str, key: bool = False) -> None:
-        problems.append((((*at, *sub), message), key))
-
+    item: Any, line: int, checks: Mapping[str, CheckKind], pack: str, path: str, valid: bool
+) -> tuple[Rule | None, list[Problem]]:
+    """One rule the schema has validated (``valid``: without errors), or None, with the problems
+    only Python can find: message fields and widths, NaN/inf, ``where.pattern``, the kind's compile.
+    A ``where`` problem points at its key, the others at the value."""
     if not isinstance(item, dict):
-        add((), "a rule must be a mapping with id, check, severity and message")
-        return None, problems
-    for name in REQUIRED_KEYS:
-        if name not in item:
-            add((), f"missing field '{name}'")
-    for name in ("id", "check", "severity", "message", "description"):
-        if name in item and not isinstance(item[name], str):
-            add((name,), f"'{name}' must be a string, not {_type_name(item[name])}")
-    rule_id, check, severity, message = (item.get(k) for k in ("id", "check", "severity", "message"))
-    if isinstance(rule_id, str) and not _ID.fullmatch(rule_id):
-        add(("id",), f"rule id '{rule_id}' must be kebab-case (lower-case words joined by '-')")
-    if isinstance(severity, str) and severity not in SEVERITIES:
-        add(("severity",), f"bad severity '{severity}' (expected one of: {', '.join(SEVERITIES)})")
+        return None, []
+    problems: list[Problem] = []
+    message = item.get("message")
     if isinstance(message, str):
-        for problem in _message_problems(message):
-            add(("message",), problem)
-    kind = CHECKS.get(check) if isinstance(check, str) else None
-    if isinstance(check, str) and kind is None:
-        add(("check",), unknown_choice("check", check, CHECKS))
-    where = Where()
-    if "where" in item:
-        where, found = compile_where(item["where"])
-        for sub, text in found:
-            add(("where", *sub), text, True)
-    examples_pass, examples_fail = _examples(item.get("examples"), add)
-    params: dict[str, Any] = {}
-    if kind is not None:
-        params = _params(item, kind, add)
-    if problems or kind is None:
+        problems.extend((("message",), text) for text in message_problems(message))
+    where, found = compile_where(item.get("where"))
+    problems.extend((("where", *sub), text) for sub, text in found)
+    params_given = {k: v for k, v in item.items() if k not in HEADER_KEYS}
+    problems.extend(finite_problems(params_given))
+    check = item.get("check")
+    kind = checks.get(check) if isinstance(check, str) else None
+    if not valid or problems or kind is None:
         return None, problems
-    line, _ = document.position(at)
-    pass_lines, fail_lines = (tuple(document.position((*at, "examples", key, i))[0] for i in range(len(texts)))
-                              for key, texts in (("pass", examples_pass), ("fail", examples_fail)))
+    params: dict[str, Any] = {**kind.params, **params_given}
+    if kind.compile is not None:
+        params, found = kind.compile(params)
+        problems.extend(found)
+        if problems:
+            return None, problems
+    examples = item.get("examples") or {}
     rule = Rule(
-        id=rule_id, check=check, severity=severity, message=message, kind=kind,
+        id=item["id"], check=kind.name, severity=item["severity"], message=message, kind=kind,
         params=MappingProxyType(params), where=where, description=(item.get("description") or "").strip(),
-        examples_pass=examples_pass, examples_fail=examples_fail, pack=pack, path=path, line=line,
-        examples_pass_lines=pass_lines, examples_fail_lines=fail_lines,
+        examples_pass=string_list(examples.get("pass", [])) or (),
+        examples_fail=string_list(examples.get("fail", [])) or (),
+        pack=pack, path=path, line=line,
     )
     return rule, problems
 
 
-def _type_name(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", type(None): "empty",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+#: The widest field a message may pad to: a line of a report, not ``{text:>400000000}`` (400 MB).
+MAX_FORMAT_WIDTH = 200
+_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d*))?[a-zA-Z%]?")
 
 
-def _message_problems(message: str) -> list[str]:
+def message_problems(message: str) -> list[str]:
+    """What is wrong with a message template: unknown or positional fields, attribute access,
+    conversions, nested fields, and widths or precisions past ``MAX_FORMAT_WIDTH``."""
     try:
         parsed = list(string.Formatter().parse(message))
     except ValueError as exc:
@@ -288,62 +300,12 @@ def _message_problems(message: str) -> list[str]:
             problems.append(unknown_choice("message field", name, MESSAGE_FIELDS))
         if spec and "{" in spec:
             problems.append(f"message field '{{{name}}}' has a nested field in its format spec")
+        elif spec:
+            shape = _SPEC.fullmatch(spec)
+            sizes = [int(n) for n in (shape.group("width"), shape.group("precision")) if n] if shape else []
+            if any(n > MAX_FORMAT_WIDTH for n in sizes):
+                problems.append(f"message field '{{{name}}}' has a width or precision over {MAX_FORMAT_WIDTH} "
+                                f"in '{{{name}:{spec}}}'")
         if conversion:
             problems.append(f"message field '{{{name}}}' uses a conversion ('!{conversion}'); drop it")
     return problems
-
-
-def _examples(value: Any, add: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if value is None:
-        return (), ()
-    if not isinstance(value, dict):
-        add(("examples",), "'examples' must be a mapping with 'pass' and 'fail' lists")
-        return (), ()
-    for key in value:
-        if key not in ("pass", "fail"):
-            add(("examples", key), unknown_choice("examples key", key, ("pass", "fail")), True)
-    result = []
-    for key in ("pass", "fail"):
-        texts = string_list(value.get(key, []))
-        if texts is None:
-            add(("examples", key), f"'examples.{key}' must be a list of texts")
-            texts = ()
-        result.append(texts)
-    return result[0], result[1]
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _params(item: dict[str, Any], kind: CheckKind, add: Any) -> dict[str, Any]:
-    """The kind's parameters: defaults from ``kind.params``, overridden by the rule, then compiled."""
-    allowed = (*kind.params, *kind.required)
-    params = dict(kind.params)
-    for key, value in item.items():
-        if key in HEADER_KEYS:
-            continue
-        if key not in allowed:
-            hint = f"expected one of: {', '.join(sorted(allowed))}" if allowed else "it takes no parameters"
-            add((key,), f"unknown parameter '{key}' for check '{kind.name}' ({hint})", True)
-            continue
-        default = kind.params.get(key)
-        if _is_number(default) and not _is_number(value):
-            add((key,), f"'{key}' must be a number, not {_type_name(value)}")
-            continue
-        if isinstance(default, bool) and not isinstance(value, bool):
-            add((key,), f"'{key}' must be true or false, not {_type_name(value)}")
-            continue
-        if isinstance(default, str) and not isinstance(value, str):
-            add((key,), f"'{key}' must be a string, not {_type_name(value)}")
-            continue
-        params[key] = value
-    for key in kind.required:
-        if key not in item:
-            add((), f"missing field '{key}' (required by check '{kind.name}')")
-    compile_params = getattr(importlib.import_module(kind.run.__module__), "compile_params", None)
-    if compile_params is not None and all(k in params for k in kind.required):
-        params, found = compile_params(params)
-        for sub, text in found:
-            add(sub, text)
-    return params

@@ -14,6 +14,23 @@ from _cli import numcheck
 
 ARTICLE = "The treaty was signed by 210 countries on Monday.\n"
 
+#: A desk's pack with one range rule on storm death tolls, and an article that breaks it.
+STORM_PACK = """\
+pack: desk
+rules:
+  - id: storm-deaths
+    check: range
+    severity: warning
+    message: "{explanation}"
+    description: Storm death tolls above 500,000 have not been recorded since 1970. Bhola cyclone.
+    where: {noun: [death, person], context: [storm, cyclone, hurricane]}
+    max: 500000
+    examples:
+      pass: ["The storm killed 1,200 people."]
+      fail: ["The storm killed 900,000 people."]
+"""
+STORM_ARTICLE = "The storm killed 900,000 people, officials said.\n"
+
 DESK_PACK = """\
 pack: desk
 rules:

@@ -74,7 +74,7 @@ human-age = "error"
     ("body", "message"),
     [
         ('fail-on = "warning"\ncolour = "red"\n', 'pyproject.toml:5:1: unknown key \'colour\''),
-        ('fail_on = "warning"\n', "pyproject.toml:4:1: unknown key 'fail_on' (expected one of: rules, disable, "
+        ('fail_on = "warning"\n', "pyproject.toml:4:1: unknown key 'fail_on' (expected one of: rules, packs, disable, "
                                   "select, severity, fail-on, include, exclude, format, max-bytes, jobs); "
                                   "did you mean 'fail-on'?"),
         ('fail-on = "sometimes"\n', "pyproject.toml:4:11: bad fail-on 'sometimes'"),

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import numcheck
+from numcheck.checks.corpus_figure import event_words, predicate_of
 from numcheck.document import Document
 from numcheck.frame import (
     CLAIM_COLUMNS,
@@ -21,9 +22,9 @@ from numcheck.frame import (
     claims_meta,
     findings_frame,
     findings_meta,
-    predicate_of,
 )
 from numcheck.model import Claim, Finding, Report
+from numcheck.ruleset import load_rules
 
 ARTICLE = "Of the 112 drones launched overnight, 84 were shot down, or 80%, the air force said."
 
@@ -261,10 +262,35 @@ def test_compare_frame_needs_sentences():
 
 
 def test_predicate_reads_only_the_figures_clause():
+    rule = load_rules([]).get("corpus-figure")
+    assert rule is not None
+    words = event_words(rule.params["events"])
     sentence = "Police said 31 people were killed, 13 injured and 4 missing."
-    assert [predicate_of(sentence, s) for s in ("31", "13", "4")] == ["dead", "injured", "missing"]
-    assert predicate_of("In 2031, 31 people were evacuated.", "31") == "evacuated"
-    assert predicate_of("A crowd of 2,000 gathered.", "2,000") is None
+    assert [predicate_of(sentence, s, words) for s in ("31", "13", "4")] == ["dead", "injured", "missing"]
+    assert predicate_of("In 2031, 31 people were evacuated.", "31", words) == "evacuated"
+    assert predicate_of("A crowd of 2,000 gathered.", "2,000", words) is None
+
+
+def test_the_corpus_rule_is_configured_from_yaml(tmp_path):
+    """Event words, window and severities come from the rule; disabling it silences compare_frame."""
+    df = _stories(
+        ("a1", "quake", "2024-05-01", "Officials said 31 people were killed when the bridge fell."),
+        ("a2", "quake", "2024-05-01", "In the town, 13 people perished, the mayor said."),
+        ("a3", "quake", "2024-05-20", "In the town, 13 people were killed, the mayor said."),
+    )
+    claims = numcheck.extract_frame(df, keep=["story", "published"], checker=_regex_checker())
+    default = numcheck.compare_frame(claims, by=["story"], time_column="published")
+    assert default.empty  # "perished" is no event word; a3 is 19 days later, past the week's window
+    pack = tmp_path / "desk.yaml"
+    pack.write_text(
+        "pack: desk\nrules:\n  - id: desk-tolls\n    check: corpus_figure\n    severity: warning\n"
+        "    message: '{explanation}'\n    events: {dead: [killed, perished]}\n    window_hours: 1000\n"
+        "    update_severity: warning\n", encoding="utf-8")
+    checker = numcheck.Checker(rules=[str(pack)], disable=["corpus-figure"])
+    rows = numcheck.compare_frame(claims, by=["story"], time_column="published", checker=checker)
+    assert sorted(zip(rows.rule, rows.source_a, rows.source_b, rows.severity.astype(str), strict=True)) == [
+        ("desk-tolls", "a1", "a2", "warning"), ("desk-tolls", "a1", "a3", "warning")]
+    assert numcheck.compare_frame(claims, by=["story"], checker=numcheck.Checker(disable=["corpus_figure"])).empty
 
 
 def test_compare_frame_end_to_end_with_the_real_extractor():
@@ -278,3 +304,22 @@ def test_compare_frame_end_to_end_with_the_real_extractor():
     rows = numcheck.compare_frame(claims, by=["story"], time_column="published")
     pairs = sorted(zip(rows.source_a, rows.source_b, rows.severity.astype(str), strict=True))
     assert pairs == [("a1", "a2", "error"), ("a2", "a4", "info")]
+
+
+def test_check_frame_runs_the_corpus_rules_when_asked():
+    df = _stories(
+        ("a1", "quake", "2024-05-01", "Officials said 31 people were killed when the bridge fell."),
+        ("a2", "quake", "2024-05-02", "In the town, 13 people were killed, the mayor said."),
+        ("a3", "quake", "2024-05-02", "In the town, 31 people were killed, the mayor said."),
+    )
+    checker = _regex_checker()
+    assert numcheck.check_frame(df, checker=checker).empty  # not asked: one article at a time
+    same_time = numcheck.check_frame(df, checker=numcheck.Checker(), compare_by="story")
+    rows = same_time[same_time.rule == "corpus-figure"]
+    assert rows.id.tolist() == ["a2", "a3"] and rows.severity.astype(str).tolist() == ["error", "error"]
+    row = rows.iloc[0]
+    assert (row.check, row.expected, row.actual) == ("corpus_figure", 31.0, 13.0)
+    assert row.message == row.explanation and "at most one is right" in row.explanation
+    assert (row.line, row.column) == (1, df.body[1].index("13") + 1)
+    timed = numcheck.check_frame(df, checker=numcheck.Checker(), compare_by=["story"], time_column="published")
+    assert timed[timed.rule == "corpus-figure"].severity.astype(str).tolist() == ["info", "error"]

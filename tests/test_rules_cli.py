@@ -7,22 +7,8 @@ from pathlib import Path
 import pytest
 
 from numcheck.cli import main
+from tests._projectkit import STORM_PACK as DESK
 from tests._projectkit import make_project, run_numcheck
-
-DESK = """\
-pack: desk
-rules:
-  - id: storm-deaths
-    check: range
-    severity: warning
-    message: "{explanation}"
-    description: Storm death tolls above 500,000 have not been recorded since 1970. Bhola cyclone.
-    where: {noun: [death, person], context: [storm, cyclone, hurricane]}
-    max: 500000
-    examples:
-      pass: ["The storm killed 1,200 people."]
-      fail: ["The storm killed 900,000 people."]
-"""
 
 
 def _pack(tmp_path: Path, text: str = DESK, name: str = "desk.yaml") -> str:
@@ -62,8 +48,8 @@ def test_validate_prints_one_line_per_problem_and_exits_2(tmp_path: Path, capsys
     assert main(["rules", "validate", bad, good]) == 2
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        f"{bad}:4:12: unknown check 'percent' (expected one of: change, expression, fraction_of, granularity, "
-        "part_whole, percent_of, range, repeated_figure, sum_of_parts)",
+        f"{bad}:4:12: unknown check 'percent' (expected one of: change, corpus_figure, expression, fraction_of, "
+        "granularity, part_whole, percent_of, range, repeated_figure, sum_of_parts)",
         f"{bad}:6:14: unknown message field 'total' (expected one of: actual, check, expected, explanation, figure, "
         "high, low, noun, noun_plural, qualifier, rule, severity, text, unit, value)",
     ]
@@ -196,5 +182,17 @@ def test_rules_with_a_bad_project_config_exit_2_naming_its_line(tmp_path: Path) 
         result = run_numcheck(article.parent, *argv)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert result.stderr.splitlines() == [f"{tmp_path / 'pyproject.toml'}:3:1: unknown key 'colour' (expected one "
-                                              "of: rules, disable, select, severity, fail-on, include, exclude, "
+                                              "of: rules, packs, disable, select, severity, fail-on, include, exclude, "
                                               "format, max-bytes, jobs)"]
+
+
+def test_the_corpus_rule_is_listed_as_frames_and_explained_with_its_examples(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["rules", "list"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("corpus-figure "))
+    assert row.split()[1:4] == ["corpus_figure", "(frames)", "error"]
+    assert main(["rules", "explain", "corpus-figure"]) == 0
+    out = capsys.readouterr().out
+    assert "  window_hours: 168" in out and "WRONG" not in out
+    assert "fail ok    'Officials said 31 people were killed when the bridge fell.\\n---\\n" in out

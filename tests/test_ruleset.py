@@ -54,7 +54,7 @@ def _problems(tmp_path: Path, text: str, name: str = "x.yaml") -> list[str]:
 def test_default_packs_load_from_the_package() -> None:
     ruleset = load_rules([], use_defaults=True)
     packs = {r.pack for r in ruleset.rules}
-    assert packs == {"core", "plausibility"}
+    assert packs == {"core", "corpus", "plausibility"}
     assert {"breakdown-sum", "part-exceeds-whole", "percent-of-count", "percent-granularity", "fraction-of-whole",
             "change-arithmetic", "repeated-figure", "countries-count", "share-over-100", "human-age",
             "earth-temperature-celsius"} <= ruleset.ids
@@ -91,7 +91,7 @@ def test_schema_header_keys_severities_and_filters_match_the_loader() -> None:
         assert name in RULE_SCHEMA["properties"]["message"]["description"]
 
 
-@pytest.mark.parametrize("pack", ["core.yaml", "plausibility.yaml"])
+@pytest.mark.parametrize("pack", ["core.yaml", "corpus.yaml", "plausibility.yaml"])
 def test_default_packs_validate_against_the_schema(pack: str) -> None:
     data = yaml.safe_load(files("numcheck.rules").joinpath(pack).read_text(encoding="utf-8"))
     jsonschema.validate(data, SCHEMA)
@@ -118,7 +118,7 @@ def test_folders_load_yaml_and_yml(tmp_path: Path) -> None:
 
 def test_unknown_check_names_the_allowed_ones(tmp_path: Path) -> None:
     (line,) = _problems(tmp_path, GOOD.replace("check: range", "check: percent"))
-    assert line.startswith("x.yaml:5:12: unknown check 'percent' (expected one of: change, expression, ")
+    assert line.startswith("x.yaml:5:12: unknown check 'percent' (expected one of: change, corpus_figure, expression, ")
 
 
 def test_all_problems_of_a_file_are_reported_at_once(tmp_path: Path) -> None:

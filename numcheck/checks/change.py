@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind, number
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
 
 if TYPE_CHECKING:
@@ -194,5 +194,11 @@ CHECK = CheckKind(
     name="change",
     relation="change",
     params={"tolerance": 0.0, "multiplier_tolerance": 0.10, "points_as_percent": True},
+    schema={
+        "tolerance": TOLERANCE,
+        "multiplier_tolerance": number("Relative slack for 'doubled', 'tripled'...", minimum=0),
+        "points_as_percent": {"type": "boolean",
+                              "description": "Read a change in percentage points stated as a percent."},
+    },
     run=check,
 )

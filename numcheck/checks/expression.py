@@ -8,7 +8,8 @@ The rule names the figures it needs under ``names``. Each name picks one claim a
 rule's ``where`` lets through, by ``noun``, ``unit`` and ``qualifier`` (the same filters as
 ``where``), and by order: ``nth: 1`` (the default) is the first such claim in the article, ``nth: 2``
 the second, ``nth: -1`` the last. When a name finds no claim the rule stays silent. The
-``expression`` is then evaluated over the claims' honest intervals (see ``numcheck.expression`` for
+``expression`` is then evaluated over the claims' honest intervals, with the same `Interval`
+arithmetic and comparisons as the built-in checks (``numcheck.intervals``; see ``numcheck.expression`` for
 the grammar: numbers, names, ``+ - * / %``, comparisons, ``and``/``or``/``not``, ``abs``, ``min``,
 ``max``, ``round``), and the check fires only when it is false for every value the printed figures
 allow. It is parsed when the rule file loads, never run through Python's ``eval``.
@@ -44,30 +45,29 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from numcheck.checks._finding import make_finding
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind, Problems
 from numcheck.expression import (
+    MAX_LENGTH,
     Compare,
     Expression,
     ExpressionError,
-    Interval,
     evaluate,
     evaluate_number,
     parse,
     unparse,
 )
 from numcheck.figures import format_number
+from numcheck.intervals import Interval, of_claim
 from numcheck.model import Claim, Finding, Relation
+from numcheck.rule import Where, compile_where
 
 if TYPE_CHECKING:
-    from numcheck.ruleset import Rule, Where
+    from numcheck.rule import Rule
 
 #: Filters a name may use: those that need only the claim, not its sentence.
 NAME_KEYS = ("noun", "unit", "qualifier", "nth")
 #: Names per rule; more would make a rule no one can read.
 MAX_NAMES = 20
-
-Problems = list[tuple[tuple[Any, ...], str]]
-
 
 @dataclass(frozen=True)
 class NameSelector:
@@ -90,7 +90,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     if any(claim is None for claim in picked.values()):
         return []
     chosen: dict[str, Claim] = {name: c for name, c in picked.items() if c is not None}
-    intervals = {name: Interval(c.low, c.high) for name, c in chosen.items()}
+    intervals = {name: of_claim(c) for name, c in chosen.items()}
     if evaluate(expression, intervals, float(rule.params.get("tolerance", 0))) is not False:
         return []
     points = {name: Interval.point(c.value) for name, c in chosen.items()}
@@ -116,51 +116,61 @@ def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], Problems]
     problems: Problems = []
     source = params.get("expression")
     expression = None
-    if not isinstance(source, str):
-        problems.append((("expression",), "'expression' must be a string such as \"a + b == total\""))
-    else:
+    if isinstance(source, str):
         try:
             expression = parse(source)
         except ExpressionError as exc:
             problems.append((("expression",), f"expression outside the grammar at column {exc.column}: {exc.message}"))
-    names = params.get("names")
-    selectors: dict[str, NameSelector] = {}
-    if not isinstance(names, dict) or not names or len(names) > MAX_NAMES:
-        problems.append((("names",), f"'names' must map 1 to {MAX_NAMES} names to claim filters"))
-        names = {}
-    for name, spec in names.items():
-        selector, found = _selector(spec)
-        problems.extend(((("names", name, *path), text) for path, text in found))
-        if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
-            problems.append((("names", name), f"'{name}' is not a valid name (letters, digits and '_')"))
-        elif selector is not None:
-            selectors[name] = selector
+    names: Mapping[str, Any] = params.get("names") or {}
+    selectors = {name: _selector(spec) for name, spec in names.items()}
     if expression is not None and names:
         for missing in sorted(expression.names - set(names)):
             problems.append((("expression",), f"name '{missing}' is not declared under 'names'"))
         for unused in sorted(set(names) - expression.names):
             problems.append((("names", unused), f"name '{unused}' is declared but not used in the expression"))
-    tolerance = params.get("tolerance", 0)
-    if isinstance(tolerance, int | float) and tolerance < 0:
-        problems.append((("tolerance",), "'tolerance' must not be negative"))
     compiled["expression"] = expression
     compiled["names"] = selectors
     return compiled, problems
 
 
-def _selector(spec: Any) -> tuple[NameSelector | None, Problems]:
-    from numcheck.rule import compile_where
-
-    if not isinstance(spec, dict):
-        return None, [((), f"a name's filter must be a mapping of {', '.join(NAME_KEYS)}")]
-    unknown = [k for k in spec if k not in NAME_KEYS]
-    if unknown:
-        return None, [((unknown[0],), f"unknown name filter '{unknown[0]}' (expected one of: {', '.join(NAME_KEYS)})")]
-    nth = spec.get("nth", 1)
-    if isinstance(nth, bool) or not isinstance(nth, int) or nth == 0:
-        return None, [(("nth",), "'nth' must be a whole number: 1 for the first claim, -1 for the last")]
-    where, problems = compile_where({k: v for k, v in spec.items() if k != "nth"})
-    return (None, problems) if problems else (NameSelector(where, nth), [])
+def _selector(spec: Mapping[str, Any]) -> NameSelector:
+    """A name's filter; the schema has checked its keys and types, so it compiles."""
+    where, _ = compile_where({k: v for k, v in spec.items() if k != "nth"})
+    return NameSelector(where, spec.get("nth", 1))
 
 
-CHECK = CheckKind(name="expression", run=check, params={"tolerance": 0}, required=("expression", "names"))
+_WORDS = {"$ref": "#/$defs/words"}
+#: The schema of ``names``: 1 to MAX_NAMES identifiers, each mapped to a filter of NAME_KEYS.
+NAMES_SCHEMA = {
+    "type": "object",
+    "description": "Each name in the expression, mapped to the filter that picks its claim.",
+    "minProperties": 1,
+    "maxProperties": MAX_NAMES,
+    "propertyNames": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+                      "errorMessage": {"pattern": "'{value}' is not a valid name (letters, digits and '_')",
+                                       "type": "'{value}' is not a valid name (letters, digits and '_')"}},
+    "additionalProperties": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "noun": _WORDS, "unit": _WORDS, "qualifier": {"$ref": "#/$defs/qualifiers"},
+            "nth": {"type": "integer", "not": {"const": 0},
+                    "errorMessage": {"*": "'nth' must be a whole number: 1 for the first claim, -1 for the last"}},
+        },
+        "errorMessage": {"type": f"a name's filter must be a mapping of {', '.join(NAME_KEYS)}",
+                         "additionalProperties": f"unknown name filter '{{extra}}' (expected one of: "
+                                                 f"{', '.join(NAME_KEYS)})"},
+    },
+    "errorMessage": {"*": f"'names' must map 1 to {MAX_NAMES} names to claim filters"},
+}
+
+CHECK = CheckKind(
+    name="expression", run=check, params={"tolerance": 0}, required=("expression", "names"), compile=compile_params,
+    schema={
+        "tolerance": TOLERANCE,
+        "expression": {"type": "string", "maxLength": MAX_LENGTH,
+                       "description": "The comparison to hold, in numcheck's arithmetic language.",
+                       "errorMessage": {"type": "'expression' must be a string such as \"a + b == total\""}},
+        "names": NAMES_SCHEMA,
+    },
+)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind, number
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
 
 if TYPE_CHECKING:
@@ -86,4 +86,6 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-CHECK = CheckKind(name="granularity", relation="percent_of", params={"max_whole": 200, "tolerance": 0.0}, run=check)
+CHECK = CheckKind(name="granularity", relation="percent_of", params={"max_whole": 200, "tolerance": 0.0},
+                  schema={"max_whole": number("The largest whole a percentage is tested against.", minimum=1),
+                          "tolerance": TOLERANCE}, run=check)

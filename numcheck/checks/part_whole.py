@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.figures import amount, format_number
 from numcheck.intervals import of_claim
 
@@ -57,4 +57,5 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-CHECK = CheckKind(name="part_whole", relation="part_of_whole", params={"tolerance": 0.0}, run=check)
+CHECK = CheckKind(name="part_whole", relation="part_of_whole", params={"tolerance": 0.0},
+                  schema={"tolerance": TOLERANCE}, run=check)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.intervals import format_number, format_percent, of_claim
 
 if TYPE_CHECKING:
@@ -59,4 +59,5 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-CHECK = CheckKind(name="percent_of", relation="percent_of", params={"tolerance": 0.0}, run=check)
+CHECK = CheckKind(name="percent_of", relation="percent_of", params={"tolerance": 0.0},
+                  schema={"tolerance": TOLERANCE}, run=check)

@@ -29,48 +29,59 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from numcheck.checks._finding import make_finding
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import CheckKind, Problems, number
 from numcheck.figures import as_written, format_number
+from numcheck.intervals import Interval, of_claim
 from numcheck.model import Claim, Finding, Relation
 
 if TYPE_CHECKING:
-    from numcheck.ruleset import Rule
+    from numcheck.rule import Rule
+
+def _side(rule: Rule, claim: Claim) -> str | None:
+    """"above" or "below" when the claim's whole interval lies outside ``[min, max]``, else None.
+
+    The test is the one `Interval` every check uses (`numcheck.intervals`): a figure is above
+    ``max`` exactly when an ``expression`` rule ``figure <= max`` is false for it."""
+    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
+    interval = of_claim(claim)
+    if high_limit is not None and interval.is_above(Interval.point(high_limit)):
+        return "above"
+    if low_limit is not None and interval.is_below(Interval.point(low_limit)):
+        return "below"
+    return None
+
 
 def is_outside(rule: Rule, claim: Claim) -> bool:
     """True when the claim's whole interval lies outside ``[min, max]``: only these can fire."""
-    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
-    return (high_limit is not None and claim.low > high_limit) or (low_limit is not None and claim.high < low_limit)
+    return _side(rule, claim) is not None
 
 
 def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) -> list[Finding]:
     """One finding per claim whose whole interval lies above ``max`` or below ``min``."""
-    low_limit, high_limit = rule.params.get("min"), rule.params.get("max")
     findings = []
     for claim in claims:
-        if not is_outside(rule, claim):
+        side = _side(rule, claim)
+        if side is None:
             continue
-        if high_limit is not None and claim.low > high_limit:
-            limit, side = high_limit, "at most"
-        else:
-            limit, side = low_limit, "at least"
-        explanation = f"the text says {as_written(claim)}; {side} {format_number(float(limit), 4)} is plausible"
+        limit, words = (rule.params["max"], "at most") if side == "above" else (rule.params["min"], "at least")
+        explanation = f"the text says {as_written(claim)}; {words} {format_number(float(limit), 4)} is plausible"
         findings.append(make_finding(rule, [claim], explanation=explanation, expected=limit, actual=claim.value))
     return findings
 
 
-def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[tuple[Any, ...], str]]]:
-    """Check ``min``/``max`` when the rule loads: numbers, at least one given, ``min <= max``."""
-    problems: list[tuple[tuple[Any, ...], str]] = []
-    for key in ("min", "max"):
-        value = params.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            problems.append(((key,), f"'{key}' must be a number"))
+def compile_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], Problems]:
+    """What the schema cannot say about ``min``/``max``: at least one given, and ``min <= max``."""
+    problems: Problems = []
     low, high = params.get("min"), params.get("max")
     if low is None and high is None:
         problems.append(((), "a range rule needs 'min', 'max' or both"))
-    elif not problems and low is not None and high is not None and low > high:
+    elif low is not None and high is not None and low > high:
         problems.append((("min",), f"'min' ({low}) is larger than 'max' ({high})"))
     return dict(params), problems
 
 
-CHECK = CheckKind(name="range", run=check, params={"min": None, "max": None}, candidate=is_outside)
+CHECK = CheckKind(
+    name="range", run=check, params={"min": None, "max": None}, candidate=is_outside, compile=compile_params,
+    schema={"min": {**number("The smallest plausible value."), "errorMessage": {"type": "'min' must be a number"}},
+            "max": {**number("The largest plausible value."), "errorMessage": {"type": "'max' must be a number"}}},
+)

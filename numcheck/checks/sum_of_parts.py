@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
-from numcheck.checks.kind import CheckKind
+from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.intervals import Interval, format_number, of_claim, total
 
 if TYPE_CHECKING:
@@ -71,4 +71,5 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
     return findings
 
 
-CHECK = CheckKind(name="sum_of_parts", relation="sum_of_parts", params={"tolerance": 0.0}, run=check)
+CHECK = CheckKind(name="sum_of_parts", relation="sum_of_parts", params={"tolerance": 0.0},
+                  schema={"tolerance": TOLERANCE}, run=check)
