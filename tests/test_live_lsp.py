@@ -188,6 +188,19 @@ async def test_html_document_gets_html_comments(client: LanguageClient, project:
 
 
 @pytest.mark.asyncio
+async def test_a_suppression_naming_no_rule_is_a_warning_on_the_comment(client: LanguageClient, project: Path):
+    text = "Intro.\n\n<!-- numcheck: ignore[percent-of-cuont] -->\n" + BROKEN
+    uri = open_doc(client, project / "story.md", text)
+    found = await wait_for(client, uri, lambda d: len(d) == 2)
+    warning = next(d for d in found if d.code == "suppression")
+    assert warning.severity == types.DiagnosticSeverity.Warning
+    assert "unknown rule id 'percent-of-cuont'" in warning.message
+    assert (warning.range.start.line, warning.range.start.character) == (2, 0)
+    assert warning.range.end.character == len("<!-- numcheck: ignore[percent-of-cuont] -->")
+    assert await actions_for(client, uri, warning) == []
+
+
+@pytest.mark.asyncio
 async def test_plain_text_gets_the_end_of_line_marker_only(client: LanguageClient, project: Path):
     text = BROKEN + "Another line.\n"
     uri = open_doc(client, project / "story.txt", text, "plaintext")

@@ -218,13 +218,14 @@ class NumcheckLanguageServer(LanguageServer):
             return project.checker.check(text, source=source, kind=kind)
 
         running = asyncio.get_running_loop().run_in_executor(self.executor, work)
-        running.add_done_callback(lambda done: self.finish(uri, version, text, kind, done))
+        running.add_done_callback(lambda done: self.finish(uri, version, text, kind, done, source))
 
     def is_stale(self, uri: str, version: int | None, text: str) -> bool:
         document = self.workspace.text_documents.get(uri)
         return document is None or document.version != version or document.source != text
 
-    def finish(self, uri: str, version: int | None, text: str, kind: str, done: asyncio.Future[Report | None]) -> None:
+    def finish(self, uri: str, version: int | None, text: str, kind: str, done: asyncio.Future[Report | None],
+               source: str = "") -> None:
         """Publish a finished check, unless the document changed meanwhile (its own check follows)."""
         report = None if done.cancelled() or done.exception() is not None else done.result()
         document = self.workspace.text_documents.get(uri)
@@ -237,7 +238,9 @@ class NumcheckLanguageServer(LanguageServer):
         checked = _Checked(version, text, kind, report, {c.id: c for c in report.claims})
         self.checked[uri] = checked
         positions = _Positions(document)
-        self.publish(document, [self.diagnostic(uri, f, checked, positions) for f in report.findings])
+        diagnostics = [self.diagnostic(uri, f, checked, positions) for f in report.findings]
+        diagnostics += _warning_diagnostics(report.warnings, source, text, positions)
+        self.publish(document, diagnostics)
 
     def publish(self, document: TextDocument, diagnostics: list[types.Diagnostic]) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
@@ -279,6 +282,28 @@ def _problems(error: NumcheckError | None) -> list[tuple[str, int | None, int | 
         message = str(error).split(": ", 1)[-1] if str(error).startswith(error.path) else str(error)
         return [(error.path, error.line, error.column, message)]
     return []
+
+
+def _warning_diagnostics(warnings: tuple[str, ...], source: str, text: str,
+                         positions: _Positions) -> list[types.Diagnostic]:
+    """The check's warnings (a suppression naming no loaded rule), each at the place it names.
+
+    They read ``source:line:col: message`` as the CLI prints them; line and column count code points
+    on ``\n``-separated lines, as every numcheck position does."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    found = []
+    for warning in warnings:
+        rest = warning[len(source) + 1:] if source and warning.startswith(source + ":") else warning
+        line, _, rest = rest.partition(":")
+        column, _, message = rest.partition(": ")
+        if not (line.isdigit() and column.isdigit()) or not 1 <= int(line) <= len(starts):
+            continue
+        offset = min(starts[int(line) - 1] + int(column) - 1, len(text))
+        end = text.find("-->", offset)
+        end = end + 3 if end >= 0 and "\n" not in text[offset:end] else min(offset + 1, len(text))
+        found.append(types.Diagnostic(range=positions.range(offset, end), message=message,
+                                      severity=types.DiagnosticSeverity.Warning, source=SOURCE, code="suppression"))
+    return found
 
 
 def _whole_document_note(message: str) -> types.Diagnostic:
@@ -429,7 +454,7 @@ def build_server(debounce_ms: int | None = None) -> NumcheckLanguageServer:
         actions: list[types.CodeAction] = []
         for diagnostic in params.context.diagnostics:
             if diagnostic.source != SOURCE or not isinstance(diagnostic.code, str) or diagnostic.code in (
-                    "config", "not-checked"):
+                    "config", "not-checked", "suppression"):
                 continue
             try:
                 offset = document.offset_at_position(diagnostic.range.start)
