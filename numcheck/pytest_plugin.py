@@ -242,7 +242,9 @@ def _build_settings(config: pytest.Config) -> Settings:
     else:
         candidates = {p for p in _glob_paths(patterns, pattern_base) if not selection.is_excluded(p, below=base)}
     articles = frozenset(path for path in candidates if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file())
-    if patterns and not articles:  # a stale or mistyped glob must not pass as "nothing to check"
+    # A stale or mistyped glob must not pass as "nothing to check". Paths given on the command line
+    # are another matter: ``pytest tests/test_x.py`` with --numcheck in addopts names no article.
+    if patterns and not articles and origin != "the paths given":
         where = f" ({found.path})" if origin.endswith("include") and found.path else ""
         raise pytest.UsageError(f"numcheck: {origin}{where} matches no article file: {', '.join(patterns)}")
     fail_on = project.fail_on or "error"

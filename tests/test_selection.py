@@ -129,3 +129,12 @@ def test_pytest_numcheck_with_an_include_that_matches_nothing_is_a_usage_error(p
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*numcheck: [[]tool.numcheck[]] include (*pyproject.toml) matches no article file: "
                                  "stories/**/*.md"])
+
+
+def test_pytest_numcheck_on_a_test_file_alone_is_no_error(pytester: pytest.Pytester) -> None:
+    """--numcheck in addopts and a test file named: no articles, the test runs, the header says so."""
+    pytester.makefile(".toml", pyproject='[tool.pytest.ini_options]\naddopts = "--numcheck"\n')
+    pytester.makepyfile(test_other="def test_other():\n    pass\n")
+    result = pytester.runpytest_subprocess("test_other.py", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["numcheck: 0 article(s) from the paths given: test_other.py*"])
