@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from common import (
+    YARDSTICK,
     Article,
     load_corpus,
+    load_yardstick,
     machine,
     median,
     print_report,
@@ -31,6 +33,9 @@ from common import (
     synthetic_article,
     time_subprocess,
     timed,
+    unique,
+    yardstick_ratio,
+    yardstick_rows,
 )
 
 SIZES_KB = (5, 10, 20, 50, 100)
@@ -47,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=5, help="quantulum3 sample: every Nth article (default 5)")
     parser.add_argument("--quantulum-max-kb", type=int, default=50, help="largest synthetic size given to quantulum3")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument("--yardstick", default=YARDSTICK, help="path of the frozen candidate_scan.py "
+                        "(default: ../shared/yardstick/candidate_scan.py beside the repository)")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["yardstick", "quantulum", "per_claim", "startup"])
     args = parser.parse_args(argv)
 
     import numcheck
@@ -58,9 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parse(WARM_UP)
 
     results: dict[str, Any] = {"machine": machine(), "corpus": str(args.dir), "articles": len(articles)}
-    results["corpus_ratio"] = corpus_ratio(checker, parse, articles, args)
-    results["per_kb"] = cost_per_kb(checker, parse, articles, args.quantulum_max_kb)
-    results["startup"] = startup()
+    if "yardstick" not in args.skip:
+        texts = [a.text for a in unique(articles)]
+        results["yardstick"] = yardstick_ratio(checker.extract, texts, load_yardstick(args.yardstick))
+    if "quantulum" not in args.skip:
+        results["corpus_ratio"] = corpus_ratio(checker, parse, articles, args)
+        results["per_kb"] = cost_per_kb(checker, parse, articles, args.quantulum_max_kb)
+    if "per_claim" not in args.skip:
+        results["per_claim"] = cost_per_claim(type(checker), articles)
+    if "startup" not in args.skip:
+        results["startup"] = startup()
 
     if args.json:
         print(json.dumps(results, indent=2))
@@ -121,6 +136,31 @@ def cost_per_kb(checker: Any, parse: Any, articles: list[Article], quantulum_max
     return {"rows": rows, "quantulum_max_kb": quantulum_max_kb}
 
 
+def cost_per_claim(checker_class: Any, articles: list[Article], big_kb: int = 10_000,
+                   small_kb: int = 10) -> dict[str, Any]:
+    """Microseconds per claim on one 10 MB article of real news, and on the same text cut at paragraph
+    breaks into 10 KB articles (target: within 1.5x). The same text both ways, so claim density and
+    vocabulary are equal and only the size differs."""
+    text = synthetic_article(articles, big_kb)
+    pieces, current, size = [], [], 0
+    for paragraph in text.split("\n\n"):
+        current.append(paragraph)
+        size += len(paragraph)
+        if size >= small_kb * 1024:
+            pieces.append("\n\n".join(current))
+            current, size = [], 0
+    pieces.append("\n\n".join(current))
+    checker = checker_class(use_default_rules=False)
+    checker.extract(pieces[0])  # warm-up
+    small_s, small_claims = timed(lambda: sum(len(checker.extract(piece)) for piece in pieces))
+    big_s, big_claims = timed(lambda: len(checker_class(use_default_rules=False).extract(text)))
+    rows = [{"kb": small_kb, "articles": len(pieces), "claims": small_claims,
+             "us_per_claim": round(1e6 * small_s / max(small_claims, 1), 2)},
+            {"kb": big_kb, "articles": 1, "claims": big_claims,
+             "us_per_claim": round(1e6 * big_s / max(big_claims, 1), 2)}]
+    return {"rows": rows, "growth": round(rows[1]["us_per_claim"] / rows[0]["us_per_claim"], 2)}
+
+
 def startup() -> dict[str, Any]:
     """Wall time of a fresh interpreter doing one extraction, with and without a physical unit."""
     python = sys.executable
@@ -140,8 +180,24 @@ def startup() -> dict[str, Any]:
 
 
 def show(results: dict[str, Any]) -> None:
-    c = results["corpus_ratio"]
     print(f"corpus: {results['corpus']} ({results['articles']} articles); machine: {results['machine']}")
+    if "yardstick" in results:
+        print_report("extraction against the frozen yardstick (one regex pass; same process, same texts)",
+                     yardstick_rows(results["yardstick"], "numcheck extract", "0.6"))
+    if "corpus_ratio" in results:
+        show_quantulum(results)
+    if "per_claim" in results:
+        p = results["per_claim"]
+        print_report("cost per claim, 10 KB against 10 MB (real articles joined)",
+                     [(f"{row['kb']} KB x {row['articles']}", f"{row['claims']} claims, {row['us_per_claim']} us/claim")
+                      for row in p["rows"]],
+                     [f"growth x{p['growth']} (target <= 1.5)"])
+    if "startup" in results:
+        show_startup(results["startup"])
+
+
+def show_quantulum(results: dict[str, Any]) -> None:
+    c = results["corpus_ratio"]
     print_report(
         "extraction on real news (same process, same texts)",
         [
@@ -165,7 +221,9 @@ def show(results: dict[str, Any]) -> None:
                                         f"(x{row['numcheck_growth']} of 5 KB); {theirs}"))
     print_report("cost per KB on synthetic long articles (real articles joined)", rows,
                  [f"quantulum3 measured only up to {per_kb['quantulum_max_kb']} KB: it grows superlinearly"])
-    s = results["startup"]
+
+
+def show_startup(s: dict[str, Any]) -> None:
     rows = [(name, f"best {v['best_s']:.3f} s, median {v['median_s']:.3f} s"
                    + (f", exit {v['returncode']}" if v["returncode"] else "")) for name, v in s.items()]
     notes = [f"target: no_unit < 0.5 s; no_unit is {s['no_unit']['best_s'] / s['python_bare']['best_s']:.1f}x "
@@ -175,7 +233,6 @@ def show(results: dict[str, Any]) -> None:
         text = s[name]["stderr"].strip()
         notes.append(f"stderr of {name}: " + (repr(text[:500]) if text else "empty (good)"))
     print_report("start-up in a fresh process", rows, notes)
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "YARDSTICK",
     "Article",
     "SubprocessTiming",
     "load_corpus",
+    "load_yardstick",
     "machine",
     "median",
     "numcheck_command",
@@ -37,7 +39,14 @@ __all__ = [
     "time_subprocess",
     "timed",
     "unique",
+    "yardstick_ratio",
+    "yardstick_rows",
 ]
+
+#: The frozen yardstick every speed target is a ratio to: one compiled regex pass that finds figure
+#: candidates and resolves nothing. It lives beside the repository, is loaded by path and is never
+#: copied; a benchmark takes another path as an argument.
+YARDSTICK = Path(__file__).resolve().parents[1].parent / "shared" / "yardstick" / "candidate_scan.py"
 
 #: The field names tried, in order, for a .jsonl row's text and id (the BBC export uses text/id).
 TEXT_FIELDS = ("text", "body", "content", "article")
@@ -212,3 +221,45 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "loadavg": [round(x, 2) for x in load],
     }
+
+
+def load_yardstick(path: str | os.PathLike[str] = YARDSTICK) -> Any:
+    """The yardstick module loaded from ``path`` (exits with one line when it is missing)."""
+    import importlib.util
+
+    file = Path(path)
+    if not file.is_file():
+        raise SystemExit(f"{file}: the yardstick is missing (pass its path with --yardstick)")
+    spec = importlib.util.spec_from_file_location("candidate_scan", file)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{file}: cannot load the yardstick")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def yardstick_ratio(run: Callable[[str], Any], texts: Sequence[str], yardstick: Any,
+                    rounds: int = 3) -> dict[str, Any]:
+    """Throughput of ``run`` over ``texts`` as a ratio to the yardstick's over the same texts.
+
+    The two alternate for ``rounds`` rounds in this process and the best round of each is kept, so
+    a neighbour's burst on the shared machine hits both alike. A ratio of 0.6 means ``run`` takes
+    1/0.6 = 1.7 times as long as one regex pass that only finds the candidates.
+    """
+    ours, theirs = [], []
+    for _ in range(rounds):
+        theirs.append(timed(lambda: [yardstick.count(text) for text in texts])[0])
+        ours.append(timed(lambda: [run(text) for text in texts])[0])
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    return {"texts": len(texts), "megabytes": round(megabytes, 2), "rounds": rounds,
+            "ours_best_s": round(min(ours), 3), "yardstick_best_s": round(min(theirs), 3),
+            "ours_mb_per_s": round(megabytes / min(ours), 2), "yardstick_mb_per_s": round(megabytes / min(theirs), 2),
+            "ratio": round(min(theirs) / min(ours), 3)}
+
+
+def yardstick_rows(y: dict[str, Any], what: str, target: str) -> list[tuple[str, str]]:
+    """The report rows of a `yardstick_ratio` result, for ``what`` (e.g. "numcheck check")."""
+    return [("unique articles", f"{y['texts']} ({y['megabytes']} MB), best of {y['rounds']} rounds each"),
+            (what, f"{y['ours_best_s']:.2f} s ({y['ours_mb_per_s']:.2f} MB/s)"),
+            ("yardstick", f"{y['yardstick_best_s']:.2f} s ({y['yardstick_mb_per_s']:.2f} MB/s)"),
+            ("ratio", f"{y['ratio']}  (target >= {target})")]

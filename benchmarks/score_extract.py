@@ -307,15 +307,23 @@ def score_system(predict: Callable[[str, str], list[Prediction]], split: str = "
     false_alarms = []
     for file in files:
         predictions = predict(read_article(file, root), file)
-        for metric, tally in tally_file([lab for lab in labels if lab.file == file], predictions).items():
-            totals[metric] = totals[metric] + tally
-        for negative in (neg for neg in negatives if neg.file == file):
-            for prediction in predictions:
-                if overlap(negative.start, negative.end, prediction.start, prediction.end):
-                    false_alarms.append({"file": file, "surface": negative.surface, "why": negative.why,
-                                         "read_as": f"{prediction.text!r} = {prediction.value:g} {prediction.unit}"})
+        add_scores(totals, false_alarms, file, [lab for lab in labels if lab.file == file],
+                   [neg for neg in negatives if neg.file == file], predictions)
     return {"split": split, "files": len(files), "labels": len(labels), "negatives": len(negatives),
             "metrics": {metric: tally.as_dict() for metric, tally in totals.items()}, "false_alarms": false_alarms}
+
+
+def add_scores(totals: dict[str, Tally], false_alarms: list[dict[str, str]], file: str, labels: Sequence[Label],
+               negatives: Sequence[Negative], predictions: Sequence[Prediction]) -> None:
+    """Add one file's (or paragraph's) tallies to ``totals`` and its predictions on non-claims to
+    ``false_alarms``."""
+    for metric, tally in tally_file(labels, predictions).items():
+        totals[metric] = totals[metric] + tally
+    for negative in negatives:
+        for prediction in predictions:
+            if overlap(negative.start, negative.end, prediction.start, prediction.end):
+                false_alarms.append({"file": file, "surface": negative.surface, "why": negative.why,
+                                     "read_as": f"{prediction.text!r} = {prediction.value:g} {prediction.unit}"})
 
 
 def score(split: str = "all", systems: Sequence[str] = ("numcheck", "quantulum3"),
@@ -323,6 +331,66 @@ def score(split: str = "all", systems: Sequence[str] = ("numcheck", "quantulum3"
     """Scores of each named system on ``split``: ``{"numcheck": {...}, "quantulum3": {...}}``."""
     predictors = {"numcheck": numcheck_predictor, "quantulum3": quantulum_predictor}
     return {name: score_system(predictors[name](), split, root) for name in systems}
+
+
+# ---------------------------------------------------------------- a corpus labelled by offsets
+
+
+def load_offset_labels(labels: Path, meta: Path, corpus: Path, split: str) -> tuple[
+        list[dict[str, Any]], list[Label], list[Negative]]:
+    """Paragraphs, labels and non-figures of a corpus labelled by character offsets (a second corpus).
+
+    ``labels`` rows give ``paragraph`` (``article#start-end``), ``start``/``end`` into the article,
+    value, unit, noun, qualifier, kind and ``held_out``; ``meta`` lists every sampled paragraph with
+    ``held_out`` ids, so a paragraph without figures still counts predictions made in it. A
+    ``*_nonfigures.jsonl`` file beside ``labels`` (``why`` instead of a value) is read when present.
+    """
+    info = json.loads(meta.read_text(encoding="utf-8"))
+    held = set(info.get("held_out", []))
+    paragraphs = [p for p in info["paragraphs"]
+                  if split == "all" or (p["id"] in held) == (split == "heldout")]
+    chosen = {p["id"] for p in paragraphs}
+    texts: dict[str, str] = {}
+    out: list[Label] = []
+    for number, row in _jsonl(labels):
+        if row["paragraph"] not in chosen:
+            continue
+        article = row["paragraph"].split("#", 1)[0]
+        text = texts.setdefault(article, (corpus / article).read_text(encoding="utf-8"))
+        if not 0 <= row["start"] < row["end"] <= len(text):
+            raise LabelError(f"{labels.name}:{number}: offsets {row['start']}-{row['end']} outside {article}")
+        out.append(Label(row["paragraph"], text[row["start"]:row["end"]], 1, float(row["value"]), row["unit"],
+                         row.get("noun"), row.get("qualifier") or "eq", row.get("kind") or "number",
+                         row["start"], row["end"]))
+    negatives = []
+    nonfigures = labels.with_name(labels.name.replace("_figures", "_nonfigures"))
+    if nonfigures != labels and nonfigures.is_file():
+        for _, row in _jsonl(nonfigures):
+            if row["paragraph"] in chosen:
+                article = row["paragraph"].split("#", 1)[0]
+                text = texts.setdefault(article, (corpus / article).read_text(encoding="utf-8"))
+                negatives.append(Negative(row["paragraph"], text[row["start"]:row["end"]], row["why"], row["start"],
+                                          row["end"]))
+    return paragraphs, out, negatives
+
+
+def score_offsets(predict: Callable[[str, str], list[Prediction]], labels: Path, meta: Path, corpus: Path,
+                  split: str) -> dict[str, Any]:
+    """Metrics over sampled paragraphs: each article is read whole, as a user would, and only the
+    predictions inside a sampled paragraph are scored."""
+    paragraphs, gold, negatives = load_offset_labels(labels, meta, corpus, split)
+    totals = {metric: Tally(0, 0, 0) for metric in METRICS}
+    false_alarms = []
+    by_article: dict[str, list[Prediction]] = {}
+    for paragraph in paragraphs:
+        article = paragraph["article"]
+        if article not in by_article:
+            by_article[article] = predict((corpus / article).read_text(encoding="utf-8"), article)
+        inside = [p for p in by_article[article] if paragraph["start"] <= p.start and p.end <= paragraph["end"]]
+        add_scores(totals, false_alarms, article, [lab for lab in gold if lab.file == paragraph["id"]],
+                   [neg for neg in negatives if neg.file == paragraph["id"]], inside)
+    return {"split": split, "files": len(paragraphs), "labels": len(gold), "negatives": len(negatives),
+            "metrics": {metric: tally.as_dict() for metric, tally in totals.items()}, "false_alarms": false_alarms}
 
 
 def label_counts(root: Path = FIXTURES) -> dict[str, dict[str, int]]:
@@ -556,7 +624,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-external", action="store_true", help="skip the Recognizers-Text specs")
     parser.add_argument("--system", action="append", choices=("numcheck", "quantulum3"),
                         help="score only this system (repeatable)")
+    parser.add_argument("--labels", type=Path, help="score a corpus labelled by offsets (e.g. "
+                        "benchmarks/corpus2_figures.jsonl) instead of fixtures/extract; needs --corpus")
+    parser.add_argument("--meta", type=Path, help="the labels' paragraph sample (default: LABELS with .meta.json)")
+    parser.add_argument("--corpus", type=Path, help="folder the labels' article paths are relative to")
     args = parser.parse_args(argv)
+    if args.labels is not None:
+        return main_offsets(args)
     try:
         results = score(args.split, tuple(args.system or ("numcheck", "quantulum3")))
     except LabelError as error:
@@ -567,6 +641,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps({"labelled": results, "external": external, "counts": label_counts()}, indent=2))
     else:
         print_results(results, external)
+    return 0
+
+
+def main_offsets(args: argparse.Namespace) -> int:
+    """Score a corpus labelled by offsets (``--labels``/``--corpus``) and print the same tables."""
+    if args.corpus is None:
+        print("score_extract: --labels needs --corpus (the folder of the labelled articles)", file=sys.stderr)
+        return 2
+    meta = args.meta or args.labels.with_suffix(".meta.json")
+    predictors = {"numcheck": numcheck_predictor, "quantulum3": quantulum_predictor}
+    try:
+        results = {name: score_offsets(predictors[name](), args.labels, meta, args.corpus, args.split)
+                   for name in args.system or ("numcheck", "quantulum3")}
+    except (LabelError, OSError, KeyError) as error:
+        print(f"score_extract: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"labelled": results}, indent=2))
+    else:
+        print_results(results, None)
     return 0
 
 

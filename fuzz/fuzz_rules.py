@@ -23,13 +23,17 @@ with atheris.instrument_imports(include=["numcheck"]):
     from numcheck.errors import RuleFileError
     from numcheck.ruleset import RuleSet, parse_pack
 
+    # Built and run once inside the block, so linking (imported on the first check) is instrumented too.
+    CHECKER = numcheck.Checker(use_default_rules=False)
+    CHECKER.check("Some 26 of 35 countries agreed.")
+
 ARTICLE = (
     "Some 26 of the 35 countries agreed, about 74%. Of the 112 drones, 84 were shot down and 28 hit; "
     "the budget rose from €1.1bn to €1.3bn, up 18%. A third of the 90 seats went to the left.\n"
 )
-CHECKER = numcheck.Checker(use_default_rules=False)
-#: FINDINGS.md F1 (a character YAML forbids escaped load_yaml as a traceback) is fixed; with
-#: FUZZ_SKIP_KNOWN=1 such inputs are still skipped, to compare with the first round's runs.
+#: FINDINGS.md F1 (a character YAML forbids escapes load_yaml as a traceback) and F5 (a value with a
+#: line break, such as a rule id or a message field name, is quoted into a two-line error). While they are open,
+#: FUZZ_SKIP_KNOWN=1 skips such inputs so a run can look past them; unset, the target reports them.
 SKIP_KNOWN = os.environ.get("FUZZ_SKIP_KNOWN") == "1"
 
 
@@ -40,7 +44,8 @@ def test_one_input(data: bytes) -> None:
     rules, problems = parse_pack(text, "fuzz.yaml")
     for problem in problems:
         assert isinstance(problem, RuleFileError), problem
-        assert problem.path == "fuzz.yaml" and "\n" not in str(problem), str(problem)
+        assert problem.path == "fuzz.yaml", str(problem)
+        assert SKIP_KNOWN or "\n" not in str(problem), str(problem)  # F5: a quoted value may hold a line break
     if rules:
         CHECKER.ruleset = RuleSet(tuple(rules))
         report = CHECKER.check(ARTICLE)

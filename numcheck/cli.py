@@ -113,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(extract)
     extract.add_argument("--format", "-f", default="table", choices=sorted(EXTRACT_FORMATS))
 
+    # The live servers parse their own options (numcheck.live); listed here for --help only.
+    sub.add_parser("lsp", help="language server over stdio (needs numcheck[live])", add_help=False)
+    sub.add_parser("serve", help="HTTP API and editor page (needs numcheck[live])", add_help=False)
+
     rules = sub.add_parser("rules", help="list, validate and explain rules")
     rules_sub = rules.add_subparsers(dest="rules_command", parser_class=_Parser)
     rules_list = rules_sub.add_parser("list", help="a table of the loaded rules")
@@ -178,6 +182,10 @@ def _parse(parser: argparse.ArgumentParser, args_list: list[str]) -> argparse.Na
 
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] in (["lsp"], ["serve"]):
+        from numcheck.live import main as live_main
+
+        return live_main(args_list)
     try:
         args = _parse(build_parser(), args_list)
     except _UsageError as exc:  # one message, whatever the arguments it quotes hold

@@ -42,6 +42,7 @@ __all__ = [
     "findings_meta",
     "frame_example",
     "frame_rules",
+    "shared_checker",
 ]
 
 
@@ -120,6 +121,45 @@ def _texts(rows: Iterable[tuple[int, Any]], skipped: list[int]) -> Iterator[tupl
             skipped.append(position)
 
 
+#: Checkers kept for reuse in this process, by rule spec and the files' modification times. Dask
+#: calls `check_frame` once per partition; loading and compiling the rules, and warming the unit
+#: cache, for each of 32 partitions cost more than checking them. Bounded, and keyed by mtimes so
+#: an edited rule file is read again.
+_SHARED: dict[tuple[Any, ...], Any] = {}
+_MAX_SHARED = 8
+
+
+def shared_checker(rules: Any = None, *, use_default_rules: bool = True) -> Any:
+    """One `Checker` per rule spec per process, reused by every `check_frame`/`extract_frame` call
+    that is not handed one (so a Dask worker loads its rules once, not once per partition)."""
+    from numcheck.checker import Checker
+
+    key = _rules_key(rules, use_default_rules)
+    if key is None:
+        return Checker(rules=rules, use_default_rules=use_default_rules)
+    if key not in _SHARED:
+        if len(_SHARED) >= _MAX_SHARED:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = Checker(rules=rules, use_default_rules=use_default_rules)
+    return _SHARED[key]
+
+
+def _rules_key(rules: Any, use_default_rules: bool) -> tuple[Any, ...] | None:
+    """A hashable key for a rule spec: the paths with their files' mtimes; None when not hashable."""
+    import os
+    from pathlib import Path
+
+    items = [] if rules is None else [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
+    key: list[Any] = [use_default_rules]
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)):
+            return None
+        path = Path(item)
+        files = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
+        key.append((str(path), tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists())))
+    return tuple(key)
+
+
 def check_frame(
     df: Any,
     text_column: str = "body",
@@ -150,9 +190,7 @@ def check_frame(
     extra = [c for c in (*by, *([time_column] if time_column else [])) if c not in keep]
     rows = _rows(df, text_column, id_column, (*keep, *extra), "check_frame")
     if checker is None:
-        from numcheck.checker import Checker
-
-        checker = Checker(rules=rules)
+        checker = shared_checker(rules)
     ids = df.index if id_column is None else df[id_column]
     data = empty_data(FINDING_COLUMNS)
     positions: list[int] = []
@@ -227,9 +265,7 @@ def extract_frame(
     keep = tuple(keep)
     rows = _rows(df, text_column, id_column, keep, "extract_frame")
     if checker is None:
-        from numcheck.checker import Checker
-
-        checker = Checker(use_default_rules=False)
+        checker = shared_checker(None, use_default_rules=False)
     columns = _extract_columns()
     data = empty_data((("source", "string"), *columns))
     positions: list[int] = []

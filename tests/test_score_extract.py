@@ -182,3 +182,34 @@ def test_quantulum_units_map_onto_ours() -> None:
     assert se.quantulum_unit(SimpleNamespace(name="percentage", currency_code=None)) == "percent"
     assert se.quantulum_unit(SimpleNamespace(name="dimensionless")) == "count"
     assert se.quantulum_unit(SimpleNamespace(name="kilometre per hour")) == "kilometre per hour"
+
+
+def test_a_corpus_labelled_by_offsets_is_scored_per_sampled_paragraph(tmp_path: Path) -> None:
+    """--labels/--corpus: only predictions inside a sampled paragraph count, split by held_out."""
+    article = "Intro with 99 people.\nSome 26 of 35 countries agreed on 3 March.\nHeld 12 back.\n"
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(article, encoding="utf-8")
+    first = (article.index("Some"), article.index("\nHeld"))
+    second = (article.index("Held"), len(article) - 1)
+    ids = [f"news/a.txt#{a}-{b}" for a, b in (first, second)]
+    meta = {"paragraphs": [{"id": pid, "article": "news/a.txt", "start": a, "end": b}
+                           for pid, (a, b) in zip(ids, (first, second), strict=True)], "held_out": [ids[1]]}
+    rows = [{"paragraph": ids[0], "start": article.index("26"), "end": article.index("26") + 2, "value": 26,
+             "unit": "count", "noun": "country", "qualifier": "approx", "kind": "number", "held_out": False},
+            {"paragraph": ids[0], "start": article.index("35"), "end": article.index("35") + 2, "value": 35,
+             "unit": "count", "noun": "country", "qualifier": "eq", "kind": "number", "held_out": False},
+            {"paragraph": ids[1], "start": article.index("12"), "end": article.index("12") + 2, "value": 12,
+             "unit": "count", "noun": None, "qualifier": "eq", "kind": "number", "held_out": True}]
+    labels = tmp_path / "c_figures.jsonl"
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "c_figures.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    (tmp_path / "c_nonfigures.jsonl").write_text(json.dumps(
+        {"paragraph": ids[0], "start": article.index("3 March"), "end": article.index("3 March") + 7, "why": "date"})
+        + "\n", encoding="utf-8")
+    dev = se.score_offsets(se.numcheck_predictor(), labels, tmp_path / "c_figures.meta.json", tmp_path, "dev")
+    assert (dev["files"], dev["labels"], dev["negatives"]) == (1, 2, 1)
+    assert dev["metrics"]["value"] == {"hits": 2, "predicted": 2, "gold": 2, "precision": 1.0, "recall": 1.0,
+                                       "f1": 1.0}  # "99" lies outside every sampled paragraph
+    assert dev["metrics"]["noun"]["hits"] == 2 and dev["false_alarms"] == []
+    held = se.score_offsets(se.numcheck_predictor(), labels, tmp_path / "c_figures.meta.json", tmp_path, "heldout")
+    assert (held["labels"], held["metrics"]["value"]["hits"]) == (1, 1)

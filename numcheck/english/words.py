@@ -1,7 +1,7 @@
 """English word tables every stage reads: number words, scale words, calendar words, clause breaks.
 
 Data only, kept apart from logic so an editor can see what numcheck takes for a number, a scale or
-a date without reading code; the number grammar (``numcheck.numbers``), the claim builder and the
+a date without reading code; the number grammar (``numcheck.extract``), the claim builder and the
 linker all read these one tables. Every table is immutable.
 """
 

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 #: Lower-case words (or glued suffixes) that may start a physical unit after a number.
 PHYSICAL_UNIT_WORDS = frozenset(
-    "km kms kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres meter meters m cm mm "
+    "km kms kmph kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres meter meters m cm mm "
     "centimetre centimetres millimetre millimetres ft foot feet inch inches yard yards kg kgs kilogram kilograms "
     "kilo kilos gram grams g mg tonne tonnes ton tons lb lbs ounce ounces oz litre litres liter liters l ml gallon "
     "gallons barrel barrels bpd hectare hectares ha acre acres square sq cubic km2 m2 mw gw kw kwh mwh gwh twh "
@@ -30,7 +30,7 @@ DURATIONS = MappingProxyType({
 
 #: Where quantulum3's answer is wrong or missing for news usage.
 OWN_UNITS = MappingProxyType({
-    "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "bpd": "barrel per day",
+    "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "bpd": "barrel per day", "kmph": "kilometre per hour",
     "nautical": "nautical mile",
 })
 
@@ -47,3 +47,16 @@ DEGREE_WORDS = frozenset({"degree", "degrees", "deg", "degs"})
 #: quantulum3 names refused outright: they are how it misreads news ("bn" → bit newton).
 REJECTED_UNITS = frozenset({"dimensionless", "bit newton", "base pair day", "coulomb", "ampere", "byte newton",
                             "bit", "farad", "henry", "tesla", "siemens", "newton", "pascal"})
+YOUNG_PEOPLE = frozenset("children child kids pupils those people adults girls boys babies infants youngsters "
+                          "aged men women students".split())
+STOP_WORDS_BEFORE_AGE = frozenset("and or of in to at by for from with than the a an".split())
+#: Punctuation glued to a unit that ends the sentence or clause, never part of the unit: "40 tonnes."
+CLOSING_PUNCTUATION = frozenset(".,;:!?)]}\"'’”")
+UNIT_CONTINUATIONS = frozenset("per a an / h hour day year week month second sq square cubic km metres miles "
+                                "kilometres feet tonnes".split())
+#: Power units that make an energy unit with "hours" after them ("billion kilowatt hours").
+ENERGY_UNITS = MappingProxyType({
+    "watt": "watt", "watts": "watt", "kilowatt": "kilowatt", "kilowatts": "kilowatt", "megawatt": "megawatt",
+    "megawatts": "megawatt", "gigawatt": "gigawatt", "gigawatts": "gigawatt", "terawatt": "terawatt",
+    "terawatts": "terawatt",
+})

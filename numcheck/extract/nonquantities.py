@@ -1,0 +1,291 @@
+"""What only looks like a quantity: years, dates, clock times, decades, ordinals, phone numbers,
+codes and names ("Covid-19", "G7", "Section 230", "S&P 500").
+
+A careful reader skips these (fixtures/extract/GUIDELINES.md); a false figure here becomes a false
+alarm downstream, so every refusal is a named test over the tokens around the digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from numcheck.english import AMBIGUOUS_SCALES, MONTHS, SCALES, TENS, UNITS
+from numcheck.extract.mention import parse_digits
+from numcheck.extract.scales import money_before
+from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
+from numcheck.extract.tables.numbers import (
+    GLUED_SUFFIX_WORDS,
+    ID_WORDS,
+    INDEX_WORDS,
+    LOWERCASE_ID_WORDS,
+    NAMED_BY_FIGURE,
+    ORDINAL_SUFFIX,
+    REASONS,
+    STREET_WORDS,
+    TIME_SUFFIX,
+)
+from numcheck.extract.tables.units import DURATIONS, PHYSICAL_UNIT_WORDS
+from numcheck.extract.tokens import TokenView
+
+__all__ = ["REASONS", "NonQuantity", "in_dash_chain", "is_glued_suffix", "is_month", "is_title_name", "refusal"]
+
+
+@dataclass(frozen=True, slots=True)
+class NonQuantity:
+    """Something that looks like a figure and is not: its span, text and the reason code
+    (a key of `REASONS`, explained there)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def in_dash_chain(s: TokenView, i: int) -> bool:
+    """The third or later part of "2019-03-04", "555-123-4567" or "1-2-3-4": a date, a phone
+    number or a code, never a figure or the end of a range ("30-40" has only one dash). Decided
+    first, so a long chain costs one look back per part."""
+    return i >= 3 and s.tokens[i - 1].text in "-–" and s.tokens[i - 3].text in "-–" and \
+        s.tokens[i - 2].is_digit and s.glued(i - 3, i - 2) and s.glued(i - 2, i - 1) and \
+        s.glued(i - 1, i)
+
+
+def refusal(s: TokenView, i: int, last: int, value: float, precision: float) -> str:
+    """Why the digits of tokens ``i`` to ``last`` are not a quantity (a code of `REASONS`), or ""."""
+    return (glued_refusal(s, i, last, value) or clock_refusal(s, last, value, precision) or phone_refusal(s, i, last)
+            or date_refusal(s, i, last, value, precision) or year_refusal(s, i, last, value)
+            or name_refusal(s, i, last))
+
+
+def glued_refusal(s: TokenView, i: int, last: int, value: float) -> str:
+    """Letters, marks or digits glued to the figure that make it part of something else."""
+    tokens = s.tokens
+    prev, nxt = s.tok(i - 1), s.tok(last)
+    raw = tokens[i].text
+    # Glued to letters on the left: G7, A320, COP26, MP3; or letter-hyphen-digits: Covid-19, F-16.
+    if prev is not None and s.glued(i - 1, i):
+        if prev.is_word and prev.lower not in CURRENCY_SYMBOLS and prev.lower not in CURRENCY_CODES:
+            return "name"
+        if prev.text in "-/–" and s.tok(i - 2) is not None and s.glued(i - 2, i - 1):
+            before = tokens[i - 2]
+            if before.is_word or (before.is_digit and (prev.text == "/" or parse_digits(before.text) is None)):
+                return "code"  # "A-1", "3/4", "8,00-0": part of a code, not a figure
+            if before.is_digit and s.glued(i - 3, i - 2) and tokens[i - 3].is_word:
+                return "code"  # "XR7-60C": a part number
+            if before.text.isdigit() and len(before.text) == 4 and len(raw) in (1, 2) and prev.text in "-–" and \
+                    1600 <= float(before.text) <= 2100:
+                return "year"  # the "20" of a 2019-20 season, the "6" of the 2005-6 budget
+        if prev.text in "#:/." or prev.text == "+":
+            return "code"
+    if nxt is None or not s.glued(last - 1, last):
+        return ""
+    if nxt.text in ":/" and s.tok(last + 1) is not None and (tokens[last + 1].is_digit or s.glued(last, last + 1)):
+        return "time" if nxt.text == ":" else "code"  # 10:30, 24/7, 3/4/2019, "1/²"
+    if nxt.is_word:
+        return glued_word_refusal(s, last, raw)
+    if nxt.text in "-–" and s.tok(last + 1) is not None and s.glued(last, last + 1):
+        return dash_refusal(s, last, raw, value)
+    return ""
+
+
+def glued_word_refusal(s: TokenView, last: int, raw: str) -> str:
+    """Letters glued after the digits: "21st", "9pm", "1990s", "5G", "4x4"."""
+    word = s.tokens[last].lower
+    if word in ORDINAL_SUFFIX:
+        return "ordinal"
+    if word in TIME_SUFFIX or (word == "p" and s.text_of(last + 1) == "." and s.lower(last + 2) == "m"):
+        return "time"  # 9pm, 9p.m.
+    if word == "s" and (len(raw) == 4 or raw.endswith("0")):
+        return "decade"  # the 1990s, the 80s
+    if not is_glued_suffix(s.tokens[last].text):
+        return "name"  # "5G", "3D", "4Children", "200LR": a name, not a quantity
+    if word == "x" and s.tok(last + 1) is not None and s.tokens[last + 1].is_digit and s.glued(last, last + 1):
+        return "name"  # "4x4"
+    return ""
+
+
+def dash_refusal(s: TokenView, last: int, raw: str, value: float) -> str:
+    """A dash glued after the digits: "2023-24", "777-200LR", "2019-03-04", "3-pointer"."""
+    tokens = s.tokens
+    after = tokens[last + 1]
+    if after.is_digit and len(after.text) in (1, 2) and len(raw) == 4 and raw.isdigit() and 1600 <= value <= 2100:
+        return "year"  # the 2023-24 season, the 2005-6 budget
+    if after.is_digit and s.tok(last + 2) is not None and tokens[last + 2].is_word and \
+            s.glued(last + 1, last + 2) and not is_glued_suffix(tokens[last + 2].text):
+        return "code"  # "777-200LR": a model number
+    if after.is_digit and s.tok(last + 2) is not None and tokens[last + 2].text in "-–" and s.glued(last + 1, last + 2):
+        return "date"  # 2019-03-04, 555-123-4567
+    if after.is_word and after.lower in NAMED_BY_FIGURE:
+        return "name"  # "a 3-pointer", "a two-seater", "a 12-footer"
+    return ""
+
+
+def clock_refusal(s: TokenView, last: int, value: float, precision: float) -> str:
+    """"9 pm", "10 o'clock", "9 a.m.": a time of day."""
+    nxt = s.tok(last)
+    if nxt is None or s.glued(last - 1, last):
+        return ""
+    if nxt.lower in ("am", "pm", "a.m", "p.m", "gmt", "bst", "o'clock") and (precision != 1.0 or value <= 12):
+        return "time"
+    if precision == 0.01 and 1 <= value < 13 and round(value % 1, 2) < 0.6 and nxt.is_word and nxt.text[0].isupper() \
+            and not s.is_sentence_initial(last):
+        return "time"  # a racecard: "5.30 Brazen Diamond 6.00 Big Time"
+    return ""
+
+
+def phone_refusal(s: TokenView, i: int, last: int) -> str:
+    """The groups of a phone number: "+44 20 7946 0958", "(020) 7946 0958", "555-1234"."""
+    tokens = s.tokens
+    raw = tokens[i].text
+    prev = s.tok(i - 1)
+    nxt, after = s.tok(last), s.tok(last + 1)
+    if nxt is not None and nxt.text == "." and after is not None and after.lower in ("m", "a", "p") and \
+            s.glued(last, last + 1):
+        return "time"  # 9 a.m.
+    if prev is not None and prev.text == "+" and s.glued(i - 1, i) and raw.isdigit():
+        return "phone"  # +44 20 7946 0958
+    if prev is not None and prev.text == "(" and s.glued(i - 1, i) and raw.isdigit() and s.text_of(last) == ")" \
+            and after is not None and after.is_digit:
+        return "phone"  # (020) 7946 0958, (555) 123-4567; "(65%)" and "(12)" are figures in brackets
+    if raw.isdigit() and ((raw.startswith("0") and len(raw) >= 3) or 9 <= len(raw) <= 12):
+        return "phone"  # 020 7946 0958, 0800, 07766780300: news groups the digits of any real amount
+    if prev is not None and prev.is_digit and prev.text.isdigit() and raw.isdigit() and \
+            prev.end + 1 == tokens[i].start and (prev.text.startswith("0") or (len(prev.text) >= 3 and len(raw) >= 3
+                                                 and s.tok(i - 2) is not None and tokens[i - 2].is_digit)):
+        return "phone"  # the middle group of a phone number
+    if nxt is not None and after is not None and nxt.text == "-" and s.glued(last - 1, last) and \
+            s.glued(last, last + 1) and after.is_digit and len(raw) == 3 and len(after.text) == 4:
+        return "phone"  # 555-1234
+    return ""
+
+
+def is_month(s: TokenView, i: int) -> bool:
+    """A month name at token ``i`` ("may" only with a capital: "may" is usually the verb)."""
+    w = s.lower(i)
+    return w in MONTHS and (w != "may" or s.tokens[i].text[0] == "M")
+
+
+def date_refusal(s: TokenView, i: int, last: int, value: float, precision: float) -> str:
+    """A day of the month: "March 3", "3 March", "the 1st of May", "March 1-10", "1-10 March"."""
+    if precision != 1.0 or not 1 <= value <= 31 or "," in s.tokens[i].text:
+        return ""
+    if is_month(s, i - 1):
+        return "date"
+    if s.text_of(i - 1) in "-–" and s.glued(i - 2, i - 1) and s.tok(i - 2) is not None and s.tokens[i - 2].is_digit \
+            and is_month(s, i - 3):
+        return "date"  # the "10" of "March 1-10"
+    after = last + 1 if s.lower(last) == "of" else last
+    if s.text_of(after) in "-–" and s.glued(after - 1, after) and s.tok(after + 1) is not None and \
+            s.tokens[after + 1].is_digit:
+        after += 2  # the "1" of "1-10 March"
+    return "date" if is_month(s, after) else ""
+
+
+def year_refusal(s: TokenView, i: int, last: int, value: float) -> str:
+    """A bare four-digit figure from 1600 to 2100 is a year unless something counts it."""
+    raw = s.tokens[i].text
+    if not (raw.isdigit() and len(raw) == 4 and 1600 <= value <= 2100 and last == i + 1):
+        return ""
+    if money_before(s, i):
+        return ""
+    nxt = s.tok(last)
+    if nxt is None:
+        return "year"
+    if nxt.text in "%" or nxt.lower in ("per", "percent", "million", "billion", "thousand", "bn", "m", "k",
+                                       "people", "km", "miles", "kilometres", "tonnes", "metres", "feet"):
+        return ""
+    if nxt.is_word and nxt.lower.endswith("s") and not nxt.lower.endswith("ss") and \
+            s.lower(i - 1) not in ("in", "since", "by", "of", "from", "until", "before", "after", "during"):
+        # "2000 people", "1500 troops": a plural noun right after makes it a count.
+        return "year" if nxt.text[0].isupper() else ""
+    return "year"
+
+
+def name_refusal(s: TokenView, i: int, last: int) -> str:
+    """"Section 427", "Apollo 11", "No. 10", "S&P 500", "page 12", "Photo 3 of 12", "7 / 24",
+    "10 Downing Street", "the number 23 shirt": a name, index, address or rank owns the number."""
+    if s.text_of(last) == "/" and not s.glued(last - 1, last) and s.tok(last + 1) is not None and \
+            s.tokens[last + 1].is_digit:
+        return "index"  # the "7" of "7 / 24"
+    prev = s.tok(i - 1)
+    if prev is None:
+        return ""
+    if prev.text == "." and s.lower(i - 2) in ("no", "nos", "vol"):
+        return "rank"
+    if prev.text == "&" or (prev.text == "#" and s.glued(i - 1, i)):
+        return "name"
+    if prev.text == "/" and not s.glued(i - 1, i) and s.tok(i - 2) is not None and s.tokens[i - 2].is_digit:
+        return "index"  # the "24" of a gallery's "7 / 24"
+    if prev.lower == "of" and s.tok(i - 2) is not None and s.tokens[i - 2].is_digit and \
+            s.lower(i - 3) in INDEX_WORDS:
+        return "index"  # the "12" of "Photo 3 of 12"
+    if is_address(s, last):
+        return "address"
+    if is_listed_rank(s, i, last):
+        return "rank"
+    if not prev.is_word:
+        return "name" if prev.text == "-" and s.glued(i - 2, i - 1) and s.tokens[i - 2].is_word else ""
+    return name_word_refusal(s, i - 1)
+
+
+def name_word_refusal(s: TokenView, j: int) -> str:
+    """The word at ``j`` names what the figure after it identifies ("Route 66", "FTSE 100")."""
+    word = s.tokens[j]
+    if s.tok(j - 1) is not None and s.tokens[j - 1].text == "&" and s.glued(j - 1, j):
+        return "name"  # S&P 500
+    if word.lower in ("number", "no", "nos", "top", "bottom"):
+        return "rank"  # "number 23", "No 10": a rank, a shirt or an address
+    if word.lower in INDEX_WORDS:
+        return "index"  # "page 12", "chapter 3", "Photo 3"
+    if word.lower in LOWERCASE_ID_WORDS:
+        return "name"  # "article 50", "route 66"
+    if word.lower in ID_WORDS and (word.text[0].isupper() or not word.text[1:].islower()):
+        return "name"
+    if word.text.isupper() and len(word.text) >= 2 and word.lower not in CURRENCY_CODES and \
+            word.lower not in ("us", "uk", "eu", "un", "i"):
+        return "name"  # FTSE 100, CAC 40
+    return ""
+
+
+def is_address(s: TokenView, last: int) -> bool:
+    """"10 Downing Street", "1600 Pennsylvania Avenue": capitalised words then a street word."""
+    for k in range(last, min(last + 4, len(s.tokens))):
+        t = s.tokens[k]
+        if not t.is_word or not t.text[0].isupper():
+            return False
+        if t.lower in STREET_WORDS and k > last:
+            return True
+    return False
+
+
+def is_title_name(s: TokenView, i: int) -> bool:
+    """"the Six Nations", "the Big Four", "Channel Four": a capitalised number word inside a
+    sentence, next to another capitalised word, is part of a name. At the start of a sentence
+    the capital says nothing ("Nineteen Republicans voted" counts people)."""
+    if not s.tokens[i].text[0].isupper() or s.is_sentence_initial(i):
+        return False
+    before, after = s.tok(i - 1), s.tok(i + 1)
+    return any(t is not None and t.is_word and t.text[0].isupper() and t.lower not in ("i", "a")
+               for t in (before, after))
+
+
+def is_glued_suffix(word: str) -> bool:
+    """Letters that may be glued to the digits of a quantity ("12k", "100km", "45C", "3bn")."""
+    if len(word) == 1 and word.isupper():
+        return word in "CFMBK"  # "45C", "10M", "12K"; "5G" and "3D" are names
+    lower = word.lower()
+    return (lower in GLUED_SUFFIX_WORDS or lower in SCALES or lower in AMBIGUOUS_SCALES or lower in PHYSICAL_UNIT_WORDS
+            or lower in DURATIONS or word == "MM")
+
+
+def is_listed_rank(s: TokenView, i: int, last: int) -> bool:
+    """"Top four: 1 Man City 2 Liverpool 3 Tottenham": a small whole number between names (or after a
+    number word) and right before a capitalised name is a place in a list, not an amount."""
+    raw = s.tokens[i].text
+    nxt, prev = s.tok(last), s.tok(i - 1)
+    if not raw.isdigit() or len(raw) > 2 or nxt is None or prev is None or s.glued(last - 1, last):
+        return False
+    if not (nxt.is_word and nxt.text[0].isupper() and nxt.text[1:2].islower()) or is_month(s, last):
+        return False
+    return (prev.is_word and prev.text[0].isupper() and not s.is_sentence_initial(i - 1)) or \
+        prev.lower in UNITS or prev.lower in TENS
