@@ -61,3 +61,38 @@ def test_the_readme_hook_fails_a_broken_staged_article_and_skips_excluded_files(
     passed = pre_commit(repo, tmp_path)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"numcheck\.+Passed", passed.stdout)
+
+
+GOOD_PACK = """pack: desk
+rules:
+  - id: ferry-capacity
+    check: range
+    where: {noun: [passenger, person]}
+    max: 1000
+    severity: warning
+    message: "{figure}: no ferry here carries more than 1,000"
+    examples:
+      pass: ["The ferry carried 64 people."]
+      fail: ["The ferry carried 6,400 people."]
+"""
+
+
+def test_the_readme_rules_hook_refuses_a_pack_whose_example_misbehaves(tmp_path: Path) -> None:
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(readme_hook_config(), encoding="utf-8")
+    pack = repo / "rules" / "desk.yaml"
+    pack.parent.mkdir()
+    pack.write_text(GOOD_PACK.replace("6,400", "640"), encoding="utf-8")  # the fail example no longer fails
+    git(repo, "add", "-A")
+
+    failed = pre_commit(repo, tmp_path)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "rules/desk.yaml:" in failed.stdout and "ferry-capacity" in failed.stdout
+
+    pack.write_text(GOOD_PACK, encoding="utf-8")
+    git(repo, "add", "-A")
+    passed = pre_commit(repo, tmp_path)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"numcheck rules validate\.+Passed", passed.stdout)
