@@ -145,18 +145,25 @@ def split_articles(meta: Mapping[str, Any], split: str) -> list[str]:
     return [a for a in articles if (a in heldout) == (split == "heldout")]
 
 
-def checker_at_start(table: Path = SEVERITY_TABLE) -> tuple[Checker, list[str]]:
-    """A default Checker whose rules keep the severity they had at the start of round 3.
+def levels_at_start(table: Path = SEVERITY_TABLE) -> tuple[dict[str, str], list[str]]:
+    """Each loaded rule's severity at the start of round 3, and the table's rules no longer active.
 
-    A rule whose default was later lowered still counts at its old level here. The second value
-    names the table's rules that are no longer loaded (removed, or off by default): their findings
-    cannot be counted, and the report says so rather than quietly scoring fewer alarms.
+    A rule whose default was later lowered still counts at its old level. The second value names the
+    table's rules that are no longer loaded (removed, or off by default): their findings cannot be
+    counted, and the reports say so rather than quietly scoring fewer alarms. `checker_at_start` and
+    ``verdicts.py`` (which passes the levels to the CLI) both take the levels from here.
     """
     levels = json.loads(table.read_text(encoding="utf-8"))["severity"]
     loaded = Checker().known_ids
-    checker = Checker(severity={rule: level for rule, level in levels.items() if rule in loaded})
-    active = {rule.id for rule in checker.ruleset.rules}
-    return checker, sorted(rule for rule in levels if rule not in active)
+    forced = {rule: level for rule, level in levels.items() if rule in loaded}
+    active = {rule.id for rule in Checker(severity=forced).ruleset.rules}
+    return forced, sorted(rule for rule in levels if rule not in active)
+
+
+def checker_at_start(table: Path = SEVERITY_TABLE) -> tuple[Checker, list[str]]:
+    """A default Checker whose rules keep the severity they had at the start of round 3 (`levels_at_start`)."""
+    forced, unloaded = levels_at_start(table)
+    return Checker(severity=forced), unloaded
 
 
 def article_file(corpus: Path, label_path: str) -> Path:
