@@ -150,6 +150,11 @@ class ArticleItem(pytest.Item):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.add_marker("numcheck")
+        # An article takes no fixtures. Saying so as pytest's own test functions do keeps plugins that
+        # read ``item.funcargs`` in a hook wrapper working on our items: pytest-lsp (in the test extra,
+        # for the language server's tests) returns without yielding when the attribute is missing,
+        # which pytest turns into an error for every article.
+        self.funcargs: dict[str, Any] = {}
 
     @property
     def source(self) -> str:
