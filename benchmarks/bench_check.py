@@ -38,8 +38,10 @@ from typing import Any
 
 import linking
 from common import (
+    YARDSTICK,
     Article,
     load_corpus,
+    load_yardstick,
     machine,
     median,
     numcheck_command,
@@ -90,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "startup" not in args.skip:
             results["startup"] = startup(work)
         if "linking" not in args.skip:
-            yardstick = linking.load_yardstick(linking.yardstick_path(args.yardstick, Path(__file__).parents[1]))
+            yardstick = load_yardstick(args.yardstick or YARDSTICK)
             results["linking"] = linking.versus_yardstick([a.text for a in articles], yardstick)
     if args.json:
         print(json.dumps(results, indent=2))

@@ -16,25 +16,10 @@ Extraction runs outside the clock: only ``relate`` is timed, best of ``repeats``
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 from typing import Any
-
-#: Where the yardstick lives beside a checkout (override with --yardstick).
-DEFAULT_YARDSTICK = Path("..") / "shared" / "yardstick" / "candidate_scan.py"
-
-
-def load_yardstick(path: Path) -> ModuleType:
-    """The frozen yardstick module, imported from its own file."""
-    spec = importlib.util.spec_from_file_location("candidate_scan", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{path}: cannot load the yardstick")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _prepared(texts: Sequence[str], kind: str = "text") -> list[tuple[Any, tuple[Any, ...]]]:
@@ -109,8 +94,3 @@ def report_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
     """Rows for ``common.print_report``."""
     return [(r["size"], f"{r['chars']:,} chars, {r['claims']:,} claims, {r['us_per_claim']:.1f} µs/claim")
             for r in result["rows"]] + [("ratio", f"{result['ratio']:.2f}x  {'ok' if result['ok'] else 'OVER 1.5x'}")]
-
-
-def yardstick_path(value: str | None, repository: Path) -> Path:
-    """The yardstick given on the command line, else the one beside the checkout."""
-    return Path(value) if value else (repository / DEFAULT_YARDSTICK).resolve()
