@@ -218,8 +218,8 @@ def _corpus_findings(
     checked articles; the finding is the later article's, on its figure."""
     from dataclasses import replace
 
-    from numcheck.checks._finding import make_finding
     from numcheck.checks.corpus_figure import FRAME_COLUMNS
+    from numcheck.checks.finding import make_finding
 
     pd = import_pandas()
     data: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}

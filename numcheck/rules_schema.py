@@ -29,7 +29,7 @@ from typing import Any
 
 from numcheck.checks.kind import CheckKind
 from numcheck.rule import WHERE_KEYS
-from numcheck.vocabulary import QUALIFIERS, SEVERITIES
+from numcheck.vocabulary import MESSAGE_FIELDS, QUALIFIERS, SEVERITIES
 
 __all__ = [
     "HEADER_KEYS",
@@ -454,7 +454,6 @@ def write_generated(folder: Any = None) -> None:
     from importlib.resources import files
 
     from numcheck.checks import CHECKS
-    from numcheck.checks._finding import MESSAGE_FIELDS
     from numcheck.yamlload import load_yaml
 
     folder = Path(str(files("numcheck"))) if folder is None else Path(folder)
@@ -474,7 +473,6 @@ def main() -> None:
     import sys
 
     from numcheck.checks import CHECKS
-    from numcheck.checks._finding import MESSAGE_FIELDS
 
     if sys.argv[1:] == ["--write"]:
         write_generated()

@@ -33,13 +33,13 @@ from types import MappingProxyType
 from typing import Any
 
 from numcheck.checks import CHECKS, CheckKind
-from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.errors import ConfigError, RuleFileError, read_failure
 from numcheck.model import SEVERITIES
 from numcheck.packs import is_pack_name, pack_files
 from numcheck.rule import WHERE_KEYS, Problem, Rule, Where, compile_where, string_list, unknown_choice
 from numcheck.rules_schema import HEADER_KEYS, PACK_KEYS, finite_problems, is_prevalidated, validate
 from numcheck.textfile import TextError, read_text_file
+from numcheck.vocabulary import MESSAGE_FIELDS
 from numcheck.yamlload import MAX_BYTES, YamlError, load_yaml
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""The closed word lists of the report contract: qualifiers, severities and relation kinds.
+"""The closed word lists of the report and rule contracts: qualifiers, severities, relation kinds
+and the fields a rule's message may name.
 
 They sit in a module of their own, below everything else, because both the data model and the
 pandas column declarations (`numcheck.columns`) need them, and the model must be importable without
@@ -8,7 +9,7 @@ pandas while the column module must not import the model back (no import loops; 
 
 from __future__ import annotations
 
-__all__ = ["QUALIFIERS", "RELATION_KINDS", "SEVERITIES"]
+__all__ = ["MESSAGE_FIELDS", "QUALIFIERS", "RELATION_KINDS", "SEVERITIES"]
 
 #: Canonical qualifiers. Keep in sync with ``extract._QUALIFIERS`` and the JSON schema.
 QUALIFIERS = ("eq", "approx", "gt", "ge", "lt", "le", "vague")
@@ -18,3 +19,12 @@ SEVERITIES = ("info", "warning", "error")
 
 #: Relation kinds produced by ``relate.py``.
 RELATION_KINDS = ("part_of_whole", "sum_of_parts", "percent_of", "fraction_of", "change", "repeated_figure")
+
+#: The names a rule's ``message`` may use. They live here, not beside
+#: ``make_finding`` in `numcheck.checks.finding`, because the rule loader and the schema check them
+#: when a pack loads, and the checks import the loader's ``Rule``: one table below all three keeps
+#: that from becoming a loop.
+MESSAGE_FIELDS = frozenset(
+    {"value", "unit", "noun", "text", "expected", "actual", "explanation", "low", "high", "rule", "check",
+     "severity", "qualifier", "figure", "noun_plural"}
+)

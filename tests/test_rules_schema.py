@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numcheck.checks import CHECKS, CheckKind
-from numcheck.checks._finding import MESSAGE_FIELDS, make_finding
+from numcheck.checks.finding import MESSAGE_FIELDS, make_finding
 from numcheck.errors import RuleFileError
 from numcheck.rules_schema import is_prevalidated, schema_text, validated_text, write_generated
 from numcheck.ruleset import default_pack_paths, load_rules, parse_pack

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from numcheck.checks import CHECKS
-from numcheck.checks._finding import MESSAGE_FIELDS
 from numcheck.errors import ConfigError, RuleFileError
 from numcheck.model import QUALIFIERS, SEVERITIES
 from numcheck.ruleset import HEADER_KEYS, WHERE_KEYS, RuleSet, Where, load_rules, parse_pack
+from numcheck.vocabulary import MESSAGE_FIELDS
 from tests._claimkit import claims_in, make_claim
 
 SCHEMA = json.loads(files("numcheck").joinpath("rules.schema.json").read_text(encoding="utf-8"))

@@ -45,8 +45,8 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
+from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind, number
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
 from numcheck.model import shares_unit

@@ -44,7 +44,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from numcheck.checks._finding import make_finding
+from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind, Problems
 from numcheck.expression import (
     MAX_LENGTH,

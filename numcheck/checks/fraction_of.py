@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
+from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.intervals import Interval, format_number, of_claim
 

@@ -32,8 +32,8 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from numcheck.checks._finding import make_finding
 from numcheck.checks._linked import linked, param
+from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind, number
 from numcheck.intervals import Interval, format_number, format_percent, of_claim
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from numcheck.checks._finding import make_finding
+from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import CheckKind, Problems, number
 from numcheck.figures import as_written, format_number
 from numcheck.intervals import Interval, of_claim

@@ -18,18 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from numcheck.figures import as_written, format_number, noun_plural
 from numcheck.model import Claim, Finding
+from numcheck.vocabulary import MESSAGE_FIELDS
 
 if TYPE_CHECKING:
     from numcheck.ruleset import Rule
 
 __all__ = ["MESSAGE_FIELDS", "format_message", "make_finding", "message_fields"]
-
-#: The names a rule's ``message`` may use. Keep in sync with the schema's description of ``message``.
-MESSAGE_FIELDS = frozenset(
-    {"value", "unit", "noun", "text", "expected", "actual", "explanation", "low", "high", "rule", "check",
-     "severity", "qualifier", "figure", "noun_plural"}
-)
-
 
 def message_fields(template: str) -> list[str]:
     """The field names a template uses, raising ValueError on malformed braces."""
