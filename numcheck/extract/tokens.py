@@ -18,7 +18,7 @@ __all__ = ["Token", "TokenView", "tokenize"]
 
 #: Groups 1-2 are digit runs, group 3 a word, anything else one mark: the group number says the kind
 #: without a second look at the characters.
-_TOKEN = re.compile(r"(?<![\w.,])(\.\d+)|(\d+(?:[.,]\d+)*)|([^\W\d_]+(?:['’][^\W\d_]+)?)|\S")
+_TOKEN = re.compile(r"(?<![\w.,])(\.\d+)|(\d+(?:[.,]\d+)*+)|([^\W\d_]+(?:['’][^\W\d_]+)?)|\S")
 _new_tuple = tuple.__new__
 #: Marks that may stand before a sentence's first word without making it not sentence-initial.
 _OPENERS = "\"'“‘([*"
