@@ -100,3 +100,33 @@ def test_a_20000_row_table_is_read_in_one_pass() -> None:
     claims = numcheck.Checker(use_default_rules=False).extract(table, "markdown")
     assert len(claims) == 20_000
     assert {c.noun for c in claims} == {"entry"}
+
+
+def test_an_overlong_sentence_is_read_in_windows_without_losing_a_figure(checker: numcheck.Checker) -> None:
+    """A 300 KB "sentence" of clauses joined by commas: every figure, value and noun is found as in
+    one short clause, including those on either side of each window's cut."""
+    clause = "officials counted 26 of 35 ballot boxes and 1.1 billion euros in aid, "
+    one = checker.check(clause.rstrip(", ") + ".", kind="text").claims
+    text = clause * 4_000
+    claims = checker.extract(text)
+    assert len(one) == 3
+    assert len(claims) == 3 * 4_000
+    assert [(c.value, c.unit, c.noun) for c in claims] == [(c.value, c.unit, c.noun) for c in one] * 4_000
+    assert {c.sentence for c in claims} == {0}
+
+
+def test_a_megabyte_sentence_of_brackets_costs_a_window_not_the_input() -> None:
+    """Tokens cost about 150 bytes each: a million-token sentence once took 150 MB before its one
+    figure was found. Read in windows, extraction's peak is a few MB, and the figure is still there."""
+    import tracemalloc
+
+    text = "[" * MEGABYTE + "5 cats"
+    extractor = numcheck.Checker()
+    tracemalloc.start()
+    try:
+        claims = extractor.check(text, kind="text").claims
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(c.value, c.noun) for c in claims] == [(5.0, "cat")]
+    assert peak < 12 * MEGABYTE, f"peak {peak / MEGABYTE:.1f} MB"

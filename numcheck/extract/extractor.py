@@ -13,7 +13,7 @@ is percent in [85.5, 90), "84 of the 112 drones" counts drones twice.
 
 from __future__ import annotations
 
-from numcheck.document import Document, read_document
+from numcheck.document import Document, Span, read_document
 from numcheck.extract.antecedents import PreviousNouns, column_header, share_partitive_nouns, specify_general_nouns
 from numcheck.extract.candidates import may_hold_figure
 from numcheck.extract.currencies import default_dollar
@@ -35,6 +35,7 @@ from numcheck.extract.units import (
     share_suspended_hyphens,
     unit_of,
 )
+from numcheck.extract.windows import windows
 from numcheck.intervals import Interval
 from numcheck.model import Claim
 
@@ -58,14 +59,17 @@ class Extractor:
         # only with a pipe can a figure sit under a table's column header
         tables = TableIndex(document.original) if "|" in document.original else None
         for index, span in enumerate(document.sentences):
-            if not may_hold_figure(document.text, span.start, span.end):
-                previous = PreviousNouns(document, span, ())
-                continue
-            tokens = tokenize(document.text, span.start, span.end)
-            sentence = Sentence(document, index, tokens, dollar=dollar, table_index=tables, units=self.units)
-            built = sentence_claims(sentence, previous, len(claims))
-            claims.extend(built)
-            previous = PreviousNouns(document, span, tuple(c.noun for c in built if c.noun and c.unit == "count"))
+            # an overlong sentence is read window by window, so its tokens never all exist at once
+            for start, end in windows(document.text, span.start, span.end):
+                piece = span if (start, end) == (span.start, span.end) else Span(start, end)
+                if not may_hold_figure(document.text, start, end):
+                    previous = PreviousNouns(document, piece, ())
+                    continue
+                tokens = tokenize(document.text, start, end)
+                sentence = Sentence(document, index, tokens, dollar=dollar, table_index=tables, units=self.units)
+                built = sentence_claims(sentence, previous, len(claims))
+                claims.extend(built)
+                previous = PreviousNouns(document, piece, tuple(c.noun for c in built if c.noun and c.unit == "count"))
         return tuple(claims)
 
 
