@@ -115,7 +115,9 @@ class ClauseView:
         claims = [c for c in claims if not _is_date(self.text, c)]
         self.claims = claims
         self.position = {c.id: i for i, c in enumerate(claims)}
-        self._cache: dict[tuple[str, bool, str], str] = {}
+        #: Where each figure's clause text starts and ends (and whether it was cut at ``REACH``), not
+        #: the text itself: a sentence of 10,000 figures kept two 300-character strings each.
+        self._cache: dict[tuple[str, bool, str], tuple[int, int, bool]] = {}
         self._clause_breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         self._pins: dict[str, Pins] = {}
         self._cues: dict[str, FigureCues] = {}
@@ -203,32 +205,32 @@ class ClauseView:
         return max(0, claim.start - 200), min(len(self.text), claim.end + 200)
 
     def before(self, claim: Claim, clause: bool = True) -> str:
+        """The sentence before the claim (its clause, unless ``clause`` is False). Past ``REACH``
+        characters it is cut and starts with "…", so patterns anchored at the sentence start fail."""
         key = (claim.id, clause, "before")
         if key not in self._cache:
             self._cache[key] = self._before(claim, clause)
-        return self._cache[key]
+        start, end, cut = self._cache[key]
+        return "… " + self.text[start:end] if cut else self.text[start:end]
 
     def after(self, claim: Claim, clause: bool = True) -> str:
         key = (claim.id, clause, "after")
         if key not in self._cache:
             self._cache[key] = self._after(claim, clause)
-        return self._cache[key]
+        start, end, _ = self._cache[key]
+        return self.text[start:end]
 
-    def _before(self, claim: Claim, clause: bool) -> str:
-        """The sentence before the claim (its clause, unless ``clause`` is False). Past ``REACH``
-        characters it is cut and starts with "…", so patterns anchored at the sentence start fail."""
+    def _before(self, claim: Claim, clause: bool) -> tuple[int, int, bool]:
         start, _ = self.sentence_span(claim)
         origin = max(start, claim.start - REACH)
         if clause:
             starts, ends = self._breaks(claim)
             index = bisect.bisect_right(ends, claim.start) - 1
             if index >= 0 and starts[index] >= origin:
-                return self.text[ends[index] : claim.start]
-        if origin > start:
-            return "… " + self.text[origin : claim.start]
-        return self.text[start : claim.start]
+                return ends[index], claim.start, False
+        return origin, claim.start, origin > start
 
-    def _after(self, claim: Claim, clause: bool) -> str:
+    def _after(self, claim: Claim, clause: bool) -> tuple[int, int, bool]:
         _, end = self.sentence_span(claim)
         stop = min(end, claim.end + REACH)
         if clause:
@@ -236,7 +238,7 @@ class ClauseView:
             index = bisect.bisect_left(starts, claim.end)
             if index < len(starts) and ends[index] <= stop:
                 stop = starts[index]
-        return self.text[claim.end : stop]
+        return claim.end, stop, False
 
     def _breaks(self, claim: Claim) -> tuple[list[int], list[int]]:
         """Where clause breaks start and end in the claim's sentence: found once per sentence, so
