@@ -15,14 +15,20 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from numcheck.english.inflection import singular
 from numcheck.english.words import CLAUSE_EDGE
 
-__all__ = ["PhraseSet", "clause_around", "lemmas"]
+__all__ = ["CLAUSE_REACH", "PhraseSet", "clause_around", "lemmas"]
+
+#: How far from the figure a clause may reach, in characters either way. A clause is never this long
+#: in prose; the bound keeps one figure's clause a fixed cost in a megabyte with no sentence end.
+CLAUSE_REACH = 300
 
 #: A word of letters, hyphenated words whole ("year-old", "heat-wave"); digits and apostrophes part words.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -37,35 +43,46 @@ def clause_around(text: str, start: int, end: int, low: int = 0, high: int | Non
     'when the pool reached 60C (140F), said staff'
     """
     high = len(text) if high is None else high
+    low, high = max(low, start - CLAUSE_REACH), min(high, end + CLAUSE_REACH)
     begin = low
     for match in CLAUSE_EDGE.finditer(text, low, max(low, start)):
         begin = match.start()
+    if begin == low and low > 0 and not text[low - 1].isspace():
+        begin = text.find(" ", low, start) + 1 or low  # cut at a word start, not inside a word
     after = CLAUSE_EDGE.search(text, min(end, high), high)
     return text[begin : after.start() if after else high].strip()
 
 
+#: ``singular`` remembered: a clause's words are mostly the few hundred common ones.
+_lemma = functools.lru_cache(maxsize=8192)(singular)
+
+
 def lemmas(text: str) -> tuple[str, ...]:
     """The words of ``text`` as lower-case singular lemmas ("Women's records" -> woman, s, record)."""
-    return tuple(singular(word) for word in _WORD.findall(text))
+    return tuple(map(_lemma, _WORD.findall(text)))
 
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """Words and phrases as lemma tuples, compiled once when a rule loads and matched against the
-    lemmas of one clause."""
+    """Words and phrases as lemma tuples, compiled once when a rule loads, filed by first lemma so a
+    clause is read in one pass however many words the rule names."""
 
-    phrases: tuple[tuple[str, ...], ...] = ()
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, words: Iterable[str]) -> PhraseSet:
         """The set for rule words as written ("Met Office", "heatwaves"): each word made a lemma."""
-        found = tuple(lemmas(word) for word in words)
-        return cls(tuple(phrase for phrase in found if phrase))
+        filed: dict[str, list[tuple[str, ...]]] = {}
+        for word in words:
+            phrase = lemmas(word)
+            if phrase:
+                filed.setdefault(phrase[0], []).append(phrase)
+        return cls(MappingProxyType({first: tuple(found) for first, found in filed.items()}))
 
     def found_in(self, words: Sequence[str]) -> bool:
         """Whether any phrase occurs, whole and in order, in the lemmas ``words``."""
         for at, word in enumerate(words):
-            for phrase in self.phrases:
-                if phrase[0] == word and tuple(words[at : at + len(phrase)]) == phrase:
+            for phrase in self.by_first.get(word, ()):
+                if len(phrase) == 1 or tuple(words[at : at + len(phrase)]) == phrase:
                     return True
         return False
