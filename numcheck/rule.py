@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from numcheck.english import PhraseSet, clause_around, lemmas
+
 if TYPE_CHECKING:
     from numcheck.checks.kind import CheckKind
     from numcheck.document import Document
@@ -29,7 +31,8 @@ __all__ = [
     "unknown_choice",
 ]
 
-WHERE_KEYS = ("noun", "unit", "qualifier", "context", "not_context", "before", "after", "pattern")
+WHERE_KEYS = ("noun", "unit", "qualifier", "context", "not_context", "clause", "not_clause", "before", "after",
+              "pattern")
 #: How far ``before``/``after`` words may be from the claim: "aged 130", "130-year-old", "25 hours a day".
 NEAR_CHARS = 3
 
@@ -62,7 +65,10 @@ class Where:
     in the claim's sentence and ``not_context`` words must not; ``before`` words must end right
     before the claim ("aged 130") and ``after`` words start inside it or right after it ("130-year-old",
     "25 hours a day"), within ``NEAR_CHARS``; ``pattern`` is a regular expression searched in the
-    sentence. The patterns are compiled once, here.
+    sentence. ``clause`` words must appear in the figure's own clause (between two
+    `numcheck.english.CLAUSE_EDGE` marks) and ``not_clause`` words must not, compared as singular
+    lemmas ("women" meets "woman"): a limit of one kind of thing (air temperatures, people's ages)
+    is kept to clauses that talk about it. The patterns are compiled once, here.
     """
 
     nouns: tuple[str, ...] = ()
@@ -73,11 +79,15 @@ class Where:
     pattern: str = ""
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    clause: tuple[str, ...] = ()  # words one of which must be in the claim's own clause
+    not_clause: tuple[str, ...] = ()
     _context_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _not_context_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _pattern_re: Any = field(default=None, init=False, repr=False, compare=False)
     _before_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _after_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _clause_words: PhraseSet | None = field(default=None, init=False, repr=False, compare=False)
+    _not_clause_words: PhraseSet | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_context_re", _word_pattern(self.context))
@@ -85,10 +95,13 @@ class Where:
         object.__setattr__(self, "_pattern_re", compile_pattern(self.pattern) if self.pattern else None)
         object.__setattr__(self, "_before_re", _word_pattern(self.before, rf"\W{{0,{NEAR_CHARS}}}\Z"))
         object.__setattr__(self, "_after_re", _word_pattern(self.after))
+        object.__setattr__(self, "_clause_words", PhraseSet.of(self.clause) if self.clause else None)
+        object.__setattr__(self, "_not_clause_words", PhraseSet.of(self.not_clause) if self.not_clause else None)
 
     @property
     def reads_sentence(self) -> bool:
-        return bool(self.context or self.not_context or self.pattern or self.before or self.after)
+        return bool(self.context or self.not_context or self.pattern or self.before or self.after or self.clause
+                    or self.not_clause)
 
     def matches_claim(self, claim: Claim) -> bool:
         """The filters that need only the claim: noun, unit and qualifier."""
@@ -118,7 +131,22 @@ class Where:
             sentence_ok = self.matches_sentence(document, claim.sentence)
             if cache is not None:
                 cache[key] = sentence_ok
-        return sentence_ok and self._is_near(claim, document.text)
+        return sentence_ok and self._is_near(claim, document.text) and self.matches_clause(claim, document)
+
+    def matches_clause(self, claim: Claim, document: Document) -> bool:
+        """The clause and not_clause filters. They run last, on the few claims every other filter
+        (and a range rule's out-of-range test) let through, so reading the clause costs little."""
+        if self._clause_words is None and self._not_clause_words is None:
+            return True
+        try:
+            span = document.sentences[claim.sentence]
+            low, high = span.start, span.end
+        except IndexError:
+            low, high = 0, len(document.text)
+        words = lemmas(clause_around(document.text, claim.start, claim.end, low, high))
+        if self._clause_words is not None and not self._clause_words.found_in(words):
+            return False
+        return self._not_clause_words is None or not self._not_clause_words.found_in(words)
 
     def matches_sentence(self, document: Document, index: int) -> bool:
         """The context, not_context and pattern filters, which depend only on the sentence."""
@@ -203,7 +231,7 @@ def compile_where(value: Any) -> tuple[Where, list[Problem]]:
     if not isinstance(value, dict):
         return Where(), []
     lists: dict[str, tuple[str, ...]] = {}
-    for key in ("noun", "unit", "qualifier", "context", "not_context", "before", "after"):
+    for key in ("noun", "unit", "qualifier", "context", "not_context", "clause", "not_clause", "before", "after"):
         words = string_list(value.get(key, ())) or ()
         lists[key] = tuple(" ".join(w.split()) for w in words)
     pattern = value.get("pattern", "")
@@ -223,6 +251,6 @@ def compile_where(value: Any) -> tuple[Where, list[Problem]]:
     where = Where(
         nouns=tuple(n.lower() for n in lists["noun"]), units=lists["unit"], qualifiers=lists["qualifier"],
         context=lists["context"], not_context=lists["not_context"], pattern=pattern, before=lists["before"],
-        after=lists["after"],
+        after=lists["after"], clause=lists["clause"], not_clause=lists["not_clause"],
     )
     return where, problems

@@ -202,6 +202,7 @@ def describe_where(where: Where) -> str:
     parts = []
     for label, values in (("noun", where.nouns), ("unit", where.units), ("qualifier", where.qualifiers),
                           ("context", where.context), ("not_context", where.not_context),
+                          ("clause", where.clause), ("not_clause", where.not_clause),
                           ("before", where.before), ("after", where.after)):
         if values:
             parts.append(f"{label}: {', '.join(values)}")

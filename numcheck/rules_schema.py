@@ -113,6 +113,8 @@ def _definitions() -> dict[str, Any]:
                 "qualifier": {"$ref": "#/$defs/qualifiers"},
                 "context": _words("Any one of these words must be in the claim's sentence."),
                 "not_context": _words("None of these words may be in the claim's sentence."),
+                "clause": _words("Any one of these words (or their singular) must be in the claim's own clause."),
+                "not_clause": _words("None of these words (or their singular) may be in the claim's own clause."),
                 "before": _words("Words that end right before the claim ('aged 130')."),
                 "after": _words("Words that start in or right after the claim ('130-year-old', '25 hours a day')."),
                 "pattern": {"type": "string", "description": "A regular expression (RE2 syntax: no back-references "

@@ -170,8 +170,8 @@ rules:
         ("severity: warning", "severity: 3", "bad2.yaml:5:15: 'severity' must be a string, not a number"),
         ("id: ages", "id: 7", "bad2.yaml:3:9: 'id' must be a string, not a number"),
         ("max: 122", "max: 122\n    where: [age]",
-         "bad2.yaml:8:12: 'where' must be a mapping of noun, unit, qualifier, context, not_context, before, after, "
-         "pattern"),
+         "bad2.yaml:8:12: 'where' must be a mapping of noun, unit, qualifier, context, not_context, clause, "
+         "not_clause, before, after, pattern"),
         ("max: 122", "max: 122\n    where: {noun: ''}", "bad2.yaml:8:19: 'noun' must be a word or a list of words"),
         ("max: 122", "max: 122\n    where: {noun: [age, ' ']}",
          "bad2.yaml:8:25: 'noun' must be a word or a list of words"),

@@ -8,12 +8,14 @@ Logic is in ``inflection``; the word tables are data modules (``words``, ``nouns
 
 from __future__ import annotations
 
+from numcheck.english.clauses import PhraseSet, clause_around, lemmas
 from numcheck.english.directions import direction_of
 from numcheck.english.inflection import is_plural, plural, singular, verb_stem
 from numcheck.english.words import (
     AMBIGUOUS_SCALES,
     CALENDAR_NAMES,
     CLAUSE_BREAK,
+    CLAUSE_EDGE,
     FRACTION_DENOMINATORS,
     MONTH_NAMES,
     MONTHS,
@@ -29,6 +31,7 @@ __all__ = [
     "AMBIGUOUS_SCALES",
     "CALENDAR_NAMES",
     "CLAUSE_BREAK",
+    "CLAUSE_EDGE",
     "FRACTION_DENOMINATORS",
     "MONTHS",
     "MONTH_NAMES",
@@ -38,8 +41,11 @@ __all__ = [
     "TENS",
     "UNITS",
     "WEEKDAYS",
+    "PhraseSet",
+    "clause_around",
     "direction_of",
     "is_plural",
+    "lemmas",
     "plural",
     "singular",
     "verb_stem",

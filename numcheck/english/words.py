@@ -61,3 +61,16 @@ CLAUSE_BREAK = re.compile(r";|\b(?:but|whereas|while|meanwhile)\b", re.I)
 #: Finer breaks, for reading the phrase a figure stands in (commas not inside a number, brackets,
 #: dashes and coordinations).
 PHRASE_BREAK = re.compile(r",(?!\d)|[;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|plus)\b", re.IGNORECASE)
+
+# --- domain scoping (branch domain): the clause a rule's ``where.clause`` reads ---
+#: Where the clause a figure stands in begins or ends, for a rule's ``where.clause``/``not_clause``:
+#: semicolons, colons and dashes between words, a comma before a coordinating conjunction, and the
+#: words that open a clause of their own ("..., though the oldest is 1,000 years old", "the winner,
+#: who is 91"). A comma alone and brackets are no edge: an opening "On Tuesday," and a bracketed
+#: restatement "(111F)" belong to the clause they sit in. CLAUSE_BREAK is coarser (it parts figures
+#: for the linker); PHRASE_BREAK finer (it cuts at every comma and bracket).
+CLAUSE_EDGE = re.compile(
+    r";|:(?!\d)|(?<!\d)[\u2013\u2014](?!\d)|\s-\s|,\s*(?=(?:and|but|or|so|yet)\b)"
+    r"|\b(?:but|whereas|while|meanwhile|although|though|because|unless|until|when|whenever|which|who|whom|whose)\b",
+    re.IGNORECASE,
+)

@@ -194,9 +194,10 @@ def year_refusal(s: TokenView, i: int, last: int, value: float) -> str:
     if nxt.text in "%" or nxt.lower in ("per", "percent", "million", "billion", "thousand", "bn", "m", "k",
                                        "people", "km", "miles", "kilometres", "tonnes", "metres", "feet"):
         return ""
-    if nxt.is_word and nxt.lower.endswith("s") and not nxt.lower.endswith("ss") and \
+    if nxt.is_word and nxt.lower.endswith("s") and not nxt.lower.endswith("ss") and not is_month(s, i - 1) and \
             s.lower(i - 1) not in ("in", "since", "by", "of", "from", "until", "before", "after", "during"):
-        # "2000 people", "1500 troops": a plural noun right after makes it a count.
+        # "2000 people", "1500 troops": a plural noun right after makes it a count, but not after a
+        # month ("signed in February 2020 states that": a date, then a verb).
         return "year" if nxt.text[0].isupper() else ""
     return "year"
 
