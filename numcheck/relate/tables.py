@@ -174,3 +174,26 @@ ROLE_WORDS_BEFORE = ("compared with", "compared to", "of which", "of whom", "out
 ROLE_WORDS_AFTER = ("out of", "of", "in", "for", "or", "from", "to", "more", "less")
 #: Words that make a figure an upper bound: "up to 50", "no more than 40", "at most 12".
 UPPER_BOUND_WORDS = ("up to", "no more than", "not more than", "at most", "a maximum of", "as many as")
+
+
+# --- repeated figures: what kind of thing a figure is (branch repeat) ---------------------------------
+#: Heads that make a figure a benchmark it is measured against, not an amount of something: "the magic
+#: $1bn number", "the 10% mark", "the £1m barrier". A benchmark restates no sum or share of the article.
+BENCHMARK_HEADS = frozenset({"mark", "barrier", "milestone", "threshold", "number", "figure", "level"})
+
+#: Currency words that may stand between a figure and its head ("a 2.4 billion dollar contract"): they
+#: say the unit again, not what the sum is.
+CURRENCY_WORDS = frozenset(
+    "dollar dollars euro euros pound pounds sterling yen rouble roubles rupee rupees yuan franc francs peso "
+    "pesos krona kronor".split())
+
+#: Heads news copy uses for one sum or one thing within a story: "a £50m bid" ... "the £50m offer".
+#: Read by the repeated-figure linker, like ``COUNT_SYNONYMS`` by ``same_thing``.
+HEAD_SYNONYMS = (
+    frozenset({"bid", "offer", "approach"}),
+    frozenset({"deal", "contract", "agreement"}),
+    frozenset({"fee", "price", "cost"}),
+    frozenset({"salary", "wage", "pay", "earnings"}),
+    frozenset({"fine", "penalty"}),
+    frozenset({"payment", "grant", "handout"}),
+)
