@@ -29,7 +29,6 @@ from numcheck.relate.clause import (
     Draft,
     contexts_differ,
     lower_words,
-    same_thing,
     states_change,
 )
 from numcheck.relate.shapes import (
@@ -211,10 +210,11 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
             second = options[0]
         if contexts_differ(text, first, second, names=False) or _measures_differ(text, first, second):
             continue
-        # A title that says what its figure is ("£50m bid") is restated by a lede figure of that thing,
-        # not by a figure the lede names otherwise or not at all ("value the player at £60m").
+        # A title that says what its figure is ("£50m bid") is restated by a lede figure of that kind,
+        # not by one of another kind, nor by one beside a mention of the title's thing ("rejected a
+        # second offer and value the player at £60m").
         if not _printed_equal(first, second) and (not _same_kind(text, first, second)
-                                                  or (_head_words(text, first) and not _head_words(text, second))):
+                                                  or _named_apart(text, first, second)):
             continue
         taken.add(second.id)
         yield Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
@@ -280,9 +280,11 @@ def _link_echoes(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
         for earlier in order[max(0, position - _ECHO_REACH) : position] if len(b) > 2 else ():
             a = _echo_figures(text, earlier)
             anchors = _aligned(a, b)
+            if len({(a[i].unit, a[i].value) for i, _ in anchors}) < 2:
+                continue
             # A figure printed twice in one sentence is the common base of a list of cases ("from £1,287
-            # to £1,157 ..., or from £1,287 to £1,012"): it anchors no one statement.
-            if len({(a[i].unit, a[i].value) for i, j in anchors if _once(a, a[i]) and _once(b, b[j])}) < 2:
+            # to £1,157 ..., or from £1,287 to £1,012"): that sentence states several things, not one.
+            if not all(_once(a, a[i]) and _once(b, b[j]) for i, j in anchors):
                 continue
             bounds = [(-1, -1), *anchors, (len(a), len(b))]
             for (i0, j0), (i1, j1) in pairwise(bounds):
@@ -535,38 +537,53 @@ _PHRASE_END = re.compile(r"[,.;:()\[\]!?\"“”—–\n]")
 
 
 def _head_words(text: ClauseView, claim: Claim) -> tuple[str, ...]:
-    """What a figure is an amount of: the singular content words of the noun phrase right after it,
+    """What a figure is an amount of: the singular lower-case words of the noun phrase right after it,
     past a currency word and "of" ("£10bn church commissioners fund" gives church, commissioner,
-    fund; "£10m of fossil fuel shares" gives fossil, fuel, share). Empty when a break or a function
-    word follows ("value the player at £60m, while"): then the words say nothing either way."""
+    fund; "£10m of fossil fuel shares" gives fossil, fuel, share; "$5.4bn Fox offer" gives offer, a
+    name being whose thing it is, not what). Empty when a break or a function word follows ("value
+    the player at £60m, while"): then the words say nothing either way."""
     after = text.after(claim)[:60]
     cut = _PHRASE_END.search(after)
-    words = lower_words(after[: cut.start()] if cut else after)
-    while words and (words[0] in tables.CURRENCY_WORDS or words[0] == "of"):
+    words = _WORD.findall(after[: cut.start()] if cut else after)
+    while words and (words[0].lower() in tables.CURRENCY_WORDS or words[0].lower() == "of"):
         words = words[1:]
     head: list[str] = []
     for word in words[:3]:
-        if word in tables.STOPWORDS or word in tables.GENERIC_VERBS:
+        if word.lower() in tables.STOPWORDS or word.lower() in tables.GENERIC_VERBS:
             break
-        head.append(singular(word))
+        if word.islower():
+            head.append(singular(word))
     return tuple(head)
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 def _same_kind(text: ClauseView, a: Claim, b: Claim) -> bool:
-    """Whether two figures are amounts of one kind of thing, as far as the words after them say. A
-    benchmark ("the magic $1bn number", "the 10% mark") is no amount, so it restates only the same
-    benchmark; two heads must share a word or be synonyms ("bid" and "offer"): "a £10bn fund" and
-    "£10m of shares" are two sums whatever their digits."""
+    """Whether two figures may be amounts of one kind of thing, as far as the words after them say.
+    A benchmark ("the magic $1bn number", "the 10% mark") is no amount, so it restates only the same
+    benchmark; heads of two kinds in ``tables.HEAD_KINDS`` ("a £10bn fund", "£10m of shares") are two
+    sums whatever their digits. Other heads say nothing: writers vary them for one sum."""
     first, second = _head_words(text, a), _head_words(text, b)
     if any(head and head[0] in tables.BENCHMARK_HEADS for head in (first, second)):
         return bool(first and second and first[0] == second[0])
-    if not first or not second:
-        return True
-    return any(_heads_agree(x, y) for x in first for y in second)
+    kinds, others = _kinds(first), _kinds(second)
+    return not (kinds and others and not kinds & others)
 
 
-def _heads_agree(noun: str, other: str) -> bool:
-    return same_thing(noun, other) or any(noun in group and other in group for group in tables.HEAD_SYNONYMS)
+def _kinds(words: Sequence[str]) -> set[int]:
+    """The ``tables.HEAD_KINDS`` groups the words fall in (by position in the table)."""
+    return {i for i, group in enumerate(tables.HEAD_KINDS) for word in words if word in group}
+
+
+def _named_apart(text: ClauseView, title: Claim, lede: Claim) -> bool:
+    """The title names what its figure is ("£50m bid") and the lede names that thing apart from its own
+    figure ("rejected a second offer and value the player at £60m"): the lede's figure is another."""
+    if _head_words(text, lede):
+        return False
+    kinds = _kinds(_head_words(text, title))
+    start, end = text.sentence_span(lede)
+    return bool(kinds & _kinds([singular(w) for w in lower_words(text.text[start:end])]))
 
 
 def _stated_before(text: ClauseView, claim: Claim) -> bool:

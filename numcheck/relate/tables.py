@@ -187,13 +187,27 @@ CURRENCY_WORDS = frozenset(
     "dollar dollars euro euros pound pounds sterling yen rouble roubles rupee rupees yuan franc francs peso "
     "pesos krona kronor".split())
 
-#: Heads news copy uses for one sum or one thing within a story: "a £50m bid" ... "the £50m offer".
-#: Read by the repeated-figure linker, like ``COUNT_SYNONYMS`` by ``same_thing``.
-HEAD_SYNONYMS = (
+#: Heads that say what kind of sum or amount a figure is, one kind a group: "a £50m bid" and "the £50m
+#: offer" are one kind, "a £10bn fund" and "£10m of shares" two. Heads in no group ("move", "boost")
+#: say nothing either way, since writers vary them for one sum ("a £500m initiative" ... "the £500m
+#: move"). Read by the repeated-figure linker.
+HEAD_KINDS = (
     frozenset({"bid", "offer", "approach"}),
-    frozenset({"deal", "contract", "agreement"}),
-    frozenset({"fee", "price", "cost"}),
-    frozenset({"salary", "wage", "pay", "earnings"}),
+    frozenset({"valuation"}),
+    frozenset({"deal", "contract", "agreement", "extension"}),
     frozenset({"fine", "penalty"}),
-    frozenset({"payment", "grant", "handout"}),
+    frozenset({"settlement", "compensation", "damages", "payout"}),
+    frozenset({"budget"}),
+    frozenset({"salary", "wage", "pay", "earnings", "bonus"}),
+    frozenset({"fee", "price", "cost", "ticket"}),
+    frozenset({"fund", "initiative", "scheme", "programme", "package", "plan", "pot"}),
+    frozenset({"share", "stake", "holding", "stock"}),
+    frozenset({"loan", "debt", "borrowing"}),
+    frozenset({"profit", "earning"}),
+    frozenset({"loss"}),
+    frozenset({"revenue", "sale", "turnover"}),
+    frozenset({"payment", "grant", "handout", "discount", "rebate"}),
+    frozenset({"point"}),
+    frozenset({"rebound"}),
+    frozenset({"assist"}),
 )
