@@ -538,11 +538,11 @@ _PHRASE_END = re.compile(r"[,.;:()\[\]!?\"“”—–\n]")
 
 def _head_words(text: ClauseView, claim: Claim) -> tuple[str, ...]:
     """What a figure is an amount of: the singular lower-case words of the noun phrase right after it,
-    past a currency word and "of" ("£10bn church commissioners fund" gives church, commissioner,
+    past a bracketed aside, a currency word and "of" ("£10bn church commissioners fund" gives church, commissioner,
     fund; "£10m of fossil fuel shares" gives fossil, fuel, share; "$5.4bn Fox offer" gives offer, a
     name being whose thing it is, not what). Empty when a break or a function word follows ("value
     the player at £60m, while"): then the words say nothing either way."""
-    after = text.after(claim)[:60]
+    after = _ASIDE.sub("", text.after(claim)[:60], count=1)
     cut = _PHRASE_END.search(after)
     words = _WORD.findall(after[: cut.start()] if cut else after)
     while words and (words[0].lower() in tables.CURRENCY_WORDS or words[0].lower() == "of"):
@@ -557,6 +557,10 @@ def _head_words(text: ClauseView, claim: Claim) -> tuple[str, ...]:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+#: A converted sum in brackets after the figure, or the bracket closing around it: "a $1bn (£800m)
+#: settlement" and "a €12bn (£10bn) loss" name their thing after the bracket.
+_ASIDE = re.compile(r"^\s*(?:\([^()]{0,30}\)|\))")
 
 
 def _same_kind(text: ClauseView, a: Claim, b: Claim) -> bool:

@@ -179,7 +179,7 @@ UPPER_BOUND_WORDS = ("up to", "no more than", "not more than", "at most", "a max
 # --- repeated figures: what kind of thing a figure is (branch repeat) ---------------------------------
 #: Heads that make a figure a benchmark it is measured against, not an amount of something: "the magic
 #: $1bn number", "the 10% mark", "the £1m barrier". A benchmark restates no sum or share of the article.
-BENCHMARK_HEADS = frozenset({"mark", "barrier", "milestone", "threshold", "number", "figure", "level"})
+BENCHMARK_HEADS = frozenset({"mark", "barrier", "milestone", "threshold", "number", "level"})
 
 #: Currency words that may stand between a figure and its head ("a 2.4 billion dollar contract"): they
 #: say the unit again, not what the sum is.
