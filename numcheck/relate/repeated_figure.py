@@ -10,6 +10,12 @@ restatement families (``_link_restatements``) therefore link by where and how a 
 never by its value beyond "within a slip": a title and its lede, one sum printed with another scale
 word, and a sentence stated again around the same figures. The only two counts of a thing, alike
 described, are not linked: on news from other outlets they were two figures more often than one.
+
+Two unequal figures must also be amounts of one kind of thing (issue 11): heads of two kinds ("a
+£10bn fund", "£10m of shares"), a benchmark ("the magic $1bn number"), a measure naming a class
+("the 400m freestyle"), an owner named apart ("its $38m budget" in another film's sentence), or a
+value already printed earlier (the figure it restates) each make them two figures. Equal figures
+are linked as before: they never fire, and the checks read them as agreeing.
 """
 
 from __future__ import annotations
@@ -538,10 +544,10 @@ _PHRASE_END = re.compile(r"[,.;:()\[\]!?\"“”—–\n]")
 
 def _head_words(text: ClauseView, claim: Claim) -> tuple[str, ...]:
     """What a figure is an amount of: the singular lower-case words of the noun phrase right after it,
-    past a bracketed aside, a currency word and "of" ("£10bn church commissioners fund" gives church, commissioner,
-    fund; "£10m of fossil fuel shares" gives fossil, fuel, share; "$5.4bn Fox offer" gives offer, a
-    name being whose thing it is, not what). Empty when a break or a function word follows ("value
-    the player at £60m, while"): then the words say nothing either way."""
+    past a bracketed aside, a currency word and "of" ("£10bn church commissioners fund" gives church,
+    commissioner, fund; "£10m of fossil fuel shares" gives fossil, fuel, share; "$5.4bn Fox offer"
+    gives offer, a name saying whose thing it is, not what). Empty when a break or a function word
+    follows ("value the player at £60m, while"): then the words say nothing either way."""
     after = _ASIDE.sub("", text.after(claim)[:60], count=1)
     cut = _PHRASE_END.search(after)
     words = _WORD.findall(after[: cut.start()] if cut else after)
