@@ -171,7 +171,7 @@ OPENING_ROUNDINGS = {
                                  "their first choice of school this year, figures show.\n", []),
     "beyond-rounding": ("Regulator receives 1,500 complaints about quiz show\n\nViewers have sent 1,709 "
                         "complaints to the regulator about the quiz show.\n", ["repeated-figure"]),
-    "one-significant-digit": ("Council to sell 3,000 homes\n\nThe council will sell 3,600 homes to "
+    "one-significant-digit": ("Council to sell 3,000 homes\n\nThe council will sell 3,400 homes to "
                               "housing associations, it said.\n", ["repeated-figure"]),
 }
 

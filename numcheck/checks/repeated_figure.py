@@ -107,19 +107,19 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def _opening_rounding(claim: Claim, interval: Interval) -> Interval:
     """A round figure in the title or standfirst ("1,500 complaints", "53,000 students") is a body
     figure rounded for the opening, where the exact one ("1,509", "more than 53,510") would not fit:
-    it is read as half a unit of its last non-zero digit either way, and a whole unit above when it
-    keeps two digits, as an opening rounds a count down ("53,000" for "53,510"). Only figures with
-    two zeros or more: "£50m" for "£60m" is no rounding, and "$16bn" for "$16.6bn" is a slip."""
+    it is read as half a unit of its last non-zero digit below and a whole unit above, as an opening
+    rounds a count down ("53,000" for "53,510"). Only figures of two significant digits and two zeros
+    or more: "£50m" for "£60m" is no rounding, "$16bn" for "$16.6bn" is a slip, and a one-digit
+    "£400" for "£440" is left to the body figure's own reading."""
     match = _DIGITS.search(claim.text)
     if claim.paragraph > 1 or claim.value <= 0 or not match or "." in match.group(0):
         return interval
     digits = match.group(0).replace(",", "")
     zeros = len(digits) - len(digits.rstrip("0"))
-    if zeros < 2 or zeros == len(digits):
+    if zeros < 2 or len(digits) - zeros < 2:
         return interval
     unit = 10**zeros * claim.value / float(digits)
-    above = unit if len(digits) - zeros >= 2 else unit / 2
-    return Interval(min(interval.low, claim.value - unit / 2), max(interval.high, claim.value + above))
+    return Interval(min(interval.low, claim.value - unit / 2), max(interval.high, claim.value + unit))
 
 
 def _share_finding(rule: Rule, first: Claim, second: Claim) -> Finding:
