@@ -64,6 +64,7 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
                   and not is_partitive(text, c) and not _compound(text, c)]
     seen: dict[str, list[Claim]] = {}
+    first_stated = _first_statements(text)
     for second in candidates:
         noun = _noun_of(text, second)
         if noun is None:
@@ -72,7 +73,7 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
         if not _DEFINITE.search(text.tail(second, 30)):
             earlier.append(second)
             continue
-        stated_before = _stated_before(text, second)
+        stated_before = first_stated.get(_statement_key(second), second.sentence) < second.sentence
         for first in reversed(earlier[-LOOKBACK:]):
             if first.sentence >= second.sentence or first.unit != second.unit:
                 continue
@@ -596,12 +597,18 @@ def _named_apart(text: ClauseView, title: Claim, lede: Claim) -> bool:
     return bool(kinds & _kinds([singular(w) for w in lower_words(text.text[start:end])]))
 
 
-def _stated_before(text: ClauseView, claim: Claim) -> bool:
-    """The figure's value printed in an earlier sentence, in its unit (and counted noun): "the 14
-    houses" after "lived in 14 houses before she was 18" restates the 14, so no other earlier figure
-    (the 18) can be the one it restates with a slip."""
-    return any(c.sentence < claim.sentence and c.unit == claim.unit and _printed_equal(c, claim)
-               and (c.unit != "count" or c.noun == claim.noun) for c in text.figures if c.start < claim.start)
+def _first_statements(text: ClauseView) -> dict[tuple[str, float, str | None], int]:
+    """The sentence where each value is first printed, by unit (and counted noun), read in one pass:
+    "the 14 houses" after "lived in 14 houses before she was 18" restates the 14, so no other earlier
+    figure (the 18) can be the one it restates with a slip."""
+    first: dict[tuple[str, float, str | None], int] = {}
+    for claim in text.figures:
+        first.setdefault(_statement_key(claim), claim.sentence)
+    return first
+
+
+def _statement_key(claim: Claim) -> tuple[str, float, str | None]:
+    return claim.unit, claim.value, claim.noun if claim.unit == "count" else None
 
 
 def _may_restate(text: ClauseView, first: Claim, second: Claim) -> bool:
