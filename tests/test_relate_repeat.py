@@ -161,3 +161,23 @@ TRAPS = {
 def test_consistent_traps_stay_unlinked_and_silent(text: str) -> None:
     assert repeats(text) == []
     assert alarms(text) == []
+
+
+# --- an opening rounds its figure (issue 11) ----------------------------------------------------------
+OPENING_ROUNDINGS = {
+    "rounded-count": ("Regulator receives 1,500 complaints about quiz show\n\nViewers have sent 1,509 "
+                      "complaints to the regulator about the quiz show.\n", []),
+    "rounded-down-lower-bound": ("42,000 pupils miss first choice of school\n\nMore than 42,480 pupils missed "
+                                 "their first choice of school this year, figures show.\n", []),
+    "beyond-rounding": ("Regulator receives 1,500 complaints about quiz show\n\nViewers have sent 1,709 "
+                        "complaints to the regulator about the quiz show.\n", ["repeated-figure"]),
+    "one-significant-digit": ("Council to sell 3,000 homes\n\nThe council will sell 3,400 homes to "
+                              "housing associations, it said.\n", ["repeated-figure"]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_ROUNDINGS.values(), ids=OPENING_ROUNDINGS.keys())
+def test_a_round_opening_figure_is_the_body_figure_rounded(text: str, expected: list[str]) -> None:
+    """The title's round figure stays linked to the lede's exact one, and fires only past its rounding."""
+    assert len(repeats(text)) == 1
+    assert alarms(text) == expected

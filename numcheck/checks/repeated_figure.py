@@ -33,6 +33,7 @@ Params:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,7 @@ from numcheck.checks._linked import linked, param
 from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.figures import amount, format_number
-from numcheck.intervals import of_claim
+from numcheck.intervals import Interval, of_claim
 from numcheck.model import is_currency
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
                 for c in (first, second))
         if first.unit != second.unit:
             a, b = (x.widen(0.1 * x.mid) if c.unit == "fraction" else x for x, c in ((a, first), (b, second)))
+        if first.unit == second.unit:
+            a, b = _opening_rounding(first, a), _opening_rounding(second, b)
         slack = tolerance * max(abs(first.value), abs(second.value))
         if a.widen(slack).overlaps(b):
             continue
@@ -95,6 +98,28 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         findings.append(make_finding(rule, [second, first], explanation=explanation, expected=first.value,
                                      actual=second.value))
     return findings
+
+
+#: The digits a figure is printed with ("53,000" in "53,000 students", "1,500" in "£1,500m").
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _opening_rounding(claim: Claim, interval: Interval) -> Interval:
+    """A round figure in the title or standfirst ("1,500 complaints", "53,000 students") is a body
+    figure rounded for the opening, where the exact one ("1,509", "more than 53,510") would not fit:
+    it is read as half a unit of its last non-zero digit below and a whole unit above, as an opening
+    rounds a count down ("53,000" for "53,510"). Only figures of two significant digits and two zeros
+    or more: "£50m" for "£60m" is no rounding, "$16bn" for "$16.6bn" is a slip, and a one-digit
+    "£400" for "£440" is left to the body figure's own reading."""
+    match = _DIGITS.search(claim.text)
+    if claim.paragraph > 1 or claim.value <= 0 or not match or "." in match.group(0):
+        return interval
+    digits = match.group(0).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros < 2 or len(digits) - zeros < 2:
+        return interval
+    unit = 10**zeros * claim.value / float(digits)
+    return Interval(min(interval.low, claim.value - unit / 2), max(interval.high, claim.value + unit))
 
 
 def _share_finding(rule: Rule, first: Claim, second: Claim) -> Finding:

@@ -10,6 +10,12 @@ restatement families (``_link_restatements``) therefore link by where and how a 
 never by its value beyond "within a slip": a title and its lede, one sum printed with another scale
 word, and a sentence stated again around the same figures. The only two counts of a thing, alike
 described, are not linked: on news from other outlets they were two figures more often than one.
+
+Two unequal figures must also be amounts of one kind of thing (issue 11): heads of two kinds ("a
+£10bn fund", "£10m of shares"), a benchmark ("the magic $1bn number"), a measure naming a class
+("the 400m freestyle"), an owner named apart ("its $38m budget" in another film's sentence), or a
+value already printed earlier (the figure it restates) each make them two figures. Equal figures
+are linked as before: they never fire, and the checks read them as agreeing.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
                   and not is_partitive(text, c) and not _compound(text, c)]
     seen: dict[str, list[Claim]] = {}
+    first_stated = _first_statements(text)
     for second in candidates:
         noun = _noun_of(text, second)
         if noun is None:
@@ -66,11 +73,14 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
         if not _DEFINITE.search(text.tail(second, 30)):
             earlier.append(second)
             continue
+        stated_before = first_stated.get(_statement_key(second), second.sentence) < second.sentence
         for first in reversed(earlier[-LOOKBACK:]):
             if first.sentence >= second.sentence or first.unit != second.unit:
                 continue
             if not _could_be_one_figure(first, second):
                 continue
+            if not _printed_equal(first, second) and (stated_before or not _may_restate(text, first, second)):
+                continue  # an older mention may still be the figure restated
             stems_a, verbs_a = _predicates(text, first, noun)
             stems_b, verbs_b = _predicates(text, second, noun)
             shared = stems_a & stems_b & (verbs_a | verbs_b)
@@ -148,6 +158,8 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
             second = later[0]  # "Shares plunge 20%" in the headline, the only later plunge of the shares
         else:
             continue
+        if not _printed_equal(first, second) and not _same_kind(text, first, second):
+            continue
         used.add(second.id)
         cue = sorted(subjects(first) & subjects(second))[0]
         yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
@@ -205,6 +217,12 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
             second = options[0]
         if contexts_differ(text, first, second, names=False) or _measures_differ(text, first, second):
             continue
+        # A title that says what its figure is ("£50m bid") is restated by a lede figure of that kind,
+        # not by one of another kind, nor by one beside a mention of the title's thing ("rejected a
+        # second offer and value the player at £60m").
+        if not _printed_equal(first, second) and (not _same_kind(text, first, second)
+                                                  or _named_apart(text, first, second)):
+            continue
         taken.add(second.id)
         yield Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
 
@@ -229,7 +247,7 @@ def _link_scale_slips(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
                 break
             if first.sentence == second.sentence or first.unit != second.unit or not _swaps_scale_word(first, second):
                 continue
-            if not contexts_differ(text, first, second):
+            if not contexts_differ(text, first, second) and _same_kind(text, first, second):
                 taken.update((first.id, second.id))
                 yield Draft("repeated_figure", (first, second), ("first", "second"), "the same digits")
             break
@@ -242,8 +260,11 @@ def _swaps_scale_word(a: Claim, b: Claim) -> bool:
     """One scale word for the next ("£500m" and "£500bn"): "$2,300" beside "$2.3bn" is a converted
     sum written out, not a slip, so both figures must carry a scale word."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return (low > 0 and abs(high / low - 1000) <= 1e-6 * 1000
-            and bool(_SCALE_WORD.search(a.text)) and bool(_SCALE_WORD.search(b.text)))
+    return low > 0 and abs(high / low - 1000) <= 1e-6 * 1000 and _has_scale_word(a) and _has_scale_word(b)
+
+
+def _has_scale_word(claim: Claim) -> bool:
+    return bool(_SCALE_WORD.search(claim.text))
 
 
 #: How many sentences back an echo is looked for, and the most figures a sentence may hold to be
@@ -267,6 +288,10 @@ def _link_echoes(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
             a = _echo_figures(text, earlier)
             anchors = _aligned(a, b)
             if len({(a[i].unit, a[i].value) for i, _ in anchors}) < 2:
+                continue
+            # A figure printed twice in one sentence is the common base of a list of cases ("from £1,287
+            # to £1,157 ..., or from £1,287 to £1,012"): that sentence states several things, not one.
+            if not all(_once(a, a[i]) and _once(b, b[j]) for i, j in anchors):
                 continue
             bounds = [(-1, -1), *anchors, (len(a), len(b))]
             for (i0, j0), (i1, j1) in pairwise(bounds):
@@ -313,6 +338,10 @@ def _alike(a: Claim, b: Claim) -> bool:
     return a.unit == b.unit and _printed_equal(a, b)
 
 
+def _once(figures: list[Claim], claim: Claim) -> bool:
+    return sum(_alike(claim, other) for other in figures) == 1
+
+
 def _slot_pairs(text: ClauseView, a: list[Claim], b: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     """Figures left between two anchors that fill the same slot: one of a unit and noun on each side,
     after the same word."""
@@ -356,8 +385,12 @@ def _measure(text: ClauseView, claim: Claim) -> str:
 
 def _compound(text: ClauseView, claim: Claim) -> bool:
     """"a three-bedroom trailer", "a two-year deal": a figure hyphened to its noun describes a thing,
-    it does not count it, so it restates nothing."""
-    return text.text[claim.end : claim.end + 1] in ("-", "‑")
+    it does not count it, so it restates nothing (the extractor may read the noun into the figure:
+    "a 10-year phase-out" is a figure "10-year")."""
+    return text.text[claim.end : claim.end + 1] in ("-", "‑") or bool(_HYPHENED.search(claim.text))
+
+
+_HYPHENED = re.compile(r"\d\s*[-‑][A-Za-z]")
 
 
 def _restates_kind(claim: Claim) -> bool:
@@ -406,8 +439,11 @@ def _printed_equal(a: Claim, b: Claim) -> bool:
 
 
 def _is_scale_slip(a: Claim, b: Claim) -> bool:
+    """The same digits with another scale word ("£500m" and "£500bn"): both must carry one, since
+    "£100" beside "£100m" or "£20,000" beside "£20bn" are two sums, not a slipped word."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return low > 0 and any(abs(high / low - 1000**k) <= 1e-6 * 1000**k for k in (1, 2, 3))
+    return (low > 0 and any(abs(high / low - 1000**k) <= 1e-6 * 1000**k for k in (1, 2, 3))
+            and _has_scale_word(a) and _has_scale_word(b))
 
 
 def _is_headline(text: ClauseView, claim: Claim) -> bool:
@@ -452,8 +488,7 @@ def _could_be_one_figure(a: Claim, b: Claim) -> bool:
     low, high = sorted((abs(a.value), abs(b.value)))
     if low == 0 or high / low <= 10:
         return True
-    ratio = high / low
-    return any(abs(ratio - 1000**k) <= 1e-6 * 1000**k for k in (1, 2, 3))
+    return _is_scale_slip(a, b)
 
 
 def _frames_contrast(text: ClauseView, first: Claim, second: Claim, shared: set[str]) -> bool:
@@ -501,3 +536,106 @@ def link_share_restatements(text: ClauseView) -> Iterator[Draft]:
             continue
         if _SHARE_APPOSITION.match(text.gap(fraction, percent) or "0"):
             yield Draft("repeated_figure", (fraction, percent), ("first", "second"), "or")
+
+
+# --- what a restatement must agree on beyond its value (issue 11) -----------------------------------
+#: Where the noun phrase after a figure ends: a clause or phrase break.
+_PHRASE_END = re.compile(r"[,.;:()\[\]!?\"“”—–\n]")
+
+
+def _head_words(text: ClauseView, claim: Claim) -> tuple[str, ...]:
+    """What a figure is an amount of: the singular lower-case words of the noun phrase right after it,
+    past a bracketed aside, a currency word and "of" ("£10bn church commissioners fund" gives church,
+    commissioner, fund; "£10m of fossil fuel shares" gives fossil, fuel, share; "$5.4bn Fox offer"
+    gives offer, a name saying whose thing it is, not what). Empty when a break or a function word
+    follows ("value the player at £60m, while"): then the words say nothing either way."""
+    after = _ASIDE.sub("", text.after(claim)[:60], count=1)
+    cut = _PHRASE_END.search(after)
+    words = _WORD.findall(after[: cut.start()] if cut else after)
+    while words and (words[0].lower() in tables.CURRENCY_WORDS or words[0].lower() == "of"):
+        words = words[1:]
+    head: list[str] = []
+    for word in words[:3]:
+        if word.lower() in tables.STOPWORDS or word.lower() in tables.GENERIC_VERBS:
+            break
+        if word.islower():
+            head.append(singular(word))
+    return tuple(head)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+#: A converted sum in brackets after the figure, or the bracket closing around it: "a $1bn (£800m)
+#: settlement" and "a €12bn (£10bn) loss" name their thing after the bracket.
+_ASIDE = re.compile(r"^\s*(?:\([^()]{0,30}\)|\))")
+
+
+def _same_kind(text: ClauseView, a: Claim, b: Claim) -> bool:
+    """Whether two figures may be amounts of one kind of thing, as far as the words after them say.
+    A benchmark ("the magic $1bn number", "the 10% mark") is no amount, so it restates only the same
+    benchmark; heads of two kinds in ``tables.HEAD_KINDS`` ("a £10bn fund", "£10m of shares") are two
+    sums whatever their digits. Other heads say nothing: writers vary them for one sum."""
+    first, second = _head_words(text, a), _head_words(text, b)
+    if any(head and head[0] in tables.BENCHMARK_HEADS for head in (first, second)):
+        return bool(first and second and first[0] == second[0])
+    kinds, others = _kinds(first), _kinds(second)
+    return not (kinds and others and not kinds & others)
+
+
+def _kinds(words: Sequence[str]) -> set[int]:
+    """The ``tables.HEAD_KINDS`` groups the words fall in (by position in the table)."""
+    return {i for i, group in enumerate(tables.HEAD_KINDS) for word in words if word in group}
+
+
+def _named_apart(text: ClauseView, title: Claim, lede: Claim) -> bool:
+    """The title names what its figure is ("£50m bid") and the lede names that thing apart from its own
+    figure ("rejected a second offer and value the player at £60m"): the lede's figure is another."""
+    if _head_words(text, lede):
+        return False
+    kinds = _kinds(_head_words(text, title))
+    start, end = text.sentence_span(lede)
+    return bool(kinds & _kinds([singular(w) for w in lower_words(text.text[start:end])]))
+
+
+def _first_statements(text: ClauseView) -> dict[tuple[str, float, str | None], int]:
+    """The sentence where each value is first printed, by unit (and counted noun), read in one pass:
+    "the 14 houses" after "lived in 14 houses before she was 18" restates the 14, so no other earlier
+    figure (the 18) can be the one it restates with a slip."""
+    first: dict[tuple[str, float, str | None], int] = {}
+    for claim in text.figures:
+        first.setdefault(_statement_key(claim), claim.sentence)
+    return first
+
+
+def _statement_key(claim: Claim) -> tuple[str, float, str | None]:
+    return claim.unit, claim.value, claim.noun if claim.unit == "count" else None
+
+
+def _may_restate(text: ClauseView, first: Claim, second: Claim) -> bool:
+    """Whether two unequal figures of one noun may be one figure with a slip: the same kind of thing
+    (``_same_kind``), neither a measure that names a class ("the 400m freestyle"), and a possessive
+    mention ("its $38m budget") not owned by other names than the first figure's sentence."""
+    if not _same_kind(text, first, second) or _names_a_class(text, first) or _names_a_class(text, second):
+        return False
+    if _POSSESSIVE.search(text.tail(second, 30)):
+        owners, others = _sentence_names(text, first), _sentence_names(text, second)
+        return not (owners and others and not owners & others)
+    return True
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+" + QUAL + r"$", re.I)
+
+
+def _names_a_class(text: ClauseView, claim: Claim) -> bool:
+    """A measure written before a noun names a kind of thing, it measures nothing: "the 400m
+    freestyle", "a 5kg bag". Counts, shares and sums before a noun ("$2.4m contract") still count."""
+    return claim.unit not in ("count", "percent", "percentage_point") and not is_currency(claim.unit) \
+        and _head_after(text, claim) is not None
+
+
+def _sentence_names(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """The names a figure's sentence capitalises that the article also capitalises mid-sentence: who
+    the sentence is about ("DC League of Super-Pets", "Bob's Burgers Movie")."""
+    start, end = text.sentence_span(claim)
+    words = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", text.text[start:end])}
+    return frozenset(w for w in words & text.names if w not in tables.NOT_NAMES)

@@ -174,3 +174,40 @@ ROLE_WORDS_BEFORE = ("compared with", "compared to", "of which", "of whom", "out
 ROLE_WORDS_AFTER = ("out of", "of", "in", "for", "or", "from", "to", "more", "less")
 #: Words that make a figure an upper bound: "up to 50", "no more than 40", "at most 12".
 UPPER_BOUND_WORDS = ("up to", "no more than", "not more than", "at most", "a maximum of", "as many as")
+
+
+# --- repeated figures: what kind of thing a figure is (branch repeat) ---------------------------------
+#: Heads that make a figure a benchmark it is measured against, not an amount of something: "the magic
+#: $1bn number", "the 10% mark", "the £1m barrier". A benchmark restates no sum or share of the article.
+BENCHMARK_HEADS = frozenset({"mark", "barrier", "milestone", "threshold", "number", "level"})
+
+#: Currency words that may stand between a figure and its head ("a 2.4 billion dollar contract"): they
+#: say the unit again, not what the sum is.
+CURRENCY_WORDS = frozenset(
+    "dollar dollars euro euros pound pounds sterling yen rouble roubles rupee rupees yuan franc francs peso "
+    "pesos krona kronor".split())
+
+#: Heads that say what kind of sum or amount a figure is, one kind a group: "a £50m bid" and "the £50m
+#: offer" are one kind, "a £10bn fund" and "£10m of shares" two. Heads in no group ("move", "boost")
+#: say nothing either way, since writers vary them for one sum ("a £500m initiative" ... "the £500m
+#: move"). Read by the repeated-figure linker.
+HEAD_KINDS = (
+    frozenset({"bid", "offer", "approach"}),
+    frozenset({"valuation"}),
+    frozenset({"deal", "contract", "agreement", "extension"}),
+    frozenset({"fine", "penalty"}),
+    frozenset({"settlement", "compensation", "damages", "payout"}),
+    frozenset({"budget"}),
+    frozenset({"salary", "wage", "pay", "earnings", "bonus"}),
+    frozenset({"fee", "price", "cost", "ticket"}),
+    frozenset({"fund", "initiative", "scheme", "programme", "package", "plan", "pot"}),
+    frozenset({"share", "stake", "holding", "stock"}),
+    frozenset({"loan", "debt", "borrowing"}),
+    frozenset({"profit", "earning"}),
+    frozenset({"loss"}),
+    frozenset({"revenue", "sale", "turnover"}),
+    frozenset({"payment", "grant", "handout", "discount", "rebate"}),
+    frozenset({"point"}),
+    frozenset({"rebound"}),
+    frozenset({"assist"}),
+)
