@@ -544,7 +544,7 @@ def states_change(text: ClauseView, claim: Claim) -> bool:
 
 # --- sums: what a figure can be in a breakdown, a share or a part (branch sums) -------------------
 
-__all__ += ["counts_people", "is_compound_modifier", "is_per_unit", "names_one", "narrows"]
+__all__ += ["counts_acts", "counts_people", "is_compound_modifier", "is_per_unit", "names_one", "narrows"]
 
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:a|an|per|each|for\s+each|for\s+every)\s+([a-z]+)\b", re.I)
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
@@ -599,3 +599,8 @@ def narrows(text: ClauseView, earlier: Claim, later: Claim) -> bool:
     earlier, not a second part beside it, so the two never add up to a whole."""
     first, second = _own_words(text, earlier), _own_words(text, later)
     return bool(first) and first < second
+
+
+def counts_acts(noun: str | None) -> bool:
+    """Whether a counted noun counts acts, charges or events (``tables.ACT_NOUNS``), never people."""
+    return noun is not None and singular(noun.lower()) in tables.ACT_NOUNS

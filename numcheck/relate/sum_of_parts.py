@@ -23,6 +23,7 @@ from numcheck.relate.clause import (
     ClauseView,
     Draft,
     contexts_differ,
+    counts_acts,
     counts_people,
     is_compound_modifier,
     is_count_like,
@@ -113,19 +114,21 @@ def _can_be_total(text: ClauseView, total: Claim, first: Claim, intro: str, intr
 def _are_parts(text: ClauseView, total: Claim, parts: list[Claim], by_of: bool) -> bool:
     """Whether the listed figures are parts of the total by their roles.
 
-    - a whole of people has people for parts ("eight women, including eight allegations of rape and
+    - a whole of people has no acts for parts ("eight women, including eight allegations of rape and
       four of assault" lists charges, not women);
-    - after "Of the 10 pregnancy apps," a part of another noun is a sibling in the "of" phrase ("10
-      period trackers and five wearables"), not a part of the apps;
+    - "Of the 10 pregnancy apps, 10 period trackers and five wearables reviewed, only seven ...": a
+      list after "Of the N," that a comma and another figure follow is the rest of the "of" phrase,
+      and the later figure is the part;
     - "12 gains, including five intercepts, and 19 deflections": two items never take a comma before
       "and", so the comma closes the aside and the second figure stands beside the total;
     - a part whose own words narrow an earlier part's ("158 depicted women, and only 25 depicted
       non-royal women") is a subset of it, not a second part.
     """
-    if counts_people(total.noun) and any(p.noun and not counts_people(p.noun) for p in parts):
+    if counts_people(total.noun) and any(counts_acts(p.noun) for p in parts):
         return False
-    if by_of and total.noun and any(p.noun and not same_thing(p.noun, total.noun)
-                                    and not (counts_people(p.noun) and counts_people(total.noun)) for p in parts):
+    following = text.next_in_sentence(parts[-1])
+    closed = following is not None and "," in (text.gap(parts[-1], following) or "")
+    if by_of and closed and following is not None and following.unit == total.unit:
         return False
     if len(parts) == 2 and re.search(r",\s*and\b", text.gap(parts[0], parts[1]) or ""):
         return False

@@ -196,6 +196,11 @@ PEOPLE_NOUNS = frozenset(
     "household family son daughter parent mother father grandchild sibling brother sister "
     "briton american".split()
 )
+#: Nouns that count acts, charges and events, which are never among the people a whole counts.
+ACT_NOUNS = frozenset(
+    "allegation charge count offence offense crime case claim complaint incident attack assault rape murder "
+    "killing robbery theft fraud conviction arrest breach violation appeal lawsuit suit".split()
+)
 #: The word after a hyphen that makes a figure a count of people or things in one body ("a 20-strong
 #: squad", "a 12-member panel"). Any other hyphenated figure is an adjective ("two 50-megapixel
 #: cameras", "the four-legged brigade", "three two-bedroom flats") and counts nothing of its own.
