@@ -185,8 +185,9 @@ PER_UNIT_NOUNS = frozenset(
     "pound ounce metre meter mile kilometre kilometer household pupil student patient employee worker "
     "member customer user subscriber passenger seat room night visit game match".split()
 )
-#: Nouns that count people. A whole of people ("eight women") has people, not acts or things, for
+#: Nouns that count people. A whole of people ("eight women") never has acts (``ACT_NOUNS``) for
 #: parts: "involving eight women, including eight allegations of rape" lists no part of the women.
+#: Other nouns ("15 forwards") may name kinds of people the table does not know, so they still link.
 PEOPLE_NOUNS = frozenset(
     "person people man woman child adult boy girl teenager teen baby infant toddler pupil student worker "
     "employee staff passenger crew resident patient voter member victim officer soldier civilian refugee "
