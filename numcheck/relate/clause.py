@@ -542,3 +542,67 @@ def _common_words(chunk: str, at_sentence_start: bool, names: frozenset[str]) ->
 def states_change(text: ClauseView, claim: Claim) -> bool:
     """"profits up 15%", "a 15% rise": the figure is the size of a change, not a level."""
     return is_stated_change(text, claim) or bool(_CHANGE_AFTER.match(text.after(claim)[:30]))
+
+
+# --- sums: what a figure can be in a breakdown, a share or a part (branch sums) -------------------
+
+__all__ += ["counts_acts", "counts_people", "is_compound_modifier", "is_per_unit", "names_one", "narrows"]
+
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:a|an|per|each|for\s+each|for\s+every)\s+([a-z]+)\b", re.I)
+_EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b", re.I)
+_HYPHEN_AFTER = re.compile(r"^[-‐‑]([A-Za-z]+)")
+_OWN_WORDS_END = re.compile(r"[,;:.!?()\[\]–—]")
+
+
+def is_per_unit(text: ClauseView, claim: Claim) -> bool:
+    """"20.3p a share", "£40 per head", "$3 each": a rate per unit, never a total that a share, a
+    fraction or a breakdown can be taken of (``tables.PER_UNIT_NOUNS``; "a year" is a total's period
+    and does not count)."""
+    after = text.after(claim, clause=False)[:30]
+    if _EACH_AFTER.match(after):
+        return True
+    match = _PER_UNIT_AFTER.match(after)
+    return match is not None and singular(match.group(1).lower()) in tables.PER_UNIT_NOUNS
+
+
+def names_one(claim: Claim) -> bool:
+    """A count of one ("one item", "one house committee") names a single thing, not a set: "buy 100
+    of one item" and "all 12 of them, not just one" take no part of it."""
+    return claim.kind == "number" and claim.unit == "count" and claim.value == 1
+
+
+def is_compound_modifier(text: ClauseView, claim: Claim) -> bool:
+    """A figure hyphenated to the next word is an adjective ("two 50-megapixel cameras", "the
+    four-legged brigade"), not a count of its own, unless the word makes it the size of a body ("a
+    20-strong squad", ``tables.COUNT_COMPOUNDS``)."""
+    match = _HYPHEN_AFTER.match(text.text[claim.end : claim.end + 30])
+    return match is not None and singular(match.group(1).lower()) not in tables.COUNT_COMPOUNDS
+
+
+def counts_people(noun: str | None) -> bool:
+    """Whether a counted noun counts people (``tables.PEOPLE_NOUNS``), by its singular."""
+    return noun is not None and singular(noun.lower()) in tables.PEOPLE_NOUNS
+
+
+def _own_words(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """The content words that describe a figure of a list: after it, up to the next figure or
+    punctuation ("158 of which depicted women," gives depicted, women)."""
+    after = text.after(claim, clause=False)
+    following = text.next_in_sentence(claim)
+    if following is not None and following.start >= claim.end:
+        after = after[: following.start - claim.end]
+    head = _OWN_WORDS_END.split(after, maxsplit=1)[0]
+    return frozenset(w for w in lower_words(head) if w not in tables.STOPWORDS)
+
+
+def narrows(text: ClauseView, earlier: Claim, later: Claim) -> bool:
+    """Whether the later figure's own words repeat all of the earlier's and add more ("158 of which
+    depicted women, and only 25 of which depicted non-royal women"): the later is a subset of the
+    earlier, not a second part beside it, so the two never add up to a whole."""
+    first, second = _own_words(text, earlier), _own_words(text, later)
+    return bool(first) and first < second
+
+
+def counts_acts(noun: str | None) -> bool:
+    """Whether a counted noun counts acts, charges or events (``tables.ACT_NOUNS``), never people."""
+    return noun is not None and singular(noun.lower()) in tables.ACT_NOUNS

@@ -17,7 +17,9 @@ from numcheck.relate.clause import (
     ClauseView,
     Draft,
     is_count_like,
+    is_per_unit,
     lower_words,
+    names_one,
     states_change,
 )
 from numcheck.relate.shapes import (
@@ -44,6 +46,8 @@ def link_fractions(text: ClauseView) -> Iterator[Draft]:
         whole = text.next_in_sentence(fraction)
         if whole is None or not is_count_like(whole) or not OF_NUMBER.match(text.gap(fraction, whole)):
             continue
+        if names_one(whole) or is_per_unit(text, whole):
+            continue  # "half of one batch", "a third of the 30p a share": no whole to split
         part = part_before(text, text.previous_in_sentence(fraction), fraction, whole)
         after = text.next_in_sentence(whole)
         if part is None and after is not None and after.unit == whole.unit and is_count_like(after):
@@ -77,7 +81,7 @@ def link_named_fractions(text: ClauseView) -> Iterator[Draft]:
         earlier = [*text.earlier_of_unit(fraction, fraction.sentence - 1, part.unit),
                    *text.earlier_of_unit(fraction, fraction.sentence, part.unit)]
         pool = [c for c in earlier if is_count_like(c) and noun in _words_before(text, c)
-                and not states_change(text, c)]
+                and not states_change(text, c) and not is_per_unit(text, c)]
         if len(pool) == 1:
             yield Draft("fraction_of", (fraction, part, pool[0]), ("fraction", "part", "whole"),
                          f"of the {match.group(1).lower()}")

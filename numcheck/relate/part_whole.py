@@ -23,6 +23,7 @@ from numcheck.relate.clause import (
     contexts_differ,
     is_count_like,
     lower_words,
+    names_one,
     nouns_agree,
     synonyms,
 )
@@ -56,7 +57,8 @@ def link_explicit_parts(text: ClauseView) -> Iterator[Draft]:
         if whole is None or not (is_count_like(part) and is_count_like(whole)) or part.unit != whole.unit:
             continue
         gap = text.gap(part, whole)
-        if gap is not None and OF_NUMBER.match(gap) and nouns_agree(part, whole) and not is_code(text, whole):
+        if (gap is not None and OF_NUMBER.match(gap) and nouns_agree(part, whole) and not is_code(text, whole)
+                and not names_one(whole)):
             yield Draft("part_of_whole", (part, whole), ("part", "whole"), "of")
 
 
@@ -181,12 +183,12 @@ def link_of_which(text: ClauseView) -> Iterator[Draft]:
             continue  # a cheap test first: most figures have no "of" near them
         if _OF_WHICH_BEFORE.search(text.tail(part, 60, clause=False)):
             whole = same_unit_before(text, part)
-            if whole is not None and nouns_agree(part, whole) and not ends_list(text, whole):
+            if whole is not None and nouns_agree(part, whole) and not ends_list(text, whole) and not names_one(whole):
                 yield Draft("part_of_whole", (part, whole), ("part", "whole"), "of which")
         elif _OF_THIS_AFTER.match(text.after(part, clause=False)) or _OF_THIS_BEFORE.match(
                 text.before(part, clause=False)):
             whole = _only_antecedent(text, part)
-            if whole is not None and nouns_agree(part, whole):
+            if whole is not None and nouns_agree(part, whole) and not names_one(whole):
                 yield Draft("part_of_whole", (part, whole), ("part", "whole"), "of this")
 
 

@@ -20,6 +20,8 @@ from numcheck.relate.clause import (
     Draft,
     contexts_differ,
     is_count_like,
+    is_per_unit,
+    names_one,
 )
 from numcheck.relate.shapes import (
     BEFORE_RATIO,
@@ -71,6 +73,8 @@ def _percent_with_whole(text: ClauseView, percent: Claim) -> Iterator[Draft]:
     whole_after = text.next_in_sentence(percent)
     # "45% of the 9 members", "900 jobs, or 6% of its 15,000 staff"
     if whole_after is not None and is_count_like(whole_after) and OF_NUMBER.match(text.gap(percent, whole_after)):
+        if names_one(whole_after) or is_per_unit(text, whole_after):
+            return  # "1% of one line item", "5% of the 20.3p a share": no count to take a share of
         part = part_before(text, before, percent, whole_after)
         if part is not None:
             yield Draft("percent_of", (part, whole_after, percent), ("part", "whole", "percent"), "or")

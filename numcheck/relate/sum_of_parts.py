@@ -23,8 +23,13 @@ from numcheck.relate.clause import (
     ClauseView,
     Draft,
     contexts_differ,
+    counts_acts,
+    counts_people,
+    is_compound_modifier,
     is_count_like,
+    is_per_unit,
     lower_words,
+    narrows,
     nouns_agree,
     same_thing,
     states_change,
@@ -65,9 +70,11 @@ def link_breakdowns(text: ClauseView) -> Iterator[Draft]:
         if len(intro) > 60 or re.search(r"\d", intro):
             continue
         of_start = bool(_OF_START.match(text.before(total, clause=False)))
-        partial = next((w for w in tables.PARTIAL_INTRODUCERS if re.search(rf"\b{w}\b", intro)), None)
+        partial = next((w for w in tables.PARTIAL_INTRODUCERS if _introduces(w, intro)), None)
         whole_word = next((w for w in tables.EXHAUSTIVE_INTRODUCERS if w in intro), None)
         if not (partial or whole_word or (of_start and "," in intro)):
+            continue
+        if not _can_be_total(text, total, first, intro, partial or whole_word):
             continue
         if tables.RANK_PATTERN.search(text.window(total)):
             continue  # "the top 40 ... at number 20, 27 and 37" lists ranks, not parts
@@ -75,7 +82,8 @@ def link_breakdowns(text: ClauseView) -> Iterator[Draft]:
         if not parts and of_start and "," in intro and nouns_agree(first, total):
             # "Of the 112 drones launched, air defences shot down 84": one part of a whole
             yield Draft("part_of_whole", (first, total), ("part", "whole"), "of")
-        if not parts or _enumerates(total, parts):
+        by_of = not (partial or whole_word)
+        if not parts or _enumerates(total, parts) or not _are_parts(text, total, parts, by_of):
             continue
         tail = text.after(parts[-1]).lower()[:40] + " ".join(text.gap(a, b) or "" for a, b in pairwise(parts))
         closes = any(w in tail for w in tables.REMAINDER_WORDS)
@@ -83,6 +91,48 @@ def link_breakdowns(text: ClauseView) -> Iterator[Draft]:
         cue = partial or whole_word or "of"
         yield Draft("sum_of_parts", (*parts, total), ("part",) * len(parts) + ("total",), cue.strip(),
                      partial=is_partial)
+
+
+def _introduces(word: str, intro: str) -> bool:
+    """Whether ``word`` introduces the first part: it stands right before it, past a qualifier.
+    "four including Cheney have lost their primaries, four have retired" has "including" before a
+    name, and the figures after it are no breakdown of the first four."""
+    return bool(re.search(rf"\b{word}\b[\s,:]*(?:(?:the|a|an)\s+)?" + LIMITERS + QUAL + r"$", intro))
+
+
+def _can_be_total(text: ClauseView, total: Claim, first: Claim, intro: str, introducer: str | None) -> bool:
+    """Roles that rule a figure out as the total of what follows it: a rate per unit ("20.3p a
+    share"), an adjective ("two 50-megapixel cameras", "the four-legged brigade") on either side, or
+    a total that is the subject of its own verb before the dash ("Three others have lost – four
+    retired and two won": a new statement, not the three's breakdown)."""
+    if is_per_unit(text, total) or is_compound_modifier(text, total) or is_compound_modifier(text, first):
+        return False
+    own = intro.split(introducer)[0] if introducer else ""
+    return not any(w in tables.FINITE_AUXILIARIES for w in lower_words(own))
+
+
+def _are_parts(text: ClauseView, total: Claim, parts: list[Claim], by_of: bool) -> bool:
+    """Whether the listed figures are parts of the total by their roles.
+
+    - a whole of people has no acts for parts ("eight women, including eight allegations of rape and
+      four of assault" lists charges, not women);
+    - "Of the 10 pregnancy apps, 10 period trackers and five wearables reviewed, only seven ...": a
+      list after "Of the N," that a comma and another figure follow is the rest of the "of" phrase,
+      and the later figure is the part;
+    - "12 gains, including five intercepts, and 19 deflections": two items never take a comma before
+      "and", so the comma closes the aside and the second figure stands beside the total;
+    - a part whose own words narrow an earlier part's ("158 depicted women, and only 25 depicted
+      non-royal women") is a subset of it, not a second part.
+    """
+    if counts_people(total.noun) and any(counts_acts(p.noun) for p in parts):
+        return False
+    following = text.next_in_sentence(parts[-1])
+    closed = following is not None and "," in (text.gap(parts[-1], following) or "")
+    if by_of and closed and following is not None and following.unit == total.unit:
+        return False
+    if len(parts) == 2 and re.search(r",\s*and\b", text.gap(parts[0], parts[1]) or ""):
+        return False
+    return not any(narrows(text, a, b) for a, b in pairwise(parts))
 
 
 def _enumerates(total: Claim, parts: list[Claim]) -> bool:
@@ -143,6 +193,8 @@ def link_opposed_answers(text: ClauseView) -> Iterator[Draft]:
 def _is_partition(text: ClauseView, run: list[Claim]) -> bool:
     if any(c.qualifier not in ("eq", "approx") for c in run):
         return False
+    if states_change(text, run[0]):
+        return False  # "risen by 49.5% in Queensland, 41.4% in NSW": rises in three places, no base split
     if not 90 <= sum(c.value for c in run) <= 110:  # a list far from 100% is not one base split up
         return False
     gaps = " ".join(text.gap(a, b) or "" for a, b in pairwise(run))

@@ -211,3 +211,42 @@ HEAD_KINDS = (
     frozenset({"rebound"}),
     frozenset({"assist"}),
 )
+
+
+# --- sums: which figures can be a whole, and which parts belong to it (branch sums) ---------------
+
+#: Nouns after "a", "per" or "each" that make a figure a rate per unit, never a total: "a dividend of
+#: 20.3p a share", "£40 per head", "$3 a barrel". Half of the dividends is not half of 20.3p.
+PER_UNIT_NOUNS = frozenset(
+    "share head person capita unit item piece ticket tonne ton barrel litre liter gallon kilo kilogram "
+    "pound ounce metre meter mile kilometre kilometer household pupil student patient employee worker "
+    "member customer user subscriber passenger seat room night visit game match".split()
+)
+#: Nouns that count people. A whole of people ("eight women") never has acts (``ACT_NOUNS``) for
+#: parts: "involving eight women, including eight allegations of rape" lists no part of the women.
+#: Other nouns ("15 forwards") may name kinds of people the table does not know, so they still link.
+PEOPLE_NOUNS = frozenset(
+    "person people man woman child adult boy girl teenager teen baby infant toddler pupil student worker "
+    "employee staff passenger crew resident patient voter member victim officer soldier civilian refugee "
+    "migrant asylum-seeker player fan citizen customer driver nurse doctor teacher volunteer prisoner inmate "
+    "journalist candidate delegate mp senator republican democrat politician minister official suspect "
+    "survivor casualty athlete competitor spectator visitor tourist guest applicant recipient claimant "
+    "household family son daughter parent mother father grandchild sibling brother sister "
+    "briton american".split()
+)
+#: Nouns that count acts, charges and events, which are never among the people a whole counts.
+ACT_NOUNS = frozenset(
+    "allegation charge count offence offense crime case claim complaint incident attack assault rape murder "
+    "killing robbery theft fraud conviction arrest breach violation appeal lawsuit suit".split()
+)
+#: The word after a hyphen that makes a figure a count of people or things in one body ("a 20-strong
+#: squad", "a 12-member panel"). Any other hyphenated figure is an adjective ("two 50-megapixel
+#: cameras", "the four-legged brigade", "three two-bedroom flats") and counts nothing of its own.
+COUNT_COMPOUNDS = frozenset(
+    "strong member man woman person people seat nation country state player team club piece part".split()
+)
+#: Finite verbs and auxiliaries that end a total's own clause: in "Three others have lost their
+#: primaries – four retired and two won" the dash starts a new statement, not the three's breakdown.
+FINITE_AUXILIARIES = frozenset(
+    "have has had is are was were will would shall can could may might must do does did".split()
+)
