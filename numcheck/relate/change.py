@@ -24,6 +24,7 @@ from numcheck.relate.clause import (
     contexts_differ,
     dateless,
     is_change_word,
+    is_level,
     is_stated_change,
     lower_words,
     nouns_agree,
@@ -124,6 +125,20 @@ def _comparable(text: ClauseView, new: Claim, old: Claim, gap: str) -> bool:
     return new.unit != "count" or (new.noun is not None and new.noun == old.noun)
 
 
+def _compares_levels(new: Claim, old: Claim) -> bool:
+    """"a loss of $761m, lower than 2003's $1.2bn" compares one measure at two times; "10 buildings
+    higher than 30 storeys" compares two things (the counted nouns differ), and a figure the
+    extractor read as a bound ("higher than 30" is "more than 30") is no earlier value."""
+    return nouns_agree(new, old) and old.qualifier not in ("gt", "ge", "lt", "le")
+
+
+def _comparison_words(text: ClauseView, new: Claim, gap: str) -> list[str]:
+    """The direction words of "X ... compared with Y": the verb before X, and in the gap only words of
+    change. The rest of the gap says what X counts ("60% of them exercised to lose weight (compared
+    to 7%)": "lose" is the measure's verb, not a fall from 7%)."""
+    return _verb_words(text.tail(new, 120)) + [w for w in lower_words(gap) if w in _COMPARISON_DIRECTIONS]
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -172,18 +187,20 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         gap = dateless(raw_gap)
         head = text.tail(first)
         match = None
+        own: list[str] | None = None
         if _FROM_END.search(head) and _GAP_TO.match(gap):
             old, new, cue = first, second, "from ... to"
         elif _TO_END.search(head) and _GAP_FROM.match(gap):
             old, new, cue = second, first, "to ... from"
         elif match := _GAP_UP_DOWN_FROM.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
-        elif match := _GAP_COMPARATIVE.match(gap):
+        elif (match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
             # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
             # "compared with" is another comparison, not the old value of the £40m.
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
+            own = _comparison_words(text, first, gap)
         elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and direction_of(match.group(1))
               and match.group(1).lower() != "up" and not is_stated_change(text, first)):
             # "from 1,000 up to 3,000 animals" is a range's bound, not a rise: "up to" is never the verb.
@@ -193,7 +210,6 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         else:
             continue
         # "slipping to 2.9% next year before recovering to 3.1%": the verb in the gap is this change's.
-        own = None
         if match is not None and match.re in (_GAP_VERB_TO, _GAP_BUT_VERB_TO):
             own = lower_words(gap)  # the verb in the gap is this change's, not one before the first figure
         elif match is not None and match.re in (_GAP_UP_DOWN_FROM, _GAP_COMPARATIVE):
@@ -242,6 +258,11 @@ _NOUN_DIRECTION = MappingProxyType({
 })
 
 
+#: Words between a figure and "compared with" that still say which way it went ("60%, up sharply,
+#: compared with 7%"): adverbs and nouns of change, never a verb.
+_COMPARISON_DIRECTIONS = frozenset({"up", "down", *_COMPARATIVE_DIRECTION, *_NOUN_DIRECTION})
+
+
 def link_stated_between(text: ClauseView) -> Iterator[Draft]:
     """A new value, its stated change, then the old value, in one run of the sentence."""
     for stated in text.figures:
@@ -252,7 +273,7 @@ def link_stated_between(text: ClauseView) -> Iterator[Draft]:
             continue
         if stated.unit not in ("percent", "percentage_point", new.unit) or "vague" in (new.qualifier, old.qualifier):
             continue
-        if new.unit == "count" and not nouns_agree(new, old):
+        if (new.unit == "count" and not nouns_agree(new, old)) or not (is_level(text, old) and is_level(text, new)):
             continue
         before, after = dateless(text.gap(new, stated) or "0"), dateless(text.gap(stated, old) or "0")
         comparative = _BETWEEN_COMPARATIVE.match(after)
@@ -306,7 +327,8 @@ def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
         other = earlier[-1] if earlier else None
         if other is None or other.unit != figure.unit or other.kind != "number" or is_stated_change(text, other):
             continue
-        if figure.unit == "count" and not nouns_agree(figure, other):
+        if (figure.unit == "count" and not nouns_agree(figure, other)) or not (
+                is_level(text, figure) and is_level(text, other)):
             continue
         old, new = (other, figure) if opening else (figure, other)
         cue = f"{word.lower()} to" if opening else f"this {word.lower()} from"
@@ -341,7 +363,8 @@ def link_past_forecasts(text: ClauseView) -> Iterator[Draft]:
         old = text.next_in_sentence(forecast) if forecast is not None else None
         if old is None or not (new.unit == forecast.unit == old.unit) or new.kind != "number" or old.kind != "number":
             continue
-        if not _THAN_FORECAST.match(text.gap(new, forecast) or "0"):
+        if not _THAN_FORECAST.match(text.gap(new, forecast) or "0") or not (
+                is_level(text, old) and is_level(text, new)):
             continue
         match = _FORECAST_THEN_FROM.match(dateless(text.gap(forecast, old) or "0"))
         if match:
@@ -400,6 +423,8 @@ _PACE = re.compile(r"\b(?:more\s+slowly|slower|more\s+quickly|faster|less\s+quic
 
 def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
                   taken: set[str] | None = None) -> Draft | None:
+    if not (is_level(text, old) and is_level(text, new)):
+        return None  # "four years later", "Nord Stream 1", "138 for one", "a further 0.9%": no level
     first, last = (old, new) if old.start < new.start else (new, old)
     stated = _stated_change(text, first, last)
     start = stated if stated is not None and stated.start < first.start else first
@@ -559,7 +584,7 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         raw = text.gap(stated, after) if after is not None else None
         # A cheap test first: the shapes read here all say "to" or "at" between the two figures.
         if (raw is not None and len(raw) < 90 and (" to " in raw or " at " in raw) and after.id not in used
-                and after.kind == "number" and _fits(stated, after)):
+                and after.kind == "number" and _fits(stated, after) and is_level(text, after)):
             gap = dateless(raw)
             noun = _NOUN_TO_NEW.match(gap)
             # "rose 5% in March before climbing to 8%": a second verb of change starts another change.
@@ -575,7 +600,7 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         raw = text.gap(before, stated) if before is not None else None
         if raw is None or len(raw) > 60 or not ("," in raw or " -" in raw or " –" in raw or " —" in raw):
             continue
-        if before.id in used or before.kind != "number" or not _fits(stated, before):
+        if before.id in used or before.kind != "number" or not _fits(stated, before) or not is_level(text, before):
             continue
         lead = _NEW_THEN_STATED.match(dateless(raw))
         if lead is None or _has_old(text, stated) or states_change(text, before):
