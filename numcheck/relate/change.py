@@ -536,7 +536,7 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
         for claim in own:
             if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
                     and states_change(text, claim) and len(text.subject(claim) & subject) >= needed
-                    and not contexts_differ(text, claim, first)):
+                    and not contexts_differ(text, claim, first) and not _has_level(text, claim)):
                 found.append(claim)
     if len(found) != 1:
         return None
@@ -568,6 +568,22 @@ def _has_old(text: ClauseView, stated: Claim) -> bool:
     """"up 8% from £3.8m" states its old value (another linker's); "up 27% from the same period" not."""
     following = text.next_in_sentence(stated)
     return following is not None and bool(_OLD_AFTER.match(dateless(text.gap(stated, following) or "0")))
+
+
+def _has_level(text: ClauseView, stated: Claim) -> bool:
+    """"pay jumps by 39% to £3.4m", "up 8% from £3.8m": the stated change has a level of its own in its
+    sentence, so it describes that measure and not a pair of figures elsewhere (the pay ratio going
+    "from 79 to 109 times" two paragraphs on)."""
+    following = text.next_in_sentence(stated)
+    if following is None:
+        return False
+    gap = dateless(text.gap(stated, following) or "0")
+    return _has_old(text, stated) or bool(_LEVEL_AFTER.match(gap) or _NOUN_TO_NEW.match(gap))
+
+
+#: A level right after a stated change: "by 39% to £3.4m", "39% to an average of £3.4m", "8% on £3.8m".
+_LEVEL_AFTER = re.compile(r"^[\s,]*(?:to|at|from|on)\s+(?:(?:an?|the|its)\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+                          + QUAL + r"$", re.I)
 
 
 def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]:
