@@ -27,6 +27,7 @@ from numcheck.relate.clause import (
     is_level,
     is_stated_change,
     lower_words,
+    named_measure,
     nouns_agree,
     states_change,
 )
@@ -224,7 +225,7 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
 # "10bn euros, up 8.1% from 9.26bn euros", "$850m, a $697m improvement from $153m", "4.1m, an
 # increase of 6% on 2003's 3.9m": the stated change stands between the new value and the old one.
 #: Nouns that name a change, for every pattern that reads one ("a 5% rise", "this fall from").
-_CHANGE_NOUNS = r"increase|rise|fall|drop|decline|decrease|gain|jump|improvement|reduction|cut|slowdown"
+_CHANGE_NOUNS = "|".join(tables.CHANGE_NOUNS)
 
 
 _BETWEEN_LEAD = re.compile(
@@ -518,7 +519,9 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
     """A percentage change stated a sentence or three earlier, or in the headline or lead, about the same
     subject: "a 40% drop in profits" ... "a pre-tax profit of £75m compared with £125m". Only one such
     figure may qualify, its own sentence must hold no figure in the pair's unit (else it has its own
-    values), and it must say which way the figure went."""
+    values), and it must say which way the figure went. A change that names its measure ("a 72%
+    increase in pollinator species") sizes only a pair whose subject holds every word of it ("species
+    records" rose from 179 to 624 is another measure)."""
     first = old if old.start < new.start else new
     subject = text.subject(old) | text.subject(new)
     found = []
@@ -536,7 +539,8 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
         for claim in own:
             if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
                     and states_change(text, claim) and len(text.subject(claim) & subject) >= needed
-                    and not contexts_differ(text, claim, first) and not _has_level(text, claim)):
+                    and not contexts_differ(text, claim, first) and not _has_level(text, claim)
+                    and named_measure(text, claim) <= subject):
                 found.append(claim)
     if len(found) != 1:
         return None

@@ -601,4 +601,26 @@ def is_level(text: ClauseView, claim: Claim) -> bool:
                 or is_increment(text, claim))
 
 
-__all__ += ["is_increment", "is_label", "is_level", "is_score", "is_time_span"]
+
+#: "a 72% increase in pollinator species": the change noun, "in", then the words naming the measure.
+_MEASURE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:" + "|".join(tables.CHANGE_NOUNS)
+                            + r")\s+in\s+((?:[A-Za-z][\w'’-]*[\s,.]*){1,4})", re.I)
+
+
+def named_measure(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """The content words of the measure a stated change names after its noun: "a 72% increase in
+    pollinator species using the site" names {pollinator, species} (stems, as `ClauseView.subject`
+    gives them). The phrase ends at the first word that is no noun of it (a stopword, a verb in -ing
+    or -ed). Empty when the change names no measure ("profits rose 5%")."""
+    match = _MEASURE_AFTER.match(text.after(claim)[:60])
+    if match is None:
+        return frozenset()
+    words = []
+    for word in lower_words(match.group(1)):
+        if word in tables.STOPWORDS or word.endswith(("ing", "ed")):
+            break
+        words.append(word)
+    return frozenset(tables.MEASURE_SYNONYMS.get(w, w) for w in _content_words(text, words))
+
+
+__all__ += ["is_increment", "is_label", "is_level", "is_score", "is_time_span", "named_measure"]

@@ -190,3 +190,6 @@ TIME_SPAN_BEFORE = ("over", "for", "within", "during", "throughout", "after", "i
 INCREMENT_CUES = frozenset({"a further", "another"})
 #: Words that join the two sides of a score: "138 for one" (runs for wickets).
 SCORE_JOINERS = ("for",)
+#: Nouns that name a change: "a 72% increase in ...".
+CHANGE_NOUNS = ("increase", "rise", "fall", "drop", "decline", "decrease", "gain", "jump", "improvement",
+                "reduction", "cut", "slowdown")
