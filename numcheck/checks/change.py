@@ -21,6 +21,10 @@ figure is its rounding interval; the check fires only when no values inside them
   says so;
 - absolute change ("up 400 to 2,900 from 2,500"): new - old outside the stated amount.
 
+A stated change is read as rounded or as cut at its last digit ("jumped 338%" for +338.8%), and an
+old and a new value both in round thousands ("from £6,000 to £16,000") as rounded to two significant
+figures: both are how honest copy prints figures, and neither is worth an editor's query.
+
 Fails:
     Passenger numbers rose 8% from 2.5 million to 2.9 million.
     Sales dropped to 87,000 from 81,000.
