@@ -274,17 +274,21 @@ def link_stated_between(text: ClauseView) -> Iterator[Draft]:
             continue
         if stated.unit not in ("percent", "percentage_point", new.unit) or "vague" in (new.qualifier, old.qualifier):
             continue
-        if (new.unit == "count" and not nouns_agree(new, old)) or not (is_level(text, old) and is_level(text, new)):
+        if new.unit == "count" and not nouns_agree(new, old):
             continue
         before, after = dateless(text.gap(new, stated) or "0"), dateless(text.gap(stated, old) or "0")
         comparative = _BETWEEN_COMPARATIVE.match(after)
+        lead, tail = _BETWEEN_LEAD.match(before), _BETWEEN_TAIL.match(after)
+        if comparative is None and (lead is None or tail is None):
+            continue
+        if not (is_level(text, old) and is_level(text, new)):
+            continue
         # "£35bn - £2.5bn less than the £37.5bn forecast", "£230m were 15% higher than the £200m"
         if comparative and stated.unit in (new.unit, "percent") and _BETWEEN_BARE_LEAD.match(before):
             word = comparative.group(1).lower()
             yield Draft("change", (old, new, stated), ("old", "new", "change"), f"{word} than",
                          direction=_COMPARATIVE_DIRECTION[word])
             continue
-        lead, tail = _BETWEEN_LEAD.match(before), _BETWEEN_TAIL.match(after)
         if lead is None or tail is None:
             continue
         said = {(lead.group(1) or "").lower(), _NOUN_DIRECTION.get((lead.group(2) or "").lower(), ""),
@@ -604,13 +608,13 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         raw = text.gap(stated, after) if after is not None else None
         # A cheap test first: the shapes read here all say "to" or "at" between the two figures.
         if (raw is not None and len(raw) < 90 and (" to " in raw or " at " in raw) and after.id not in used
-                and after.kind == "number" and _fits(stated, after) and is_level(text, after)):
+                and after.kind == "number" and _fits(stated, after)):
             gap = dateless(raw)
             noun = _NOUN_TO_NEW.match(gap)
             # "rose 5% in March before climbing to 8%": a second verb of change starts another change.
             moves = any(direction_of(w) for w in lower_words(gap)[:-1])
             if (noun or (_TO_NEW.match(gap) and is_stated_change(text, stated) and not moves)) \
-                    and not is_stated_change(text, after):
+                    and not is_stated_change(text, after) and is_level(text, after):
                 direction = _NOUN_DIRECTION.get(noun.group(1).lower(), "") if noun else _direction_before(text, stated)
                 if direction or noun:
                     used.update((stated.id, after.id))
@@ -620,10 +624,10 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         raw = text.gap(before, stated) if before is not None else None
         if raw is None or len(raw) > 60 or not ("," in raw or " -" in raw or " –" in raw or " —" in raw):
             continue
-        if before.id in used or before.kind != "number" or not _fits(stated, before) or not is_level(text, before):
+        if before.id in used or before.kind != "number" or not _fits(stated, before):
             continue
         lead = _NEW_THEN_STATED.match(dateless(raw))
-        if lead is None or _has_old(text, stated) or states_change(text, before):
+        if lead is None or _has_old(text, stated) or states_change(text, before) or not is_level(text, before):
             continue
         noun = lead.group(2) or ""
         if not lead.group(1) and not noun:

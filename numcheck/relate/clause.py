@@ -592,7 +592,9 @@ def is_score(text: ClauseView, claim: Claim) -> bool:
 def is_increment(text: ClauseView, claim: Claim) -> bool:
     """"falling a further 0.9%", "another 300 jobs": the figure is added to an earlier change, so it
     is a change itself, not the level it reached."""
-    return text.cues(claim).before in tables.INCREMENT_CUES
+    tail = text.tail(claim, 30).lower()  # the role words are read only when one may be there
+    return (any(cue.split()[-1] in tail for cue in tables.INCREMENT_CUES)
+            and text.cues(claim).before in tables.INCREMENT_CUES)
 
 
 def is_level(text: ClauseView, claim: Claim) -> bool:
