@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from numcheck.model import Claim
 
-__all__ = ["Interval", "format_number", "format_percent", "of_claim", "total"]
+__all__ = ["Interval", "format_number", "format_percent", "is_round_thousand", "of_claim", "round_thousands",
+           "rounded_or_cut", "total"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,52 @@ def of_claim(claim: Claim) -> Interval:
         if whole_low <= whole_high:
             return Interval(whole_low, whole_high)
     return Interval(low, high)
+
+
+def rounded_or_cut(claim: Claim) -> Interval:
+    """A stated figure read as rounded or as cut off at its last digit: "jumped 338%" for a rise of
+    338.8%. Writers often drop the decimals of a computed change rather than round them; the cut
+    reading moves the figure's far end (away from zero) a whole unit of its last digit.
+
+    >>> from numcheck.model import Claim
+    >>> rounded_or_cut(Claim("c1", "338%", 338, "percent", None, "eq", 337.5, 338.5, 1, 0, 4, 0, 0, 1, 1))
+    Interval(low=337.5, high=339)
+    """
+    base = of_claim(claim)
+    if claim.qualifier not in ("eq", "approx") or not claim.precision or not base.is_finite:
+        return base
+    if claim.value < 0:
+        return Interval(min(base.low, claim.value - claim.precision), base.high)
+    return Interval(base.low, max(base.high, claim.value + claim.precision))
+
+
+#: Round figures start at a thousand: "£600" is as often exact as not.
+_ROUND_THOUSAND = 1000
+
+
+def round_thousands(claim: Claim) -> Interval:
+    """A whole figure in round thousands ("£6,000", "16,000") read as rounded to two significant
+    figures, which is how people speak of bills and crowds ("16,000" for 15,700); any other figure
+    as printed. Two figures, not one: "2,000" read as anything from 1,500 to 2,500 would let any
+    stated change through.
+
+    >>> from numcheck.model import Claim
+    >>> round_thousands(Claim("c1", "£6,000", 6000, "GBP", None, "eq", 5999.5, 6000.5, 1, 0, 6, 0, 0, 1, 1))
+    Interval(low=5950.0, high=6050.0)
+    >>> round_thousands(Claim("c2", "16,000", 16000, "count", None, "eq", 15999.5, 16000.5, 1, 0, 6, 0, 0, 1, 1))
+    Interval(low=15500.0, high=16500.0)
+    """
+    base = of_claim(claim)
+    if not is_round_thousand(claim):
+        return base
+    half = 10 ** (len(str(int(abs(claim.value)))) - 2) / 2
+    return Interval(min(base.low, claim.value - half), max(base.high, claim.value + half))
+
+
+def is_round_thousand(claim: Claim) -> bool:
+    """Whether a figure is a whole number of thousands printed to the unit ("16,000", not "16m")."""
+    return (claim.qualifier in ("eq", "approx") and claim.precision == 1 and abs(claim.value) >= _ROUND_THOUSAND
+            and float(claim.value).is_integer() and claim.value % _ROUND_THOUSAND == 0)
 
 
 def total(intervals: Iterable[Interval]) -> Interval:

@@ -171,3 +171,63 @@ def test_a_figure_compared_with_a_forecast_then_with_its_earlier_value() -> None
 def test_a_forecast_alone_is_not_an_earlier_value() -> None:
     text = "The group reported a gross margin of 41.2%, less than the 42.5% forecast by analysts."
     assert changes(text) == []
+
+
+# --- branch change: rounding, and stated changes that belong to another measure --------------------
+
+
+def test_a_stated_change_cut_at_its_last_digit_holds() -> None:
+    # 410 to 1,799 is +338.8%: writers often drop the decimals of a computed rise rather than round.
+    text = "The number of cases handled by the clinic jumped 338% from 410 in 2008 to 1,799 in 2021."
+    assert alarms(text) == []
+    assert alarms(text.replace("338%", "328%")) == ["change-arithmetic"]
+
+
+def test_round_thousands_are_read_to_two_figures_but_no_looser() -> None:
+    # £7,000 to £19,000 is +171.4%, and the unrounded bills easily give 176%.
+    text = "Her yearly gas bill shot up by 176%, from £7,000 to £19,000."
+    assert alarms(text) == []
+    # Two significant figures, not the nearest thousand: 2,000 to 3,000 can never be up 8%.
+    assert alarms("Visitor numbers rose 8% from 2,000 to 3,000.") == ["change-arithmetic"]
+
+
+def test_a_stated_change_with_its_own_level_sizes_no_pair_elsewhere() -> None:
+    # The 27% has its own level (an average of £2.1m): it is the pay's rise, not the pay ratio's.
+    text = ("Union study of 40 lenders finds bosses' pay soaring\n\n"
+            "Bosses of the big banks saw their pay climb by 27% to an average of £2.1m, the study found.\n\n"
+            "The rise in pay means the typical boss now earns 96 times the pay of a cashier, up from 81 times in 2020.")
+    assert changes(text) == [{"old": "81", "new": "96", "direction": "up"}]
+    assert alarms(text) == []
+
+
+def test_a_stated_change_that_names_another_measure_sizes_no_pair() -> None:
+    text = ("The wardens logged a 64% increase in moth species visiting the plot since it was sown.\n\n"
+            "All species records from the plot have climbed from 210 to 590 since the work ended.")
+    assert changes(text) == [{"old": "210", "new": "590", "direction": "up"}]
+    assert alarms(text) == []
+
+
+def test_a_stated_change_that_names_the_pair_s_measure_still_sizes_it() -> None:
+    text = ("The chain reported a 30% drop in profits.\n\n"
+            "It made a profit of £70m, compared with £100m a year earlier.")
+    assert changes(text) == [{"old": "£100m", "new": "£70m", "change": "30%", "direction": "down"}]
+    assert alarms(text.replace("30% drop", "50% drop")) == ["change-arithmetic"]
+
+
+def _figure_roles(text: str) -> dict[str, bool]:
+    """Each figure of ``text`` and whether the clause view takes it for a level of some measure."""
+    from numcheck.document import read_document
+    from numcheck.relate.clause import ClauseView, is_level
+
+    claims = sorted(CHECKER.check(text).claims, key=lambda c: c.start)
+    view = ClauseView(read_document(text), claims)
+    return {c.text: is_level(view, c) for c in view.figures}
+
+
+def test_figures_that_are_no_level() -> None:
+    assert _figure_roles("Two years later the total was 40 tonnes.") == {"Two years": False, "40 tonnes": True}
+    assert _figure_roles("Waits grew from four weeks to six weeks.") == {"four weeks": True, "six weeks": True}
+    assert _figure_roles("Gas via Line 1 fell to 9 million tonnes.")["1"] is False
+    assert _figure_roles("Only 40 staff stayed on.")["40"] is True  # a sentence's first word is no name
+    assert _figure_roles("They moved from 138 for one to 210 runs.")["138"] is False
+    assert _figure_roles("Values fell a further 0.9% in July.")["0.9%"] is False

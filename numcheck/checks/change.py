@@ -21,6 +21,10 @@ figure is its rounding interval; the check fires only when no values inside them
   says so;
 - absolute change ("up 400 to 2,900 from 2,500"): new - old outside the stated amount.
 
+A stated change is read as rounded or as cut at its last digit ("jumped 338%" for +338.8%), and an
+old and a new value both in round thousands ("from £6,000 to £16,000") as rounded to two significant
+figures: both are how honest copy prints figures, and neither is worth an editor's query.
+
 Fails:
     Passenger numbers rose 8% from 2.5 million to 2.9 million.
     Sales dropped to 87,000 from 81,000.
@@ -48,7 +52,15 @@ from typing import TYPE_CHECKING
 from numcheck.checks._linked import linked, param
 from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind, number
-from numcheck.intervals import Interval, format_number, format_percent, of_claim
+from numcheck.intervals import (
+    Interval,
+    format_number,
+    format_percent,
+    is_round_thousand,
+    of_claim,
+    round_thousands,
+    rounded_or_cut,
+)
 from numcheck.model import shares_unit
 
 if TYPE_CHECKING:
@@ -68,8 +80,9 @@ def _shown(claim: Claim) -> str:
 
 def _signed(stated: Claim, direction: str) -> list[Interval]:
     """The stated change as signed intervals: a direction word gives the sign; without one, a
-    positive figure may be either a rise or a fall."""
-    interval = of_claim(stated)
+    positive figure may be either a rise or a fall. A stated change may be rounded or cut at its
+    last digit ("338%" for 338.8%), so both readings count."""
+    interval = rounded_or_cut(stated)
     if direction == "down" and stated.value >= 0:
         return [-interval]
     if direction == "up" or stated.value < 0:
@@ -121,7 +134,7 @@ def _factor_problem(factor: float, slack: float, old: Claim, new: Claim) -> tupl
 def _stated_problem(rule: Rule, relation: Relation, old: Claim, new: Claim, stated: Claim) -> str | None:
     tolerance = float(param(rule, CHECK, "tolerance"))
     signed = [s.widen(tolerance) for s in _signed(stated, relation.direction)]
-    a, b = of_claim(old), of_claim(new)
+    a, b = _levels(old, new)
     both_percent = old.unit == new.unit == "percent"
     points = b - a
     relative = (b / a - 1) * 100 if old.value > 0 and a.low > 0 else None
@@ -152,6 +165,15 @@ def _stated_problem(rule: Rule, relation: Relation, old: Claim, new: Claim, stat
         return f"{_span(old, new)} is a change of {format_number(new.value - old.value)}; " + _says(
             stated, relation.direction, "")
     return None
+
+
+def _levels(old: Claim, new: Claim) -> tuple[Interval, Interval]:
+    """The old and new values as the stated change is held to. Two figures both in round thousands
+    ("the bill went from £6,000 to £16,000") are read as rounded to the thousand: a stated 173% is
+    what the unrounded bills gave, and no editor queries it."""
+    if is_round_thousand(old) and is_round_thousand(new):
+        return round_thousands(old), round_thousands(new)
+    return of_claim(old), of_claim(new)
 
 
 def _expected(old: Claim, new: Claim, stated: Claim | None) -> float | None:

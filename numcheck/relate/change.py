@@ -24,8 +24,10 @@ from numcheck.relate.clause import (
     contexts_differ,
     dateless,
     is_change_word,
+    is_level,
     is_stated_change,
     lower_words,
+    named_measure,
     nouns_agree,
     states_change,
 )
@@ -124,6 +126,20 @@ def _comparable(text: ClauseView, new: Claim, old: Claim, gap: str) -> bool:
     return new.unit != "count" or (new.noun is not None and new.noun == old.noun)
 
 
+def _compares_levels(new: Claim, old: Claim) -> bool:
+    """"a loss of $761m, lower than 2003's $1.2bn" compares one measure at two times; "10 buildings
+    higher than 30 storeys" compares two things (the counted nouns differ), and a figure the
+    extractor read as a bound ("higher than 30" is "more than 30") is no earlier value."""
+    return nouns_agree(new, old) and old.qualifier not in ("gt", "ge", "lt", "le")
+
+
+def _comparison_words(text: ClauseView, new: Claim, gap: str) -> list[str]:
+    """The direction words of "X ... compared with Y": the verb before X, and in the gap only words of
+    change. The rest of the gap says what X counts ("60% of them exercised to lose weight (compared
+    to 7%)": "lose" is the measure's verb, not a fall from 7%)."""
+    return _verb_words(text.tail(new, 120)) + [w for w in lower_words(gap) if w in _COMPARISON_DIRECTIONS]
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -172,18 +188,20 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         gap = dateless(raw_gap)
         head = text.tail(first)
         match = None
+        own: list[str] | None = None
         if _FROM_END.search(head) and _GAP_TO.match(gap):
             old, new, cue = first, second, "from ... to"
         elif _TO_END.search(head) and _GAP_FROM.match(gap):
             old, new, cue = second, first, "to ... from"
         elif match := _GAP_UP_DOWN_FROM.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
-        elif match := _GAP_COMPARATIVE.match(gap):
+        elif (match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
             # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
             # "compared with" is another comparison, not the old value of the £40m.
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
+            own = _comparison_words(text, first, gap)
         elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and direction_of(match.group(1))
               and match.group(1).lower() != "up" and not is_stated_change(text, first)):
             # "from 1,000 up to 3,000 animals" is a range's bound, not a rise: "up to" is never the verb.
@@ -193,7 +211,6 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         else:
             continue
         # "slipping to 2.9% next year before recovering to 3.1%": the verb in the gap is this change's.
-        own = None
         if match is not None and match.re in (_GAP_VERB_TO, _GAP_BUT_VERB_TO):
             own = lower_words(gap)  # the verb in the gap is this change's, not one before the first figure
         elif match is not None and match.re in (_GAP_UP_DOWN_FROM, _GAP_COMPARATIVE):
@@ -208,7 +225,7 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
 # "10bn euros, up 8.1% from 9.26bn euros", "$850m, a $697m improvement from $153m", "4.1m, an
 # increase of 6% on 2003's 3.9m": the stated change stands between the new value and the old one.
 #: Nouns that name a change, for every pattern that reads one ("a 5% rise", "this fall from").
-_CHANGE_NOUNS = r"increase|rise|fall|drop|decline|decrease|gain|jump|improvement|reduction|cut|slowdown"
+_CHANGE_NOUNS = "|".join(tables.CHANGE_NOUNS)
 
 
 _BETWEEN_LEAD = re.compile(
@@ -242,6 +259,11 @@ _NOUN_DIRECTION = MappingProxyType({
 })
 
 
+#: Words between a figure and "compared with" that still say which way it went ("60%, up sharply,
+#: compared with 7%"): adverbs and nouns of change, never a verb.
+_COMPARISON_DIRECTIONS = frozenset({"up", "down", *_COMPARATIVE_DIRECTION, *_NOUN_DIRECTION})
+
+
 def link_stated_between(text: ClauseView) -> Iterator[Draft]:
     """A new value, its stated change, then the old value, in one run of the sentence."""
     for stated in text.figures:
@@ -256,13 +278,17 @@ def link_stated_between(text: ClauseView) -> Iterator[Draft]:
             continue
         before, after = dateless(text.gap(new, stated) or "0"), dateless(text.gap(stated, old) or "0")
         comparative = _BETWEEN_COMPARATIVE.match(after)
+        lead, tail = _BETWEEN_LEAD.match(before), _BETWEEN_TAIL.match(after)
+        if comparative is None and (lead is None or tail is None):
+            continue
+        if not (is_level(text, old) and is_level(text, new)):
+            continue
         # "£35bn - £2.5bn less than the £37.5bn forecast", "£230m were 15% higher than the £200m"
         if comparative and stated.unit in (new.unit, "percent") and _BETWEEN_BARE_LEAD.match(before):
             word = comparative.group(1).lower()
             yield Draft("change", (old, new, stated), ("old", "new", "change"), f"{word} than",
                          direction=_COMPARATIVE_DIRECTION[word])
             continue
-        lead, tail = _BETWEEN_LEAD.match(before), _BETWEEN_TAIL.match(after)
         if lead is None or tail is None:
             continue
         said = {(lead.group(1) or "").lower(), _NOUN_DIRECTION.get((lead.group(2) or "").lower(), ""),
@@ -306,7 +332,8 @@ def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
         other = earlier[-1] if earlier else None
         if other is None or other.unit != figure.unit or other.kind != "number" or is_stated_change(text, other):
             continue
-        if figure.unit == "count" and not nouns_agree(figure, other):
+        if (figure.unit == "count" and not nouns_agree(figure, other)) or not (
+                is_level(text, figure) and is_level(text, other)):
             continue
         old, new = (other, figure) if opening else (figure, other)
         cue = f"{word.lower()} to" if opening else f"this {word.lower()} from"
@@ -341,7 +368,8 @@ def link_past_forecasts(text: ClauseView) -> Iterator[Draft]:
         old = text.next_in_sentence(forecast) if forecast is not None else None
         if old is None or not (new.unit == forecast.unit == old.unit) or new.kind != "number" or old.kind != "number":
             continue
-        if not _THAN_FORECAST.match(text.gap(new, forecast) or "0"):
+        if not _THAN_FORECAST.match(text.gap(new, forecast) or "0") or not (
+                is_level(text, old) and is_level(text, new)):
             continue
         match = _FORECAST_THEN_FROM.match(dateless(text.gap(forecast, old) or "0"))
         if match:
@@ -400,6 +428,8 @@ _PACE = re.compile(r"\b(?:more\s+slowly|slower|more\s+quickly|faster|less\s+quic
 
 def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
                   taken: set[str] | None = None) -> Draft | None:
+    if not (is_level(text, old) and is_level(text, new)):
+        return None  # "four years later", "Nord Stream 1", "138 for one", "a further 0.9%": no level
     first, last = (old, new) if old.start < new.start else (new, old)
     stated = _stated_change(text, first, last)
     start = stated if stated is not None and stated.start < first.start else first
@@ -493,7 +523,9 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
     """A percentage change stated a sentence or three earlier, or in the headline or lead, about the same
     subject: "a 40% drop in profits" ... "a pre-tax profit of £75m compared with £125m". Only one such
     figure may qualify, its own sentence must hold no figure in the pair's unit (else it has its own
-    values), and it must say which way the figure went."""
+    values), and it must say which way the figure went. A change that names its measure ("a 72%
+    increase in pollinator species") sizes only a pair whose subject holds every word of it ("species
+    records" rose from 179 to 624 is another measure)."""
     first = old if old.start < new.start else new
     subject = text.subject(old) | text.subject(new)
     found = []
@@ -511,7 +543,8 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
         for claim in own:
             if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
                     and states_change(text, claim) and len(text.subject(claim) & subject) >= needed
-                    and not contexts_differ(text, claim, first)):
+                    and not contexts_differ(text, claim, first) and not _has_level(text, claim)
+                    and named_measure(text, claim) <= subject):
                 found.append(claim)
     if len(found) != 1:
         return None
@@ -545,6 +578,22 @@ def _has_old(text: ClauseView, stated: Claim) -> bool:
     return following is not None and bool(_OLD_AFTER.match(dateless(text.gap(stated, following) or "0")))
 
 
+def _has_level(text: ClauseView, stated: Claim) -> bool:
+    """"pay jumps by 39% to £3.4m", "up 8% from £3.8m": the stated change has a level of its own in its
+    sentence, so it describes that measure and not a pair of figures elsewhere (the pay ratio going
+    "from 79 to 109 times" two paragraphs on)."""
+    following = text.next_in_sentence(stated)
+    if following is None:
+        return False
+    gap = dateless(text.gap(stated, following) or "0")
+    return _has_old(text, stated) or bool(_LEVEL_AFTER.match(gap) or _NOUN_TO_NEW.match(gap))
+
+
+#: A level right after a stated change: "by 39% to £3.4m", "39% to an average of £3.4m", "8% on £3.8m".
+_LEVEL_AFTER = re.compile(r"^[\s,]*(?:to|at|from|on)\s+(?:(?:an?|the|its)\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+                          + QUAL + r"$", re.I)
+
+
 def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Draft]:
     """A stated rise or fall and the new value it led to, when no old value is given: "turnover rose
     $7.2bn to $170.8bn", "shares fell 3% to 245p", "a 52% rise in profits to £198m", "net income of
@@ -565,7 +614,7 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
             # "rose 5% in March before climbing to 8%": a second verb of change starts another change.
             moves = any(direction_of(w) for w in lower_words(gap)[:-1])
             if (noun or (_TO_NEW.match(gap) and is_stated_change(text, stated) and not moves)) \
-                    and not is_stated_change(text, after):
+                    and not is_stated_change(text, after) and is_level(text, after):
                 direction = _NOUN_DIRECTION.get(noun.group(1).lower(), "") if noun else _direction_before(text, stated)
                 if direction or noun:
                     used.update((stated.id, after.id))
@@ -578,7 +627,7 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
         if before.id in used or before.kind != "number" or not _fits(stated, before):
             continue
         lead = _NEW_THEN_STATED.match(dateless(raw))
-        if lead is None or _has_old(text, stated) or states_change(text, before):
+        if lead is None or _has_old(text, stated) or states_change(text, before) or not is_level(text, before):
             continue
         noun = lead.group(2) or ""
         if not lead.group(1) and not noun:

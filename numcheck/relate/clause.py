@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from numcheck.document import Document
-from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, MONTHS, direction_of, singular, verb_stem
+from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, MONTHS, NUMBER_WORDS, direction_of, singular, verb_stem
 from numcheck.model import Claim
 from numcheck.relate import tables
 
@@ -606,3 +606,89 @@ def narrows(text: ClauseView, earlier: Claim, later: Claim) -> bool:
 def counts_acts(noun: str | None) -> bool:
     """Whether a counted noun counts acts, charges or events (``tables.ACT_NOUNS``), never people."""
     return noun is not None and singular(noun.lower()) in tables.ACT_NOUNS
+
+
+# --- change: figures that are no level of a measure (branch change) ---------------------------------
+# A change needs two levels of one measure. A length of time ("four years later"), the number in a
+# name ("Nord Stream 1"), one side of a score ("138 for one") and an increment on an earlier change
+# ("a further 0.9%") are figures, but none is a level, so none may be an old or a new value.
+
+_TIME_SPAN_AFTER = re.compile(r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.TIME_SPAN_AFTER)
+                              + r")\b", re.I)
+_TIME_SPAN_BEFORE = re.compile(r"\b(?:" + "|".join(tables.TIME_SPAN_BEFORE)
+                               + r")\s+(?:the\s+|a\s+|an\s+)?(?:(?:past|last|next|first|following)\s+)?" + QUAL + r"$",
+                               re.I)
+_NAME_BEFORE = re.compile(r"[\w,’')\]]\s+([A-Z][\w’'-]*)\s$")
+_SCORE_AFTER = re.compile(r"^\s+(?:" + "|".join(tables.SCORE_JOINERS) + r")\s+(?:(?!(?:19|20)\d\d\b)\d{1,3}\b|("
+                          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)", re.I)
+
+
+def is_time_span(text: ClauseView, claim: Claim) -> bool:
+    """"Four years later", "over the 14 years to 2019": a length of time that says when or over what
+    period, not a level of the measure that changed.
+
+    A duration that is itself the measure ("waits rose from four weeks to six weeks") has neither
+    cue, so it stays a level.
+    """
+    if claim.unit not in tables.TIME_UNITS:
+        return False
+    return bool(_TIME_SPAN_AFTER.match(text.after(claim)[:20]) or _TIME_SPAN_BEFORE.search(text.tail(claim, 40)))
+
+
+def is_label(text: ClauseView, claim: Claim) -> bool:
+    """"Nord Stream 1", "Ligue 1", "FTSE 100": a bare number right after a capitalised word inside a
+    sentence is part of a name, not an amount. A sentence's first word ("Only 40 ...") and calendar
+    words ("May 5") are not names."""
+    if claim.kind != "number" or claim.unit != "count" or not claim.text.isdigit():
+        return False
+    match = _NAME_BEFORE.search(text.before(claim, clause=False)[-40:])
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.lower() not in tables.NOT_NAMES and word.lower() not in CALENDAR_NAMES and word.lower() not in MONTHS
+
+
+def is_score(text: ClauseView, claim: Claim) -> bool:
+    """"138 for one", "210 for six": a count joined to another by "for" is one side of a score (runs
+    for wickets), which moves with the other side and is no level on its own. A year after "for"
+    ("40 for 2004") is a date, not the other side."""
+    return claim.kind == "number" and claim.unit == "count" and bool(_SCORE_AFTER.match(text.after(claim)[:20]))
+
+
+def is_increment(text: ClauseView, claim: Claim) -> bool:
+    """"falling a further 0.9%", "another 300 jobs": the figure is added to an earlier change, so it
+    is a change itself, not the level it reached."""
+    tail = text.tail(claim, 30).lower()  # the role words are read only when one may be there
+    return (any(cue.split()[-1] in tail for cue in tables.INCREMENT_CUES)
+            and text.cues(claim).before in tables.INCREMENT_CUES)
+
+
+def is_level(text: ClauseView, claim: Claim) -> bool:
+    """Whether a figure can be an old or a new value of a change: none of the figures above."""
+    return not (is_time_span(text, claim) or is_label(text, claim) or is_score(text, claim)
+                or is_increment(text, claim))
+
+
+
+#: "a 72% increase in pollinator species": the change noun, "in", then the words naming the measure.
+_MEASURE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:" + "|".join(tables.CHANGE_NOUNS)
+                            + r")\s+in\s+((?:[A-Za-z][\w'’-]*[\s,.]*){1,4})", re.I)
+
+
+def named_measure(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """The content words of the measure a stated change names after its noun: "a 72% increase in
+    pollinator species using the site" names {pollinator, species} (stems, as `ClauseView.subject`
+    gives them). The phrase ends at the first word that is no noun of it (a stopword, a verb in -ing
+    or -ed). Empty when the change names no measure ("profits rose 5%")."""
+    match = _MEASURE_AFTER.match(text.after(claim)[:60])
+    if match is None:
+        return frozenset()
+    words = []
+    for word in lower_words(match.group(1)):
+        if word in tables.STOPWORDS or word.endswith(("ing", "ed")):
+            break
+        words.append(word)
+    return frozenset(tables.MEASURE_SYNONYMS.get(w, w) for w in _content_words(text, words))
+
+
+__all__ += ["is_increment", "is_label", "is_level", "is_score", "is_time_span", "named_measure"]

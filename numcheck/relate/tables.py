@@ -250,3 +250,22 @@ COUNT_COMPOUNDS = frozenset(
 FINITE_AUXILIARIES = frozenset(
     "have has had is are was were will would shall can could may might must do does did".split()
 )
+
+
+# --- change: figures that are no level of a measure (branch change) ---------------------------------
+
+#: Units that measure a length of time, as the extractor names them.
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+#: Words right after a length of time that make it a when, not a how much: "four years later".
+TIME_SPAN_AFTER = ("later", "earlier", "ago", "on", "after", "before", "since", "in a row", "running")
+#: Words right before a length of time that make it the period a change took: "over the 14 years to
+#: 2019", "for three months", "within two weeks".
+TIME_SPAN_BEFORE = ("over", "for", "within", "during", "throughout", "after", "in")
+#: Role words before a figure that make it an increment on an earlier change ("falling a further
+#: 0.9%"), never a level at some time.
+INCREMENT_CUES = frozenset({"a further", "another"})
+#: Words that join the two sides of a score: "138 for one" (runs for wickets).
+SCORE_JOINERS = ("for",)
+#: Nouns that name a change: "a 72% increase in ...".
+CHANGE_NOUNS = ("increase", "rise", "fall", "drop", "decline", "decrease", "gain", "jump", "improvement",
+                "reduction", "cut", "slowdown")
