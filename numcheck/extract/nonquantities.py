@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from numcheck.english import AMBIGUOUS_SCALES, MONTHS, SCALES, TENS, UNITS
+from numcheck.english import AMBIGUOUS_SCALES, CALENDAR_NAMES, MONTHS, SCALES, TENS, UNITS, is_plural
 from numcheck.extract.mention import parse_digits
 from numcheck.extract.scales import money_before
 from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
@@ -18,16 +18,21 @@ from numcheck.extract.tables.numbers import (
     ID_WORDS,
     INDEX_WORDS,
     LOWERCASE_ID_WORDS,
+    MAX_NAME_NUMBER,
+    NAME_CLOSERS,
     NAMED_BY_FIGURE,
+    NOT_AFTER_NAME_NUMBER,
+    NOT_NAME_HEADS,
     ORDINAL_SUFFIX,
     REASONS,
     STREET_WORDS,
     TIME_SUFFIX,
 )
-from numcheck.extract.tables.units import DURATIONS, PHYSICAL_UNIT_WORDS
+from numcheck.extract.tables.units import DURATIONS, PHYSICAL_UNIT_WORDS, TEMPERATURE_SCALES
 from numcheck.extract.tokens import TokenView
 
-__all__ = ["REASONS", "NonQuantity", "in_dash_chain", "is_glued_suffix", "is_month", "is_title_name", "refusal"]
+__all__ = ["REASONS", "NonQuantity", "in_dash_chain", "is_descriptive_compound", "is_glued_suffix", "is_month",
+           "is_numbered_name", "is_participle_adjective", "is_title_name", "refusal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,8 @@ def dash_refusal(s: TokenView, last: int, raw: str, value: float) -> str:
         return "date"  # 2019-03-04, 555-123-4567
     if after.is_word and after.lower in NAMED_BY_FIGURE:
         return "name"  # "a 3-pointer", "a two-seater", "a 12-footer"
+    if is_descriptive_compound(s, last):
+        return "descriptor"  # "a 4-legged robot"
     return ""
 
 
@@ -188,6 +195,8 @@ def year_refusal(s: TokenView, i: int, last: int, value: float) -> str:
         return ""
     if money_before(s, i):
         return ""
+    if is_month(s, i - 1):
+        return "year"  # "signed in February 2020 states that": the year of a date, whatever follows
     nxt = s.tok(last)
     if nxt is None:
         return "year"
@@ -225,7 +234,7 @@ def name_refusal(s: TokenView, i: int, last: int) -> str:
         return "rank"
     if not prev.is_word:
         return "name" if prev.text == "-" and s.glued(i - 2, i - 1) and s.tokens[i - 2].is_word else ""
-    return name_word_refusal(s, i - 1)
+    return name_word_refusal(s, i - 1) or ("name" if is_numbered_name(s, i, last) else "")
 
 
 def name_word_refusal(s: TokenView, j: int) -> str:
@@ -289,3 +298,43 @@ def is_listed_rank(s: TokenView, i: int, last: int) -> bool:
         return False
     return (prev.is_word and prev.text[0].isupper() and not s.is_sentence_initial(i - 1)) or \
         prev.lower in UNITS or prev.lower in TENS
+
+
+# --- nonquant: numbered names and descriptive compounds -------------------------------------------
+
+
+def is_numbered_name(s: TokenView, i: int, last: int) -> bool:
+    """"Nord Stream 1 tumbled", "a Ligue 1 side", "Breast Cancer 2": a small bare whole number right
+    after a capitalised word inside the sentence, with no unit, scale or plural noun after it, is
+    the number of a named thing, not an amount of anything. A plural noun after keeps it a count
+    ("on Monday 12 people died"); a capitalised word after is a list place (`is_listed_rank`)."""
+    raw = s.tokens[i].text
+    if not raw.isdigit() or len(raw) > 2 or not 0 < int(raw) <= MAX_NAME_NUMBER or last != i + 1:
+        return False
+    prev = s.tokens[i - 1]
+    if not (prev.text[0].isupper() and prev.text[1:].islower()) or s.is_sentence_initial(i - 1) or \
+            prev.lower in CALENDAR_NAMES or prev.lower in NOT_NAME_HEADS or s.lower(i - 2) in ("£", "$", "€"):
+        return False
+    nxt = s.tok(last)
+    if nxt is None:
+        return True
+    if not nxt.is_word:
+        return nxt.text in NAME_CLOSERS
+    word = nxt.lower
+    return nxt.text.islower() and not is_plural(word) and word not in NOT_AFTER_NAME_NUMBER and \
+        word not in SCALES and word not in AMBIGUOUS_SCALES and word not in PHYSICAL_UNIT_WORDS and \
+        word not in DURATIONS and word not in TEMPERATURE_SCALES and not s.glued(last - 1, last)
+
+
+def is_participle_adjective(word: str) -> bool:
+    """"legged", "pronged", "sided": a noun made an adjective with -ed. "bed", "speed" and "seed"
+    are nouns that only end in the same letters."""
+    return word.isalpha() and len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
+
+
+def is_descriptive_compound(s: TokenView, last: int) -> bool:
+    """"the four-legged brigade", "a two-pronged attack", "a 12-sided die": a figure glued by a
+    hyphen to an -ed adjective describes its noun and counts nothing in the sentence."""
+    return s.text_of(last) in ("-", "‐") and s.glued(last - 1, last) and s.glued(last, last + 1) and \
+        s.tok(last + 1) is not None and is_participle_adjective(s.lower(last + 1)) and \
+        s.text_of(last + 2) not in ("-", "‐")

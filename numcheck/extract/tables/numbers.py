@@ -82,6 +82,7 @@ REASONS = MappingProxyType({
     "rank": "a rank, shirt or list number (No. 4, number 23)",
     "address": "a street address (10 Downing Street)",
     "too_long": "a digit run longer than any figure (an identifier)",
+    "descriptor": "a number inside a descriptive adjective (four-legged, two-pronged): it describes, it counts nothing",
 })
 #: Words before "one" that make it a pronoun ("no one", "the one", "every one").
 NOT_COUNTING_BEFORE_ONE = frozenset("no any every each the this that which someone anyone only another number "
@@ -90,3 +91,17 @@ NOT_COUNTING_BEFORE_ONE = frozenset("no any every each the this that which someo
 NOT_COUNTED_AFTER_ONE = frozenset("another day way time side hand point said says could would can must "
                                   "might should is was has had who which that else morning evening night year "
                                   "week month of".split())
+
+
+# --- nonquant: numbered names ("Nord Stream 1", "Ligue 1") ---------------------------------------
+#: The largest bare number read as part of a capitalised name before it ("Apollo 11", "Ligue 1");
+#: larger ones after a name are more often scorecard figures ("Root 118").
+MAX_NAME_NUMBER = 20
+#: Capitalised words after which a small number stays a figure: titles and words that open a
+#: clause ("Mr 5" does not occur; "Only 3 came" does, mid-sentence after a quote).
+NOT_NAME_HEADS = frozenset("i a an the mr mrs ms dr only just some about around over under nearly almost "
+                           "up down and or but so then also by at in on of to from with".split())
+#: Punctuation that may close a numbered name: "via Nord Stream 1.", "Ligue 1 (France)".
+NAME_CLOSERS = frozenset(".,;:!?()”’\"'")
+#: Lower-case words after a small number that make it an amount after all ("Chelsea 3 to 1").
+NOT_AFTER_NAME_NUMBER = frozenset("per percent pc pct of to and or out for not more less than times".split())
