@@ -105,3 +105,5 @@ NOT_NAME_HEADS = frozenset("i a an the mr mrs ms dr only just some about around 
 NAME_CLOSERS = frozenset(".,;:!?()”’\"'")
 #: Lower-case words after a small number that make it an amount after all ("Chelsea 3 to 1").
 NOT_AFTER_NAME_NUMBER = frozenset("per percent pc pct of to and or out for not more less than times".split())
+#: Unit words that after a glued "m" leave it a metre: "a 10m square room", "5m high" is not a unit anyway.
+NOT_UNITS_AFTER_SCALE = frozenset({"square", "sq", "cubic", "m2", "km2", "mm", "cm", "ha"})
