@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from numcheck.english import direction_of
 from numcheck.extract.mention import Mention, make_mention
-from numcheck.extract.scores import SCORE_KINDS, score_kind
+from numcheck.extract.scores import SCORE_KINDS, is_innings_score, score_kind
 from numcheck.extract.tables.currencies import CURRENCY_SYMBOLS
 from numcheck.extract.tokens import TokenView
 
@@ -45,6 +45,8 @@ def join(s: TokenView, a: Mention, b: Mention) -> list[Mention] | None:
     if gap[:1] == ["%"] and s.text_of(b.last) == "%":
         gap = gap[1:]  # "20% to 25%": the unit repeated on both ends
     between = is_between(s, a.first)
+    if gap == ["for"] and is_innings_score(s, a, b):
+        return [replace(a, kind="score"), replace(b, kind="score")]  # "from 138 for one to 210 for six"
     if gap == ["-", "to"] and s.glued(a.last - 1, a.last) and b.value > a.value:
         return [as_range(s, a, b)]  # "an 18- to 24-year-old": the unit hangs on the second end
     from_before = s.lower(a.first - 1) == "from" or s.lower(a.first - 2) == "from"
