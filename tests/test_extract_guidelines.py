@@ -54,6 +54,26 @@ READ = {
     "They signed a one-year deal.": [("one-year", 1.0, "year", None, "number")],
     "Juve won just one of their first six games.": [("one", 1.0, "count", "game", "number"),
                                                      ("six", 6.0, "count", "game", "number")],
+    # nonquant: a scale word before a unit, Indian scales, a decimal glued to "b"
+    "Flows through Nord Stream 2 dropped to 9.5m kilowatt hours.": [("9.5m kilowatt hours", 9.5e6, "kilowatt hour",
+                                                                     None, "number")],
+    "The budget is 2.5 lakh crore rupees.": [("2.5 lakh crore rupees", 2.5e12, "INR", None, "number")],
+    "Sales reached 1.2b last year.": [("1.2b", 1.2e9, "count", None, "number")],
+    # nonquant: cricket scores are runs for wickets (or a bowler's wickets for runs)
+    "India moved from 140 for two to 215 for seven before tea.": [("140", 140.0, "count", "run", "score"),
+                                                                  ("two", 2.0, "count", "wicket", "score"),
+                                                                  ("215", 215.0, "count", "run", "score"),
+                                                                  ("seven", 7.0, "count", "wicket", "score")],
+    "Anderson took four for 32 in the Test.": [("four", 4.0, "count", "wicket", "score"),
+                                               ("32", 32.0, "count", "run", "score")],
+    "We paid 30 for two tickets at the Test.": [("30", 30.0, "count", None, "number"),
+                                                ("two", 2.0, "count", "ticket", "number")],
+    # nonquant: a time frame keeps its unit; a compound noun is what is counted; a name needs no plural after it
+    "Six years later, the tally had dropped to 40.": [("Six years", 6.0, "year", None, "number"),
+                                                      ("40", 40.0, "count", None, "number")],
+    "They opened a 12-bed ward.": [("12", 12.0, "count", "bed", "number")],
+    "On Monday 12 people died.": [("12", 12.0, "count", "person", "number")],
+    "A mid-table Ligue 1 side signed 20 players.": [("20", 20.0, "count", "player", "number")],
 }
 
 #: sentence -> [(surface, reason)] of what looks like a figure and is not
@@ -77,6 +97,11 @@ REFUSED = {
     "Wolverhampton 5.30 Brazen Diamond 6.00 Big Time": [("5.30", "time"), ("6.00", "time")],
     "She is inside the top 10 at last.": [("10", "rank")],
     "Text us on +44(0)7766780300 now.": [("44", "code"), ("0", "phone"), ("7766780300", "phone")],
+    # nonquant: numbered names, descriptive compounds, the year of a date before a plural-looking verb
+    "Gas through Nord Stream 1 tumbled.": [("1", "name")],
+    "A Ligue 1 side bid for him.": [("1", "name")],
+    "The pact signed in March 2019 states that troops leave.": [("2019", "year")],
+    "The eight-legged squad pulled a 4-wheeled cart.": [("eight", "descriptor"), ("4", "descriptor")],
 }
 
 
@@ -105,3 +130,13 @@ def test_scores_and_records_are_linked_to_nothing() -> None:
     scored = {c.id for c in report.claims if c.kind in ("score", "record")}
     assert len(scored) == 4
     assert not [r for r in report.relations if scored & set(r.claims)]
+
+
+def test_a_cricket_score_and_a_numbered_name_raise_no_change() -> None:
+    """Runs for wickets are not a value that changed, and the 1 of a pipeline's name is no old value."""
+    for text in ("After reducing India from 140 for two to 215 for seven, Anderson took his 50th wicket.",
+                 "Flows via Nord Stream 1 dropped to 9.5m kilowatt hours from about 20m kWh a day earlier.",
+                 "We got a Ligue 1 club down to 12mil for their midfielder."):
+        report = numcheck.check(text)
+        assert not report.findings, text
+        assert not [r for r in report.relations if r.kind == "change"], text
