@@ -14,7 +14,9 @@ from numcheck.extract.mention import parse_digits
 from numcheck.extract.scales import money_before
 from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
 from numcheck.extract.tables.numbers import (
+    CONTACT_WORDS,
     GLUED_SUFFIX_WORDS,
+    HELPLINE_WORDS,
     ID_WORDS,
     INDEX_WORDS,
     LOWERCASE_ID_WORDS,
@@ -24,6 +26,7 @@ from numcheck.extract.tables.numbers import (
     NOT_AFTER_NAME_NUMBER,
     NOT_NAME_HEADS,
     ORDINAL_SUFFIX,
+    PHONE_FOLLOWERS,
     REASONS,
     STREET_WORDS,
     TIME_SUFFIX,
@@ -58,8 +61,8 @@ def in_dash_chain(s: TokenView, i: int) -> bool:
 def refusal(s: TokenView, i: int, last: int, value: float, precision: float) -> str:
     """Why the digits of tokens ``i`` to ``last`` are not a quantity (a code of `REASONS`), or ""."""
     return (glued_refusal(s, i, last, value) or clock_refusal(s, last, value, precision) or phone_refusal(s, i, last)
-            or date_refusal(s, i, last, value, precision) or year_refusal(s, i, last, value)
-            or name_refusal(s, i, last))
+            or contact_refusal(s, i, last) or date_refusal(s, i, last, value, precision)
+            or year_refusal(s, i, last, value) or name_refusal(s, i, last))
 
 
 def glued_refusal(s: TokenView, i: int, last: int, value: float) -> str:
@@ -338,3 +341,39 @@ def is_descriptive_compound(s: TokenView, last: int) -> bool:
     return s.text_of(last) in ("-", "‐") and s.glued(last - 1, last) and s.glued(last, last + 1) and \
         s.tok(last + 1) is not None and is_participle_adjective(s.lower(last + 1)) and \
         s.text_of(last + 2) not in ("-", "‐")
+
+
+# --- nonquant: helpline and phone numbers said in words ---------------------------------------------
+
+
+def contact_refusal(s: TokenView, i: int, last: int) -> str:
+    """"call 999", "contacted on freephone 116 123", "Lifeline is on 13 11 14", "text SHOUT to 85258",
+    "the 988 Suicide and Crisis Lifeline": digits a reader dials, not an amount. The cue is a contact
+    word right before the digits (or before "on"/"to" just before them), or a helpline's name right
+    after; a unit, "%" or a plural noun after the digits keeps them a figure ("call on 50 states")."""
+    if not all(t.text.isdigit() for t in s.tokens[i:last]):
+        return ""
+    nxt = s.tok(last)
+    if nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lower not in PHONE_FOLLOWERS:
+        return ""
+    if nxt is not None and not nxt.is_word and not nxt.text.isdigit() and nxt.text not in NAME_CLOSERS:
+        return ""  # "%", "£"; a digit group after is the rest of the number
+    j = i - 1
+    while j >= 0 and s.tokens[j].text.isdigit():
+        j -= 1  # the later groups of "13 11 14"
+    if s.lower(j) in CONTACT_WORDS:
+        return "phone"
+    if s.lower(j) in ("on", "to") and any(s.lower(k) in CONTACT_WORDS for k in range(max(0, j - 3), j)):
+        return "phone"
+    return "phone" if names_helpline(s, last) else ""
+
+
+def names_helpline(s: TokenView, last: int) -> bool:
+    """Capitalised words after the digits that end in a helpline word: "988 Suicide and Crisis Lifeline"."""
+    for k in range(last, min(last + 6, len(s.tokens))):
+        t = s.tokens[k]
+        if not t.is_word or not (t.text[0].isupper() or t.lower in ("and", "&")):
+            return False
+        if t.lower in HELPLINE_WORDS:
+            return True
+    return False

@@ -107,3 +107,14 @@ NAME_CLOSERS = frozenset(".,;:!?()”’\"'")
 NOT_AFTER_NAME_NUMBER = frozenset("per percent pc pct of to and or out for not more less than times".split())
 #: Unit words that after a glued "m" leave it a metre: "a 10m square room", "5m high" is not a unit anyway.
 NOT_UNITS_AFTER_SCALE = frozenset({"square", "sq", "cubic", "m2", "km2", "mm", "cm", "ha"})
+
+# --- nonquant: helpline and phone numbers ---------------------------------------------------------
+#: Names of a line one calls: "the 988 Suicide and Crisis Lifeline", "Samaritans helpline".
+HELPLINE_WORDS = frozenset("lifeline helpline hotline helplines hotlines textline crisisline".split())
+#: Words right before digits (or before "on"/"to" before them) that make the digits a number to dial.
+CONTACT_WORDS = HELPLINE_WORDS | frozenset(
+    "call calling ring dial text phone telephone tel freephone freefone contacted contact reached whatsapp "
+    "sms".split()
+)
+#: Lower-case words that may follow a number to dial ("call 999 if in danger", "ring 111 for advice").
+PHONE_FOLLOWERS = frozenset("for if or and to from in at on any anytime free now today".split())
