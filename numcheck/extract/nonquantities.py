@@ -14,6 +14,7 @@ from numcheck.extract.mention import parse_digits
 from numcheck.extract.scales import money_before
 from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
 from numcheck.extract.tables.numbers import (
+    AUXILIARIES_BEFORE_VERB,
     CONTACT_WORDS,
     GLUED_SUFFIX_WORDS,
     HELPLINE_WORDS,
@@ -245,6 +246,10 @@ def name_word_refusal(s: TokenView, j: int) -> str:
     word = s.tokens[j]
     if s.tok(j - 1) is not None and s.tokens[j - 1].text == "&" and s.glued(j - 1, j):
         return "name"  # S&P 500
+    if word.lower in ("top", "bottom") and (s.text_of(j + 2) == "%" or s.lower(j + 2) in ("per", "percent", "pc")):
+        return ""  # "the bottom 40% of incomes", "the top 1 per cent": a share, not a place
+    if word.lower == "top" and s.lower(j - 1) in AUXILIARIES_BEFORE_VERB:
+        return ""  # "sales could top 1 million": the verb, a bound (see qualifiers)
     if word.lower in ("number", "no", "nos", "top", "bottom"):
         return "rank"  # "number 23", "No 10": a rank, a shirt or an address
     if word.lower in INDEX_WORDS:

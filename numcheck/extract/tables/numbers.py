@@ -118,3 +118,6 @@ CONTACT_WORDS = HELPLINE_WORDS | frozenset(
 )
 #: Lower-case words that may follow a number to dial ("call 999 if in danger", "ring 111 for advice").
 PHONE_FOLLOWERS = frozenset("for if or and to from in at on any anytime free now today".split())
+#: Words before "top" that make it the verb ("could top 1 million"), not a place ("the top 10").
+AUXILIARIES_BEFORE_VERB = frozenset("to could would will may might should can cannot must set poised expected "
+                                    "likely did does do not".split())
