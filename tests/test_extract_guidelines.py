@@ -111,7 +111,7 @@ REFUSED = {
     # nonquant: numbered names, descriptive compounds, the year of a date before a plural-looking verb
     "Gas through Nord Stream 1 tumbled.": [("1", "name")],
     "A Ligue 1 side bid for him.": [("1", "name")],
-    "The pact signed in March 2019 states that troops leave.": [("2019", "year")],
+    "The pact signed in March 2019 states that troops leave.": [("2019", "date")],
     "The eight-legged squad pulled a 4-wheeled cart.": [("eight", "descriptor"), ("4", "descriptor")],
     # nonquant: numbers to dial
     "You can reach the Samaritans on freephone 116 123.": [("116 123", "phone")],

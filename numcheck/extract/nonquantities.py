@@ -16,6 +16,7 @@ from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
 from numcheck.extract.tables.numbers import (
     AUXILIARIES_BEFORE_VERB,
     CONTACT_WORDS,
+    DIALLING_WORDS,
     GLUED_SUFFIX_WORDS,
     HELPLINE_WORDS,
     ID_WORDS,
@@ -200,7 +201,7 @@ def year_refusal(s: TokenView, i: int, last: int, value: float) -> str:
     if money_before(s, i):
         return ""
     if is_month(s, i - 1):
-        return "year"  # "signed in February 2020 states that": the year of a date, whatever follows
+        return "date"  # "signed in February 2020 states that": a month and year are a date, whatever follows
     nxt = s.tok(last)
     if nxt is None:
         return "year"
@@ -359,17 +360,18 @@ def contact_refusal(s: TokenView, i: int, last: int) -> str:
     if not all(t.text.isdigit() for t in s.tokens[i:last]):
         return ""
     nxt = s.tok(last)
-    if nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lower not in PHONE_FOLLOWERS:
-        return ""
+    if nxt is not None and nxt.is_word and (s.glued(last - 1, last) or (
+            nxt.text.islower() and nxt.lower not in PHONE_FOLLOWERS)):
+        return ""  # "reached 64C", "call on 50 states": a unit or a noun after
     if nxt is not None and not nxt.is_word and not nxt.text.isdigit() and nxt.text not in NAME_CLOSERS:
         return ""  # "%", "£"; a digit group after is the rest of the number
     j = i - 1
     while j >= 0 and s.tokens[j].text.isdigit():
         j -= 1  # the later groups of "13 11 14"
-    if s.lower(j) in CONTACT_WORDS:
+    if s.lower(j) in DIALLING_WORDS:
         return "phone"
     if s.lower(j) in ("on", "to") and any(s.lower(k) in CONTACT_WORDS for k in range(max(0, j - 3), j)):
-        return "phone"
+        return "phone"  # "can be contacted on", "Lifeline is on", "text SHOUT to"
     return "phone" if names_helpline(s, last) else ""
 
 

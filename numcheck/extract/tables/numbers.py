@@ -111,11 +111,13 @@ NOT_UNITS_AFTER_SCALE = frozenset({"square", "sq", "cubic", "m2", "km2", "mm", "
 # --- nonquant: helpline and phone numbers ---------------------------------------------------------
 #: Names of a line one calls: "the 988 Suicide and Crisis Lifeline", "Samaritans helpline".
 HELPLINE_WORDS = frozenset("lifeline helpline hotline helplines hotlines textline crisisline".split())
-#: Words right before digits (or before "on"/"to" before them) that make the digits a number to dial.
-CONTACT_WORDS = HELPLINE_WORDS | frozenset(
-    "call calling ring dial text phone telephone tel freephone freefone contacted contact reached whatsapp "
-    "sms".split()
+#: Words right before digits that make them a number to dial ("call 999", "freephone 0800 ...").
+DIALLING_WORDS = HELPLINE_WORDS | frozenset(
+    "call calling ring dial text phone telephone tel freephone freefone whatsapp sms".split()
 )
+#: Words a few tokens before "on"/"to" + digits that make them a number to dial ("contacted on 116 123");
+#: "reached" alone is not one ("reached 64C").
+CONTACT_WORDS = DIALLING_WORDS | frozenset("contacted contact reached".split())
 #: Lower-case words that may follow a number to dial ("call 999 if in danger", "ring 111 for advice").
 PHONE_FOLLOWERS = frozenset("for if or and to from in at on any anytime free now today".split())
 #: Words before "top" that make it the verb ("could top 1 million"), not a place ("the top 10").
