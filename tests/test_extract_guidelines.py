@@ -54,6 +54,37 @@ READ = {
     "They signed a one-year deal.": [("one-year", 1.0, "year", None, "number")],
     "Juve won just one of their first six games.": [("one", 1.0, "count", "game", "number"),
                                                      ("six", 6.0, "count", "game", "number")],
+    # nonquant: a scale word before a unit, Indian scales, a decimal glued to "b"
+    "Flows through Nord Stream 2 dropped to 9.5m kilowatt hours.": [("9.5m kilowatt hours", 9.5e6, "kilowatt hour",
+                                                                     None, "number")],
+    "The budget is 2.5 lakh crore rupees.": [("2.5 lakh crore rupees", 2.5e12, "INR", None, "number")],
+    "Sales reached 1.2b last year.": [("1.2b", 1.2e9, "count", None, "number")],
+    # nonquant: cricket scores are runs for wickets (or a bowler's wickets for runs)
+    "India moved from 140 for two to 215 for seven before tea.": [("140", 140.0, "count", "run", "score"),
+                                                                  ("two", 2.0, "count", "wicket", "score"),
+                                                                  ("215", 215.0, "count", "run", "score"),
+                                                                  ("seven", 7.0, "count", "wicket", "score")],
+    "Anderson took four for 32 in the Test.": [("four", 4.0, "count", "wicket", "score"),
+                                               ("32", 32.0, "count", "run", "score")],
+    "We paid 30 for two tickets at the Test.": [("30", 30.0, "count", None, "number"),
+                                                ("two", 2.0, "count", "ticket", "number")],
+    # nonquant: in a sentence about sport, every dashed pair beside a score is a score
+    "They came back from 4-0 down to lose 4-3 in the cup.": [("4", 4.0, "count", "goal", "score"),
+                                                             ("0", 0.0, "count", "goal", "score"),
+                                                             ("4", 4.0, "count", "goal", "score"),
+                                                             ("3", 3.0, "count", "goal", "score")],
+    "The vote split 5-4 and they won 3-1.": [("5", 5.0, "count", None, "number"), ("4", 4.0, "count", None, "number"),
+                                             ("3", 3.0, "count", None, "score"), ("1", 1.0, "count", None, "score")],
+    # nonquant: a time frame keeps its unit; a compound noun is what is counted; a name needs no plural after it
+    "Six years later, the tally had dropped to 40.": [("Six years", 6.0, "year", None, "number"),
+                                                      ("40", 40.0, "count", None, "number")],
+    "They opened a 12-bed ward.": [("12", 12.0, "count", "bed", "number")],
+    "On Monday 12 people died.": [("12", 12.0, "count", "person", "number")],
+    "A mid-table Ligue 1 side signed 20 players.": [("20", 20.0, "count", "player", "number")],
+    # nonquant: "top"/"bottom" before a share is a place in a distribution, and "could top" is the verb
+    "Those in the bottom 40% of incomes lost most.": [("40%", 40.0, "percent", "income", "number")],
+    "The top 1 per cent own half.": [("1 per cent", 1.0, "percent", None, "number")],
+    "Sales could top 1 million.": [("1 million", 1e6, "count", None, "number")],
 }
 
 #: sentence -> [(surface, reason)] of what looks like a figure and is not
@@ -77,6 +108,15 @@ REFUSED = {
     "Wolverhampton 5.30 Brazen Diamond 6.00 Big Time": [("5.30", "time"), ("6.00", "time")],
     "She is inside the top 10 at last.": [("10", "rank")],
     "Text us on +44(0)7766780300 now.": [("44", "code"), ("0", "phone"), ("7766780300", "phone")],
+    # nonquant: numbered names, descriptive compounds, the year of a date before a plural-looking verb
+    "Gas through Nord Stream 1 tumbled.": [("1", "name")],
+    "A Ligue 1 side bid for him.": [("1", "name")],
+    "The pact signed in March 2019 states that troops leave.": [("2019", "date")],
+    "The eight-legged squad pulled a 4-wheeled cart.": [("eight", "descriptor"), ("4", "descriptor")],
+    # nonquant: numbers to dial
+    "You can reach the Samaritans on freephone 116 123.": [("116 123", "phone")],
+    "In Australia, Lifeline is on 13 11 14.": [("13", "phone"), ("11", "phone"), ("14", "phone")],
+    "Call 999 if in danger, or the 988 Suicide and Crisis Lifeline.": [("999", "phone"), ("988", "phone")],
 }
 
 
@@ -105,3 +145,15 @@ def test_scores_and_records_are_linked_to_nothing() -> None:
     scored = {c.id for c in report.claims if c.kind in ("score", "record")}
     assert len(scored) == 4
     assert not [r for r in report.relations if scored & set(r.claims)]
+
+
+def test_a_cricket_score_and_a_numbered_name_raise_no_change() -> None:
+    """Runs for wickets are not a value that changed, and the 1 of a pipeline's name is no old value."""
+    for text in ("After reducing India from 140 for two to 215 for seven, Anderson took his 50th wicket.",
+                 "Flows via Nord Stream 1 dropped to 9.5m kilowatt hours from about 20m kWh a day earlier.",
+                 "We got a Ligue 1 club down to 12mil for their midfielder.",
+                 "The bill would call on 50 states to act, and 40 did.",
+                 "They came back from 4-0 down to lose 4-3 in the cup."):
+        report = numcheck.check(text)
+        assert not report.findings, text
+        assert not [r for r in report.relations if r.kind == "change"], text

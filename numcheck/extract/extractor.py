@@ -136,7 +136,7 @@ def name_score_nouns(s: Sentence, drafts: list[tuple[Mention, Unit]], nouns: lis
     while k < len(drafts) - 1:
         kind = drafts[k][0].kind
         if kind in SCORE_KINDS and drafts[k + 1][0].kind == kind:
-            first, second = score_nouns(s, kind)
+            first, second = score_nouns(s, kind, (drafts[k][0], drafts[k + 1][0]))
             nouns[k], nouns[k + 1] = first, second
             sources[k] = sources[k + 1] = "score" if first else ""
             k += 2

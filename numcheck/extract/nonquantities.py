@@ -9,25 +9,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from numcheck.english import AMBIGUOUS_SCALES, MONTHS, SCALES, TENS, UNITS
+from numcheck.english import AMBIGUOUS_SCALES, CALENDAR_NAMES, MONTHS, SCALES, TENS, UNITS, is_plural
 from numcheck.extract.mention import parse_digits
 from numcheck.extract.scales import money_before
 from numcheck.extract.tables.currencies import CURRENCY_CODES, CURRENCY_SYMBOLS
 from numcheck.extract.tables.numbers import (
+    AUXILIARIES_BEFORE_VERB,
+    CONTACT_WORDS,
+    DIALLING_WORDS,
     GLUED_SUFFIX_WORDS,
+    HELPLINE_WORDS,
     ID_WORDS,
     INDEX_WORDS,
     LOWERCASE_ID_WORDS,
+    MAX_NAME_NUMBER,
+    NAME_CLOSERS,
     NAMED_BY_FIGURE,
+    NOT_AFTER_NAME_NUMBER,
+    NOT_NAME_HEADS,
     ORDINAL_SUFFIX,
+    PHONE_FOLLOWERS,
     REASONS,
     STREET_WORDS,
     TIME_SUFFIX,
 )
-from numcheck.extract.tables.units import DURATIONS, PHYSICAL_UNIT_WORDS
+from numcheck.extract.tables.units import DURATIONS, PHYSICAL_UNIT_WORDS, TEMPERATURE_SCALES
 from numcheck.extract.tokens import TokenView
 
-__all__ = ["REASONS", "NonQuantity", "in_dash_chain", "is_glued_suffix", "is_month", "is_title_name", "refusal"]
+__all__ = ["REASONS", "NonQuantity", "in_dash_chain", "is_descriptive_compound", "is_glued_suffix", "is_month",
+           "is_numbered_name", "is_participle_adjective", "is_title_name", "refusal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +63,8 @@ def in_dash_chain(s: TokenView, i: int) -> bool:
 def refusal(s: TokenView, i: int, last: int, value: float, precision: float) -> str:
     """Why the digits of tokens ``i`` to ``last`` are not a quantity (a code of `REASONS`), or ""."""
     return (glued_refusal(s, i, last, value) or clock_refusal(s, last, value, precision) or phone_refusal(s, i, last)
-            or date_refusal(s, i, last, value, precision) or year_refusal(s, i, last, value)
-            or name_refusal(s, i, last))
+            or contact_refusal(s, i, last) or date_refusal(s, i, last, value, precision)
+            or year_refusal(s, i, last, value) or name_refusal(s, i, last))
 
 
 def glued_refusal(s: TokenView, i: int, last: int, value: float) -> str:
@@ -117,6 +127,8 @@ def dash_refusal(s: TokenView, last: int, raw: str, value: float) -> str:
         return "date"  # 2019-03-04, 555-123-4567
     if after.is_word and after.lower in NAMED_BY_FIGURE:
         return "name"  # "a 3-pointer", "a two-seater", "a 12-footer"
+    if is_descriptive_compound(s, last):
+        return "descriptor"  # "a 4-legged robot"
     return ""
 
 
@@ -188,16 +200,17 @@ def year_refusal(s: TokenView, i: int, last: int, value: float) -> str:
         return ""
     if money_before(s, i):
         return ""
+    if is_month(s, i - 1):
+        return "date"  # "signed in February 2020 states that": a month and year are a date, whatever follows
     nxt = s.tok(last)
     if nxt is None:
         return "year"
     if nxt.text in "%" or nxt.lower in ("per", "percent", "million", "billion", "thousand", "bn", "m", "k",
                                        "people", "km", "miles", "kilometres", "tonnes", "metres", "feet"):
         return ""
-    if nxt.is_word and nxt.lower.endswith("s") and not nxt.lower.endswith("ss") and not is_month(s, i - 1) and \
+    if nxt.is_word and nxt.lower.endswith("s") and not nxt.lower.endswith("ss") and \
             s.lower(i - 1) not in ("in", "since", "by", "of", "from", "until", "before", "after", "during"):
-        # "2000 people", "1500 troops": a plural noun right after makes it a count, but not after a
-        # month ("signed in February 2020 states that": a date, then a verb).
+        # "2000 people", "1500 troops": a plural noun right after makes it a count.
         return "year" if nxt.text[0].isupper() else ""
     return "year"
 
@@ -226,7 +239,7 @@ def name_refusal(s: TokenView, i: int, last: int) -> str:
         return "rank"
     if not prev.is_word:
         return "name" if prev.text == "-" and s.glued(i - 2, i - 1) and s.tokens[i - 2].is_word else ""
-    return name_word_refusal(s, i - 1)
+    return name_word_refusal(s, i - 1) or ("name" if is_numbered_name(s, i, last) else "")
 
 
 def name_word_refusal(s: TokenView, j: int) -> str:
@@ -234,6 +247,10 @@ def name_word_refusal(s: TokenView, j: int) -> str:
     word = s.tokens[j]
     if s.tok(j - 1) is not None and s.tokens[j - 1].text == "&" and s.glued(j - 1, j):
         return "name"  # S&P 500
+    if word.lower in ("top", "bottom") and (s.text_of(j + 2) == "%" or s.lower(j + 2) in ("per", "percent", "pc")):
+        return ""  # "the bottom 40% of incomes", "the top 1 per cent": a share, not a place
+    if word.lower == "top" and s.lower(j - 1) in AUXILIARIES_BEFORE_VERB:
+        return ""  # "sales could top 1 million": the verb, a bound (see qualifiers)
     if word.lower in ("number", "no", "nos", "top", "bottom"):
         return "rank"  # "number 23", "No 10": a rank, a shirt or an address
     if word.lower in INDEX_WORDS:
@@ -290,3 +307,80 @@ def is_listed_rank(s: TokenView, i: int, last: int) -> bool:
         return False
     return (prev.is_word and prev.text[0].isupper() and not s.is_sentence_initial(i - 1)) or \
         prev.lower in UNITS or prev.lower in TENS
+
+
+# --- nonquant: numbered names and descriptive compounds -------------------------------------------
+
+
+def is_numbered_name(s: TokenView, i: int, last: int) -> bool:
+    """"Nord Stream 1 tumbled", "a Ligue 1 side", "Breast Cancer 2": a small bare whole number right
+    after a capitalised word inside the sentence, with no unit, scale or plural noun after it, is
+    the number of a named thing, not an amount of anything. A plural noun after keeps it a count
+    ("on Monday 12 people died"); a capitalised word after is a list place (`is_listed_rank`)."""
+    raw = s.tokens[i].text
+    if not raw.isdigit() or len(raw) > 2 or not 0 < int(raw) <= MAX_NAME_NUMBER or last != i + 1:
+        return False
+    prev = s.tokens[i - 1]
+    if not (prev.text[0].isupper() and prev.text[1:].islower()) or s.is_sentence_initial(i - 1) or \
+            prev.lower in CALENDAR_NAMES or prev.lower in NOT_NAME_HEADS or s.lower(i - 2) in ("£", "$", "€"):
+        return False
+    nxt = s.tok(last)
+    if nxt is None:
+        return True
+    if not nxt.is_word:
+        return nxt.text in NAME_CLOSERS
+    word = nxt.lower
+    return nxt.text.islower() and not is_plural(word) and word not in NOT_AFTER_NAME_NUMBER and \
+        word not in SCALES and word not in AMBIGUOUS_SCALES and word not in PHYSICAL_UNIT_WORDS and \
+        word not in DURATIONS and word not in TEMPERATURE_SCALES and not s.glued(last - 1, last)
+
+
+def is_participle_adjective(word: str) -> bool:
+    """"legged", "pronged", "sided": a noun made an adjective with -ed. "bed", "speed" and "seed"
+    are nouns that only end in the same letters."""
+    return word.isalpha() and len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
+
+
+def is_descriptive_compound(s: TokenView, last: int) -> bool:
+    """"the four-legged brigade", "a two-pronged attack", "a 12-sided die": a figure glued by a
+    hyphen to an -ed adjective describes its noun and counts nothing in the sentence."""
+    return s.text_of(last) in ("-", "‐") and s.glued(last - 1, last) and s.glued(last, last + 1) and \
+        s.tok(last + 1) is not None and is_participle_adjective(s.lower(last + 1)) and \
+        s.text_of(last + 2) not in ("-", "‐")
+
+
+# --- nonquant: helpline and phone numbers said in words ---------------------------------------------
+
+
+def contact_refusal(s: TokenView, i: int, last: int) -> str:
+    """"call 999", "contacted on freephone 116 123", "Lifeline is on 13 11 14", "text SHOUT to 85258",
+    "the 988 Suicide and Crisis Lifeline": digits a reader dials, not an amount. The cue is a contact
+    word right before the digits (or before "on"/"to" just before them), or a helpline's name right
+    after; a unit, "%" or a plural noun after the digits keeps them a figure ("call on 50 states")."""
+    if not all(t.text.isdigit() for t in s.tokens[i:last]):
+        return ""
+    nxt = s.tok(last)
+    if nxt is not None and nxt.is_word and (s.glued(last - 1, last) or (
+            nxt.text.islower() and nxt.lower not in PHONE_FOLLOWERS)):
+        return ""  # "reached 64C", "call on 50 states": a unit or a noun after
+    if nxt is not None and not nxt.is_word and not nxt.text.isdigit() and nxt.text not in NAME_CLOSERS:
+        return ""  # "%", "£"; a digit group after is the rest of the number
+    j = i - 1
+    while j >= 0 and s.tokens[j].text.isdigit():
+        j -= 1  # the later groups of "13 11 14"
+    if s.lower(j) in DIALLING_WORDS:
+        return "phone"
+    if s.lower(j) in ("on", "to") and any(s.lower(k) in CONTACT_WORDS for k in range(max(0, j - 3), j)):
+        return "phone"  # "can be contacted on", "Lifeline is on", "text SHOUT to"
+    return "phone" if names_helpline(s, last) else ""
+
+
+def names_helpline(s: TokenView, last: int) -> bool:
+    """Capitalised words after the digits that end in a helpline word: "988 Suicide and Crisis Lifeline"."""
+    for k in range(last, min(last + 6, len(s.tokens))):
+        t = s.tokens[k]
+        if not t.is_word or not (t.text[0].isupper() or t.lower in ("and", "&")):
+            return False
+        if t.lower in HELPLINE_WORDS:
+            return True
+    return False

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from numcheck.english import NUMBER_WORDS, is_plural, singular
 from numcheck.english.nouns import NOUN_OR_VERB, PLURAL_WITHOUT_S, POSTPOSITIVE
 from numcheck.extract.mention import Mention
+from numcheck.extract.nonquantities import is_participle_adjective
 from numcheck.extract.qualifiers import skip_qualifier_words
 from numcheck.extract.sentence import Sentence, Unit
 from numcheck.extract.tables.nouns import (
@@ -184,7 +185,8 @@ def compound_noun(s: Sentence, m: Mention, j: int) -> str | None:
     if nxt.text in "-‐" and s.glued(j - 1, j) and s.glued(j, j + 1) and s.tok(j + 1) is not None and \
             s.tokens[j + 1].is_word and s.tokens[j + 1].text.islower() and s.text_of(j + 2) not in ("-", "‐"):
         word = s.tokens[j + 1].lower
-        return None if ends_noun_phrase(word) or word.endswith(("ed", "ing", "er")) else singular(word)
+        return None if ends_noun_phrase(word) or is_participle_adjective(word) or word.endswith(("ing", "er")) \
+            else singular(word)  # "a 12-bed ward" counts beds; "bed" only ends like "legged"
     if nxt.is_word and len(nxt.text) >= 3 and nxt.text[:-1].isupper() and nxt.text.endswith("s"):
         return nxt.text[:-1].lower()  # "159 RBIs", "12 MPs"
     if s.lower(m.first - 1) == "per" and nxt.lower in PER_CAPITA_NOUNS:

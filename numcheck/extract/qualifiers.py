@@ -18,6 +18,7 @@ from numcheck.extract.mention import Mention
 from numcheck.extract.sentence import Sentence, Unit
 from numcheck.extract.tables.qualifiers import (
     COMPARATIVES,
+    DETERMINERS_BEFORE_TOP,
     NEAR_BELOW,
     NOT_QUALIFYING_OVER,
     QUALIFIER_WORDS,
@@ -89,6 +90,8 @@ def qualifier_before(s: Sentence, first: int) -> str | None:
                 continue  # "over three nights" is when, not how many
             return phrase
         if phrase in COMPARATIVES:
+            if phrase == "top" and s.lower(first - 2) in DETERMINERS_BEFORE_TOP:
+                continue  # "the top 1 per cent": a share at the top, not "more than 1"
             return phrase
     return None
 

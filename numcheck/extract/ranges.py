@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from numcheck.english import direction_of
 from numcheck.extract.mention import Mention, make_mention
-from numcheck.extract.scores import SCORE_KINDS, score_kind
+from numcheck.extract.scores import SCORE_KINDS, is_innings_score, names_sport, score_kind, score_kind_allows
 from numcheck.extract.tables.currencies import CURRENCY_SYMBOLS
 from numcheck.extract.tokens import TokenView
 
@@ -34,6 +34,24 @@ def combine(s: TokenView, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
         k += 1
+    return tallies_as_scores(s, out) if any(m.kind in SCORE_KINDS for m in out) and names_sport(s) else out
+
+
+# --- nonquant: every dashed pair of a sentence with a score is a score ------------------------------
+
+
+def tallies_as_scores(s: TokenView, mentions: list[Mention]) -> list[Mention]:
+    """"came back from 4-0 down to win 5-4 in the cup": once one dashed pair of a sentence about sport
+    is a score, a tally of whole numbers glued by a dash elsewhere in it is a score too, not two
+    figures that changed. (Without the sport's words, "the vote split 5-4" stays a tally.)"""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.kind == "number" and b.kind == "number" and a.last + 1 == b.first and \
+                s.text_of(a.last) in ("-", "–") and s.glued(a.last - 1, a.last) and s.glued(a.last, b.first) and \
+                score_kind_allows(a, b):
+            kind = next(m.kind for m in out if m.kind in SCORE_KINDS)
+            out[k], out[k + 1] = replace(a, kind=kind), replace(b, kind=kind)
     return out
 
 
@@ -45,6 +63,8 @@ def join(s: TokenView, a: Mention, b: Mention) -> list[Mention] | None:
     if gap[:1] == ["%"] and s.text_of(b.last) == "%":
         gap = gap[1:]  # "20% to 25%": the unit repeated on both ends
     between = is_between(s, a.first)
+    if gap == ["for"] and is_innings_score(s, a, b):
+        return [replace(a, kind="score"), replace(b, kind="score")]  # "from 138 for one to 210 for six"
     if gap == ["-", "to"] and s.glued(a.last - 1, a.last) and b.value > a.value:
         return [as_range(s, a, b)]  # "an 18- to 24-year-old": the unit hangs on the second end
     from_before = s.lower(a.first - 1) == "from" or s.lower(a.first - 2) == "from"

@@ -13,10 +13,16 @@ from numcheck.extract.tables.currencies import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
 )
-from numcheck.extract.tables.numbers import COMPARISON_WORDS, COUNT_NOUNS_FOR_SCALE, UNITISH_PLURALS
+from numcheck.extract.tables.numbers import (
+    COMPARISON_WORDS,
+    COUNT_NOUNS_FOR_SCALE,
+    NOT_UNITS_AFTER_SCALE,
+    UNITISH_PLURALS,
+)
+from numcheck.extract.tables.units import PHYSICAL_UNIT_WORDS
 from numcheck.extract.tokens import TokenView
 
-__all__ = ["compares_money", "money_before", "scale_after"]
+__all__ = ["compares_money", "money_before", "scale_after", "unit_follows"]
 
 
 def scale_after(s: TokenView, i: int, last: int) -> tuple[float, int, str]:
@@ -32,12 +38,13 @@ def scale_after(s: TokenView, i: int, last: int) -> tuple[float, int, str]:
         scale = SCALES[word]
         # "1.5 thousand million" is rare in news; take one scale word, and a second one if present.
         after = s.tok(last + 1)
-        if after is not None and after.lower in ("million", "billion") and word == "thousand":
-            return scale * SCALES[after.lower], last + 2, ""
+        if after is not None and ((after.lower in ("million", "billion") and word == "thousand") or
+                                  (after.lower == "crore" and word in ("thousand", "lakh"))):
+            return scale * SCALES[after.lower], last + 2, ""  # "3 thousand million", "2.5 lakh crore"
         return scale, last + 1, word if glued else ""
     if word == "hundred" and not glued:
         after = s.tok(last + 1)
-        if after is not None and after.lower in ("thousand", "million", "billion"):
+        if after is not None and after.lower in ("thousand", "million", "billion", "crore"):
             return 100 * SCALES[after.lower], last + 2, ""
         return 100.0, last + 1, ""
     if word in ("dozen", "dozens", "doz", "dozs", "dz", "dzs") and not glued:
@@ -48,8 +55,9 @@ def scale_after(s: TokenView, i: int, last: int) -> tuple[float, int, str]:
         following = s.lower(last + 1)
         if money_before(s, i) or compares_money(s, i) or following in COUNT_NOUNS_FOR_SCALE or \
                 following in CURRENCY_WORDS or (
-                is_plural(following) and following not in UNITISH_PLURALS):
-            return AMBIGUOUS_SCALES[word], last + 1, word
+                is_plural(following) and following not in UNITISH_PLURALS) or \
+                unit_follows(following) or (word == "b" and "." in s.tokens[i].text):
+            return AMBIGUOUS_SCALES[word], last + 1, word  # also "14.4m kilowatt hours", "1.2b"
     return 1.0, last, ""
 
 
@@ -70,3 +78,12 @@ def money_before(s: TokenView, i: int) -> bool:
     if prev.text in CURRENCY_SYMBOLS:
         return True
     return prev.lower in CURRENCY_CODES or prev.lower in CURRENCY_SYMBOLS
+
+
+# --- nonquant: a scale before a unit -------------------------------------------------------------
+
+
+def unit_follows(word: str) -> bool:
+    """"14.4m kilowatt hours", "30m kWh", "2m litres": a unit right after a glued "m" makes the "m" a
+    million of that unit (a metre is never followed by another unit)."""
+    return len(word) >= 2 and word in PHYSICAL_UNIT_WORDS and word not in NOT_UNITS_AFTER_SCALE

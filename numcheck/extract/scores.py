@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from numcheck.extract.mention import Mention
 from numcheck.extract.tables.sports import (
+    CRICKET_FOLLOWERS,
+    CRICKET_WORDS,
     GOAL_SPORT_WORDS,
     POINT_SPORT_WORDS,
     RECORD_WORDS,
@@ -24,7 +26,8 @@ from numcheck.extract.tables.sports import (
 )
 from numcheck.extract.tokens import TokenView
 
-__all__ = ["SCORE_KINDS", "score_kind", "score_nouns"]
+__all__ = ["SCORE_KINDS", "is_innings_score", "names_sport", "score_kind", "score_kind_allows", "score_nouns",
+           "sentence_words"]
 
 #: The ``kind`` of a claim that is one side of a score or a record.
 SCORE_KINDS = frozenset({"score", "record"})
@@ -34,8 +37,7 @@ _MAX_SCORE = 200
 
 def score_kind(s: TokenView, a: Mention, b: Mention) -> str:
     """"record", "score" or "" for two figures joined by a dash ("24-9", "3-1")."""
-    if a.scale != 1.0 or b.scale != 1.0 or a.precision != 1.0 or b.precision != 1.0 or \
-            not (0 <= a.value <= _MAX_SCORE and 0 <= b.value <= _MAX_SCORE):
+    if not score_kind_allows(a, b):
         return ""
     after = s.lower(b.last)
     if after in RECORD_WORDS:
@@ -51,13 +53,54 @@ def score_kind(s: TokenView, a: Mention, b: Mention) -> str:
     return ""
 
 
-def score_nouns(s: TokenView, kind: str) -> tuple[str | None, str | None]:
-    """What the two sides of a score or record count: wins and losses, goals, points, or nothing said."""
+def score_kind_allows(a: Mention, b: Mention) -> bool:
+    """Two whole numbers no game exceeds, with no scale: what either side of a score can be."""
+    return a.scale == 1.0 and b.scale == 1.0 and a.precision == 1.0 and b.precision == 1.0 and \
+        0 <= a.value <= _MAX_SCORE and 0 <= b.value <= _MAX_SCORE
+
+
+def score_nouns(s: TokenView, kind: str, pair: tuple[Mention, Mention] | None = None) -> tuple[str | None, str | None]:
+    """What the two sides of a score or record count: wins and losses, goals, points, runs and
+    wickets ("138 for one"; a bowler's "four for 29" is wickets for runs), or nothing said."""
     if kind == "record":
         return "win", "loss"
-    words = {t.lower for t in s.tokens if t.is_word}
+    if pair is not None and s.lower(pair[0].last) == "for":
+        return ("wicket", "run") if pair[0].value < pair[1].value else ("run", "wicket")
+    words = sentence_words(s)
     if not words.isdisjoint(GOAL_SPORT_WORDS):
         return "goal", "goal"
     if not words.isdisjoint(POINT_SPORT_WORDS):
         return "point", "point"
     return None, None
+
+
+# --- nonquant: cricket scores ----------------------------------------------------------------------
+#: A side has ten wickets to lose.
+_MAX_WICKETS = 10
+#: More runs than any innings has made: a larger figure is not a cricket score.
+_MAX_RUNS = 1000
+
+
+def is_innings_score(s: TokenView, a: Mention, b: Mention) -> bool:
+    """"138 for one", "210 for six": runs for wickets (or a bowler's wickets for runs, "four for 29"),
+    a cricket score, when the sentence is about cricket and nothing after the second figure says
+    what it counts ("3 for two tickets" is a price). The caller has checked that "for" alone sits
+    between the two figures."""
+    if a.scale != 1.0 or b.scale != 1.0 or a.precision != 1.0 or b.precision != 1.0 or \
+            not 0 <= min(a.value, b.value) <= _MAX_WICKETS or max(a.value, b.value) > _MAX_RUNS:
+        return False
+    after = s.tok(b.last)
+    if after is not None and after.is_word and after.lower not in CRICKET_FOLLOWERS:
+        return False
+    return not sentence_words(s).isdisjoint(CRICKET_WORDS)
+
+
+def sentence_words(s: TokenView) -> set[str]:
+    """The lower-case words of the sentence, for the sport tables."""
+    return {t.lower for t in s.tokens if t.is_word}
+
+
+def names_sport(s: TokenView) -> bool:
+    """The sentence uses a word of a sport that scores goals or points."""
+    words = sentence_words(s)
+    return not (words.isdisjoint(GOAL_SPORT_WORDS) and words.isdisjoint(POINT_SPORT_WORDS))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from numcheck.english import FRACTION_DENOMINATORS, SCALES, TENS, UNITS
 from numcheck.extract.mention import Mention, make_mention, parse_digits
-from numcheck.extract.nonquantities import is_month, is_title_name
+from numcheck.extract.nonquantities import is_descriptive_compound, is_month, is_title_name
 from numcheck.extract.scales import scale_after
 from numcheck.extract.tables.currencies import CURRENCY_WORDS
 from numcheck.extract.tables.nouns import STOP
@@ -42,6 +42,9 @@ def words_at(s: TokenView, i: int) -> Mention | None:
         if found is not None and found.kind == "number" and found.value <= 31 and found.precision == 1.0 and \
                 is_month(s, i - 1):
             s.refuse(i, found.last, "date")  # "the week ended April four"
+            return None
+        if found is not None and found.kind == "number" and is_descriptive_compound(s, found.last):
+            s.refuse(i, found.last, "descriptor")  # "the four-legged brigade"
             return None
         return found
     if word in ("half", "quarter", "third"):

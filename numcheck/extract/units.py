@@ -25,12 +25,13 @@ from numcheck.extract.tables.units import (
     TEMPERATURE_LETTERS,
     TEMPERATURE_SCALES,
     TEMPERATURE_WORDS,
+    TIME_FRAME_WORDS,
     UNIT_CONTINUATIONS,
     YOUNG_PEOPLE,
 )
 from numcheck.model import is_currency
 
-__all__ = ["Unit", "carry_units_to_changed", "inherit_currencies", "join_subunits", "share_pair_units",
+__all__ = ["Unit", "carry_units_to_changed", "inherit_currencies", "is_time_frame", "join_subunits", "share_pair_units",
            "share_suspended_hyphens", "unit_of"]
 
 
@@ -200,6 +201,7 @@ def carry_units_to_changed(s: Sentence, drafts: list[tuple[Mention, Unit]]) -> l
     for k in range(1, len(out)):
         (_, u1), (m2, u2) = out[k - 1], out[k]
         if u2.unit == "count" and u1.unit != "count" and m2.kind == "number" and m2.scale == 1.0 and \
+                not is_time_frame(s, u1) and \
                 s.lower(u2.first - 1) == "to" and direction_of(s.lower(u2.first - 2)) and \
                 not tokens_name_noun(s, u2.last) and s.lower(u2.last) != "of":
             out[k] = (m2, Unit(u1.unit, u2.first, u2.last, u1.factor))
@@ -278,3 +280,12 @@ def join_subunits(s: Sentence, drafts: list[tuple[Mention, Unit]]) -> list[tuple
         out.append((m1, u1))
         k += 1
     return out
+
+
+# --- nonquant: a duration that sets the time, not the figure --------------------------------------
+
+
+def is_time_frame(s: Sentence, unit: Unit) -> bool:
+    """"Four years later, the figure had fallen to 59": a duration followed by "later", "ago" or
+    "on" says when, not what was measured, so it lends its unit to no figure after it."""
+    return unit.unit in DURATIONS.values() and s.lower(unit.last) in TIME_FRAME_WORDS

@@ -82,6 +82,7 @@ REASONS = MappingProxyType({
     "rank": "a rank, shirt or list number (No. 4, number 23)",
     "address": "a street address (10 Downing Street)",
     "too_long": "a digit run longer than any figure (an identifier)",
+    "descriptor": "a number inside a descriptive adjective (four-legged, two-pronged): it describes, it counts nothing",
 })
 #: Words before "one" that make it a pronoun ("no one", "the one", "every one").
 NOT_COUNTING_BEFORE_ONE = frozenset("no any every each the this that which someone anyone only another number "
@@ -90,3 +91,35 @@ NOT_COUNTING_BEFORE_ONE = frozenset("no any every each the this that which someo
 NOT_COUNTED_AFTER_ONE = frozenset("another day way time side hand point said says could would can must "
                                   "might should is was has had who which that else morning evening night year "
                                   "week month of".split())
+
+
+# --- nonquant: numbered names ("Nord Stream 1", "Ligue 1") ---------------------------------------
+#: The largest bare number read as part of a capitalised name before it ("Apollo 11", "Ligue 1");
+#: larger ones after a name are more often scorecard figures ("Root 118").
+MAX_NAME_NUMBER = 20
+#: Capitalised words after which a small number stays a figure: titles and words that open a
+#: clause ("Mr 5" does not occur; "Only 3 came" does, mid-sentence after a quote).
+NOT_NAME_HEADS = frozenset("i a an the mr mrs ms dr only just some about around over under nearly almost "
+                           "up down and or but so then also by at in on of to from with".split())
+#: Punctuation that may close a numbered name: "via Nord Stream 1.", "Ligue 1 (France)".
+NAME_CLOSERS = frozenset(".,;:!?()”’\"'")
+#: Lower-case words after a small number that make it an amount after all ("Chelsea 3 to 1").
+NOT_AFTER_NAME_NUMBER = frozenset("per percent pc pct of to and or out for not more less than times".split())
+#: Unit words that after a glued "m" leave it a metre: "a 10m square room", "5m high" is not a unit anyway.
+NOT_UNITS_AFTER_SCALE = frozenset({"square", "sq", "cubic", "m2", "km2", "mm", "cm", "ha"})
+
+# --- nonquant: helpline and phone numbers ---------------------------------------------------------
+#: Names of a line one calls: "the 988 Suicide and Crisis Lifeline", "Samaritans helpline".
+HELPLINE_WORDS = frozenset("lifeline helpline hotline helplines hotlines textline crisisline".split())
+#: Words right before digits that make them a number to dial ("call 999", "freephone 0800 ...").
+DIALLING_WORDS = HELPLINE_WORDS | frozenset(
+    "call calling ring dial text phone telephone tel freephone freefone whatsapp sms".split()
+)
+#: Words a few tokens before "on"/"to" + digits that make them a number to dial ("contacted on 116 123");
+#: "reached" alone is not one ("reached 64C").
+CONTACT_WORDS = DIALLING_WORDS | frozenset("contacted contact reached".split())
+#: Lower-case words that may follow a number to dial ("call 999 if in danger", "ring 111 for advice").
+PHONE_FOLLOWERS = frozenset("for if or and to from in at on any anytime free now today".split())
+#: Words before "top" that make it the verb ("could top 1 million"), not a place ("the top 10").
+AUXILIARIES_BEFORE_VERB = frozenset("to could would will may might should can cannot must set poised expected "
+                                    "likely did does do not".split())

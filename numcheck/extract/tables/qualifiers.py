@@ -38,3 +38,7 @@ COMPARATIVES = MappingProxyType({
     "hotter than": "gt", "warmer than": "gt", "colder than": "lt", "cooler than": "lt",
     "fell short of": "lt",
 })
+
+# --- nonquant: "the top 10%" ----------------------------------------------------------------------
+#: Words before "top" that make it a place ("the top 1 per cent"), not the verb "top" (more than).
+DETERMINERS_BEFORE_TOP = frozenset("the a an its their his her our your those these in into".split())

@@ -30,3 +30,13 @@ POINT_SPORT_WORDS = frozenset(
     "rugby try tries conversion pointer three-pointer free-throw dunk netball volleyball tennis set boxing "
     "bout judge judges ringside scorecard scorecards round rounds ufc".split()
 )
+
+# --- nonquant: cricket scores ("138 for one") --------------------------------------------------------
+#: Words anywhere in the sentence that make "138 for one" runs for wickets.
+CRICKET_WORDS = frozenset(
+    "cricket test tests wicket wickets innings over overs bowled bowler bowlers bowling batting batted batter "
+    "batters batsman batsmen declared declare stumps lunch tea partnership odi t20 ashes runs run-rate "
+    "all-rounder spinner seamer".split()
+)
+#: Words that may follow the wickets of a cricket score ("210 for six at lunch", "for two to 200").
+CRICKET_FOLLOWERS = frozenset("to at in before after and when with on by as declared dec overs off from".split())

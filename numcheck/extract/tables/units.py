@@ -60,3 +60,7 @@ ENERGY_UNITS = MappingProxyType({
     "megawatts": "megawatt", "gigawatt": "gigawatt", "gigawatts": "gigawatt", "terawatt": "terawatt",
     "terawatts": "terawatt",
 })
+
+# --- nonquant: durations that set the time ---------------------------------------------------------
+#: Words after a duration that make it a time frame ("two years later", "a decade ago").
+TIME_FRAME_WORDS = frozenset("later ago earlier on after before since afterwards hence previously".split())
