@@ -227,7 +227,8 @@ def _figure_roles(text: str) -> dict[str, bool]:
 def test_figures_that_are_no_level() -> None:
     assert _figure_roles("Two years later the total was 40 tonnes.") == {"Two years": False, "40 tonnes": True}
     assert _figure_roles("Waits grew from four weeks to six weeks.") == {"four weeks": True, "six weeks": True}
-    assert _figure_roles("Gas via Line 1 fell to 9 million tonnes.")["1"] is False
+    # since the extraction round, "Line 1" is refused as a numbered name before linking sees it
+    assert "1" not in _figure_roles("Gas via Line 1 fell to 9 million tonnes.")
     assert _figure_roles("Only 40 staff stayed on.")["40"] is True  # a sentence's first word is no name
     assert _figure_roles("They moved from 138 for one to 210 runs.")["138"] is False
     assert _figure_roles("Values fell a further 0.9% in July.")["0.9%"] is False
