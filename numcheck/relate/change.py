@@ -24,11 +24,14 @@ from numcheck.relate.clause import (
     contexts_differ,
     dateless,
     is_change_word,
+    is_compared_with,
+    is_dash_score,
     is_level,
     is_stated_change,
     lower_words,
     named_measure,
     nouns_agree,
+    sizes_change_noun,
     states_change,
 )
 
@@ -195,7 +198,8 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
             old, new, cue = second, first, "to ... from"
         elif match := _GAP_UP_DOWN_FROM.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
-        elif (match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second):
+        elif ((match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second)
+              and not is_compared_with(text, first)):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
             # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
@@ -430,6 +434,8 @@ def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[
                   taken: set[str] | None = None) -> Draft | None:
     if not (is_level(text, old) and is_level(text, new)):
         return None  # "four years later", "Nord Stream 1", "138 for one", "a further 0.9%": no level
+    if is_dash_score(text, old) or is_dash_score(text, new) or sizes_change_noun(text, old):
+        return None  # "49-5" is a score; "the 0.5% rise to 1.75%" starts from no level of 0.5%
     first, last = (old, new) if old.start < new.start else (new, old)
     stated = _stated_change(text, first, last)
     start = stated if stated is not None and stated.start < first.start else first
