@@ -701,7 +701,8 @@ __all__ += ["is_increment", "is_label", "is_level", "is_score", "is_time_span", 
 
 _SIZED_NOUN = re.compile(r"\b(?:" + "|".join(tables.MODIFIER_DETERMINERS) + r")\s+" + QUAL + r"$", re.I)
 _CHANGE_NOUN_AFTER = re.compile(r"^\s*(?:" + "|".join(tables.CHANGE_NOUNS) + r")s?\b", re.I)
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?" + QUAL + r"$", re.I)
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?" + QUAL + r"$",
+                          re.I)
 _DASH_SCORE_AFTER = re.compile(r"^[-–]\d")
 _CROSS_REFERENCE = re.compile(r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
                               + r")\s*:", re.I)
