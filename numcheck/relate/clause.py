@@ -699,10 +699,10 @@ __all__ += ["is_increment", "is_label", "is_level", "is_score", "is_time_span", 
 # ("the 0.5% rise to 1.75%"), the figure another is compared with ("lower than last year's 44.8%"),
 # one side of a score ("49-5"), or a figure in a line that points to another article ("Related: ...").
 
-_SIZED_NOUN = re.compile(r"\b(?:" + "|".join(tables.MODIFIER_DETERMINERS) + r")\s+" + QUAL + r"$", re.I)
+_SIZED_NOUN = re.compile(r"\b(?:" + "|".join(tables.MODIFIER_DETERMINERS) + r"|[A-Za-z]+['’]s?)\s+" + QUAL + r"$", re.I)
 _CHANGE_NOUN_AFTER = re.compile(r"^\s*(?:" + "|".join(tables.CHANGE_NOUNS) + r")s?\b", re.I)
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?" + QUAL + r"$",
-                          re.I)
+_THAN_BEFORE = re.compile(r"\b(?:than|below|above)\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?"
+                          + QUAL + r"$", re.I)
 _DASH_SCORE_AFTER = re.compile(r"^[-–]\d")
 _CROSS_REFERENCE = re.compile(r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
                               + r")\s*:", re.I)
@@ -716,7 +716,7 @@ def sizes_change_noun(text: ClauseView, claim: Claim) -> bool:
 
 def is_compared_with(text: ClauseView, claim: Claim) -> bool:
     """"36.4%, lower than last year's 44.8% but higher than the 25.4% of 2019": a figure after "than"
-    is what the clause's subject is compared with, so a comparison that follows it ("but higher
+    (or "below", "above") is what the clause's subject is compared with, so a comparison that follows it ("but higher
     than ...") still speaks of that subject, not of this figure."""
     return bool(_THAN_BEFORE.search(text.tail(claim, 50)))
 
