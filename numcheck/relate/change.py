@@ -24,11 +24,14 @@ from numcheck.relate.clause import (
     contexts_differ,
     dateless,
     is_change_word,
+    is_compared_with,
+    is_dash_score,
     is_level,
     is_stated_change,
     lower_words,
     named_measure,
     nouns_agree,
+    sizes_change_noun,
     states_change,
 )
 
@@ -195,7 +198,8 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
             old, new, cue = second, first, "to ... from"
         elif match := _GAP_UP_DOWN_FROM.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
-        elif (match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second):
+        elif ((match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second)
+              and not is_compared_with(text, first)):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
             # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
@@ -203,7 +207,8 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
             old, new, cue = second, first, " ".join(match.group(1).lower().split())
             own = _comparison_words(text, first, gap)
         elif ((match := _GAP_VERB_TO.match(gap) or _GAP_BUT_VERB_TO.match(gap)) and direction_of(match.group(1))
-              and match.group(1).lower() != "up" and not is_stated_change(text, first)):
+              and match.group(1).lower() != "up" and not is_stated_change(text, first)
+              and not sizes_change_noun(text, first)):  # "the 0.5% rise to 1.75%" starts from no 0.5%
             # "from 1,000 up to 3,000 animals" is a range's bound, not a rise: "up to" is never the verb.
             old, new, cue = first, second, f"{match.group(1).lower()} to"
         elif _GAP_BARE_FROM.match(gap) and _follows_pair(text, first, olds):
@@ -430,6 +435,8 @@ def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[
                   taken: set[str] | None = None) -> Draft | None:
     if not (is_level(text, old) and is_level(text, new)):
         return None  # "four years later", "Nord Stream 1", "138 for one", "a further 0.9%": no level
+    if is_dash_score(text, old) or is_dash_score(text, new):
+        return None  # "slumping to 49-5": one side of a score
     first, last = (old, new) if old.start < new.start else (new, old)
     stated = _stated_change(text, first, last)
     start = stated if stated is not None and stated.start < first.start else first

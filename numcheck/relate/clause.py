@@ -692,3 +692,47 @@ def named_measure(text: ClauseView, claim: Claim) -> frozenset[str]:
 
 
 __all__ += ["is_increment", "is_label", "is_level", "is_score", "is_time_span", "named_measure"]
+
+
+# --- linkprec: roles that keep a figure out of a link (branch linkprec) ------------------------------
+# A figure may look like a level or a restatement and be neither: the size named by a change noun
+# ("the 0.5% rise to 1.75%"), the figure another is compared with ("lower than last year's 44.8%"),
+# one side of a score ("49-5"), or a figure in a line that points to another article ("Related: ...").
+
+_SIZED_NOUN = re.compile(r"\b(?:" + "|".join(tables.MODIFIER_DETERMINERS) + r"|[A-Za-z]+['’]s?)\s+" + QUAL + r"$", re.I)
+_CHANGE_NOUN_AFTER = re.compile(r"^\s*(?:" + "|".join(tables.CHANGE_NOUNS) + r")s?\b", re.I)
+_THAN_BEFORE = re.compile(r"\b(?:than|below|above)\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?"
+                          + QUAL + r"$", re.I)
+_DASH_SCORE_AFTER = re.compile(r"^[-–]\d")
+_CROSS_REFERENCE = re.compile(r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
+                              + r")\s*:", re.I)
+
+
+def sizes_change_noun(text: ClauseView, claim: Claim) -> bool:
+    """"The 0.5% rise to 1.75%", "a £2bn cut": a figure between a determiner and a change noun is the
+    size of that change, so it is never the level the change started from."""
+    return bool(_CHANGE_NOUN_AFTER.match(text.after(claim)[:20]) and _SIZED_NOUN.search(text.tail(claim, 40)))
+
+
+def is_compared_with(text: ClauseView, claim: Claim) -> bool:
+    """"36.4%, lower than last year's 44.8% but higher than the 25.4% of 2019": a figure after "than"
+    (or "below", "above") is what the clause's subject is compared with, so a comparison that follows it ("but higher
+    than ...") still speaks of that subject, not of this figure."""
+    return bool(_THAN_BEFORE.search(text.tail(claim, 50)))
+
+
+def is_dash_score(text: ClauseView, claim: Claim) -> bool:
+    """"slumping to 49-5", "won 3-2": a count joined by a dash to another number is one side of a
+    score (runs and wickets, goals), which is no level on its own."""
+    return (claim.kind == "number" and claim.unit == "count"
+            and bool(_DASH_SCORE_AFTER.match(text.text[claim.end : claim.end + 3])))
+
+
+def in_cross_reference(text: ClauseView, claim: Claim) -> bool:
+    """Whether the figure stands in a line that points to another article ("Related: England beat
+    South Africa by 41 runs"): such a line is the other article's headline, not this one's statement."""
+    line_start = text.text.rfind("\n", 0, claim.start) + 1
+    return bool(_CROSS_REFERENCE.match(text.text[line_start : claim.start]))
+
+
+__all__ += ["in_cross_reference", "is_compared_with", "is_dash_score", "sizes_change_noun"]

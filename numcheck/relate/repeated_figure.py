@@ -34,6 +34,7 @@ from numcheck.relate.clause import (
     ClauseView,
     Draft,
     contexts_differ,
+    in_cross_reference,
     lower_words,
     states_change,
 )
@@ -62,7 +63,7 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
     grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
     candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
-                  and not is_partitive(text, c) and not _compound(text, c)]
+                  and not is_partitive(text, c) and not _compound(text, c) and not in_cross_reference(text, c)]
     seen: dict[str, list[Claim]] = {}
     first_stated = _first_statements(text)
     for second in candidates:
@@ -113,7 +114,7 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         yield draft
     figures = [c for c in text.figures if c.kind == "number" and c.id not in grouped
                and (c.unit == "percent" or is_currency(c.unit) or (c.unit == "count" and c.noun))
-               and c.qualifier in ("eq", "approx") and not YEAR.fullmatch(c.text)]
+               and c.qualifier in ("eq", "approx") and not YEAR.fullmatch(c.text) and not in_cross_reference(text, c)]
     subject_of: dict[str, frozenset[str]] = {}  # computed on first use: most figures never need theirs
     change_of: dict[str, bool] = {}
 
@@ -144,7 +145,8 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
                  and subjects(first) & subjects(c)][:LOOKBACK]
         # The context guard is the costly test, so it runs on the few figures that would be linked.
         same = next((c for c in later if _printed_equal(first, c) and not contexts_differ(text, first, c)
-                     and not _directions_differ(text, first, c)), None)
+                     and not _directions_differ(text, first, c) and changes(c) == changes(first)
+                     and not _both_describe(text, first, c)), None)
         later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)]
         slips = [c for c in later if _is_scale_slip(first, c)]
         restated = any(_printed_equal(first, c) for c in ahead)
@@ -200,9 +202,10 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
     # A title holds a few figures; a first "sentence" of thousands is a table, read no further.
     if not title or len(title) > _TITLE_FIGURES or not _is_headline(text, title[0]):
         return
-    lede = [c for c in text.figures_in(1, _LEDE) if _restates_kind(c) and c.id not in taken]
+    lede = [c for c in text.figures_in(1, _LEDE) if _restates_kind(c) and c.id not in taken
+            and not in_cross_reference(text, c)]
     for first in title:
-        if first.id in taken or not _restates_kind(first):
+        if first.id in taken or not _restates_kind(first) or in_cross_reference(text, first):
             continue
         options = [c for c in lede if c.unit == first.unit and c.noun == first.noun and _near_one_figure(first, c)]
         second = next((c for c in options if _printed_equal(first, c)), None)
@@ -639,3 +642,14 @@ def _sentence_names(text: ClauseView, claim: Claim) -> frozenset[str]:
     start, end = text.sentence_span(claim)
     words = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", text.text[start:end])}
     return frozenset(w for w in words & text.names if w not in tables.NOT_NAMES)
+
+
+# --- linkprec: figures that state nothing of their own (branch linkprec) ----------------------------
+
+
+def _both_describe(text: ClauseView, a: Claim, b: Claim) -> bool:
+    """Two figures hyphened to their nouns ("a three-bedroom home" ... "three-bedroom flats") each
+    describe a kind of thing, so sharing the words says nothing: two homes, not one fact. One plain
+    count may still restate a compound ("a seven-wicket win" ... "won by seven wickets"); a line
+    pointing to another article ("Related: ...", `in_cross_reference`) is kept out before pairing."""
+    return _compound(text, a) and _compound(text, b)

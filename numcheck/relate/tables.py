@@ -269,3 +269,12 @@ SCORE_JOINERS = ("for",)
 #: Nouns that name a change: "a 72% increase in ...".
 CHANGE_NOUNS = ("increase", "rise", "fall", "drop", "decline", "decrease", "gain", "jump", "improvement",
                 "reduction", "cut", "slowdown")
+
+
+# --- linkprec: roles that keep a figure out of a link (branch linkprec) ------------------------------
+
+#: Words that open a line pointing to another article ("Related: ...", "Read more: ..."): the line is
+#: that article's headline, so its figures are no statement of this article's own.
+CROSS_REFERENCE_OPENERS = ("related", "read more", "see also", "more on this story", "read next")
+#: Determiners before a figure that make it modify the noun after it: "the 0.5% rise", "a £2bn cut".
+MODIFIER_DETERMINERS = ("the", "a", "an", "its", "their", "this", "that")
