@@ -33,7 +33,7 @@ FRESH_NOUNS = ("widget", "parcel", "tablet", "lantern", "kettle")
 MEASURE_NOUNS = frozenset(
     "sale export import output profit revenue turnover debt deficit generation unemployment inflation "
     "earning dividend price shipment loading rider share index fund bill aid adult voter repair coffee road "
-    "school poll labour conservative tory democrat".split())
+    "school poll labour conservative tory democrat income driver".split())
 #: Numbers the figure rewrite leaves alone: years, and shares (a percentage scaled is another share).
 _NUMBER = re.compile(r"(?<![\w.,\-–])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w.,]?\d)(?!\s*[-–]\s*\d)"
                      r"(?!\s*(?:%|per\s*cent|pct|percent))")
