@@ -57,6 +57,8 @@ _PERCENT = re.compile(r"(?<![\w.,])(\d+)(\.\d+)?(?=\s*(?:%|per\s*cent|pct|percen
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w in UNITS if UNITS[w] > 1) + r")\b(?![-–])"
                           r"(?!\s+in\s+(?:\d|[a-z]+\b))", re.I)
 _DIGITS_IN = re.compile(r"\s+in\s+\d")
+#: The denominator of "1 in 5": kept with its numerator, as the docstring of `_figure_edits` says.
+_IN_AFTER_DIGITS = re.compile(r"\d\s+in\s+$")
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 Edit = tuple[int, int, str]
@@ -91,7 +93,8 @@ def _figure_edits(text: str) -> list[Edit]:
     for match in _NUMBER.finditer(text):
         whole, fraction = match.group(1), match.group(2) or ""
         value = int(whole.replace(",", ""))
-        if (1900 <= value <= 2099 and not fraction and "," not in whole) or _DIGITS_IN.match(text, match.end()):
+        if (1900 <= value <= 2099 and not fraction and "," not in whole) or _DIGITS_IN.match(text, match.end()) \
+                or _IN_AFTER_DIGITS.search(text[max(0, match.start() - 12) : match.start()]):
             continue
         if _MONTH_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             continue  # a day of the month
