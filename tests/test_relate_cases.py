@@ -248,3 +248,30 @@ def test_linker_case(checker: numcheck.Checker, case: dict[str, Any], rewrite: s
     assert not linked, f"expected no {sorted(kinds)} link in {text!r}; got {linked}"
     for rule in case.get("no_finding", []):
         assert not [f for f in report.findings if f.rule == rule], f"{rule} fired on {text!r}"
+
+
+#: A row of the inventory in ``cases/README.md``: topic, link count, no_link count, open case names.
+_INVENTORY_ROW = re.compile(r"^\|[^|]+\|\s*`([\w-]+/[\w-]+)`\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|([^|]*)\|\s*$")
+
+
+def test_inventory_matches_the_cases() -> None:
+    """The README maps every phrasing and trap of issue 11 to a topic with its counts and open cases;
+    this holds it to the YAML, so neither can drift: each listed topic has >= 3 link and >= 2 no_link
+    cases, its counts and its open (``pending:``) cases are the YAML's, and no YAML topic is unlisted."""
+    rows = [_INVENTORY_ROW.match(line) for line in (CASES_DIR / "README.md").read_text(encoding="utf-8").splitlines()]
+    listed = [(m.group(1), int(m.group(2)), int(m.group(3)), {n.strip() for n in m.group(4).split(",") if n.strip()})
+              for m in rows if m]
+    assert listed, "the inventory table in cases/README.md has no rows"
+    actual: dict[str, tuple[int, int, set[str]]] = {}
+    for name, case in CASES:
+        key = f"{name.split('/')[0]}/{case['topic']}"
+        links, no_links, open_cases = actual.get(key, (0, 0, set()))
+        actual[key] = (links + ("link" in case), no_links + ("no_link" in case),
+                       open_cases | ({case["name"]} if case.get("pending") else set()))
+    unlisted = set(actual) - {row[0] for row in listed}
+    assert not unlisted, f"topics missing from cases/README.md: {unlisted}"
+    for topic, links, no_links, open_cases in listed:
+        assert topic in actual, f"cases/README.md lists {topic}, which no case has"
+        assert links >= 3 and no_links >= 2, f"{topic}: fewer than 3 link or 2 no_link cases"
+        said = (links, no_links, open_cases)
+        assert actual[topic] == said, f"{topic}: README says {said}, the YAML has {actual[topic]}"
