@@ -157,3 +157,15 @@ def test_a_cricket_score_and_a_numbered_name_raise_no_change() -> None:
         report = numcheck.check(text)
         assert not report.findings, text
         assert not [r for r in report.relations if r.kind == "change"], text
+
+
+# --- pending (issue 11): a share in digits, "1 in 5", read as "one in five" is ---------------------
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Some 1 in 5 drivers failed.", [("1 in 5", 0.2, "fraction", "ratio")]),
+    ("About 3 in 10 adults smoke.", [("3 in 10", 0.3, "fraction", "ratio")]),
+    ("Salah scored 23 in 26 games.", [("23", 23.0, "count", "number"), ("26", 26.0, "count", "number")]),
+    ("He hit 80 in 48 balls.", [("80", 80.0, "count", "number"), ("48", 48.0, "count", "number")]),
+])
+def test_a_share_in_digits_is_one_figure(sentence: str, want: list[tuple[str, float, str, str]]) -> None:
+    """"1 in N" and "N in 10" are a share; a tally ("23 in 26 games") stays two counts."""
+    assert [(c.text, round(c.value, 9), c.unit, c.kind) for c in numcheck.extract(sentence)] == want

@@ -33,7 +33,7 @@ FRESH_NOUNS = ("widget", "parcel", "tablet", "lantern", "kettle")
 MEASURE_NOUNS = frozenset(
     "sale export import output profit revenue turnover debt deficit generation unemployment inflation "
     "earning dividend price shipment loading rider share index fund bill aid adult voter repair coffee road "
-    "school poll labour conservative tory democrat".split())
+    "school poll labour conservative tory democrat income driver".split())
 #: Numbers the figure rewrite leaves alone: years, and shares (a percentage scaled is another share).
 _NUMBER = re.compile(r"(?<![\w.,\-–])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w.,]?\d)(?!\s*[-–]\s*\d)"
                      r"(?!\s*(?:%|per\s*cent|pct|percent))")
@@ -57,6 +57,8 @@ _PERCENT = re.compile(r"(?<![\w.,])(\d+)(\.\d+)?(?=\s*(?:%|per\s*cent|pct|percen
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w in UNITS if UNITS[w] > 1) + r")\b(?![-–])"
                           r"(?!\s+in\s+(?:\d|[a-z]+\b))", re.I)
 _DIGITS_IN = re.compile(r"\s+in\s+\d")
+#: The denominator of "1 in 5": kept with its numerator, as the docstring of `_figure_edits` says.
+_IN_AFTER_DIGITS = re.compile(r"\d\s+in\s+$")
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 Edit = tuple[int, int, str]
@@ -91,7 +93,8 @@ def _figure_edits(text: str) -> list[Edit]:
     for match in _NUMBER.finditer(text):
         whole, fraction = match.group(1), match.group(2) or ""
         value = int(whole.replace(",", ""))
-        if (1900 <= value <= 2099 and not fraction and "," not in whole) or _DIGITS_IN.match(text, match.end()):
+        if (1900 <= value <= 2099 and not fraction and "," not in whole) or _DIGITS_IN.match(text, match.end()) \
+                or _IN_AFTER_DIGITS.search(text[max(0, match.start() - 12) : match.start()]):
             continue
         if _MONTH_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             continue  # a day of the month
@@ -245,3 +248,30 @@ def test_linker_case(checker: numcheck.Checker, case: dict[str, Any], rewrite: s
     assert not linked, f"expected no {sorted(kinds)} link in {text!r}; got {linked}"
     for rule in case.get("no_finding", []):
         assert not [f for f in report.findings if f.rule == rule], f"{rule} fired on {text!r}"
+
+
+#: A row of the inventory in ``cases/README.md``: topic, link count, no_link count, open case names.
+_INVENTORY_ROW = re.compile(r"^\|[^|]+\|\s*`([\w-]+/[\w-]+)`\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|([^|]*)\|\s*$")
+
+
+def test_inventory_matches_the_cases() -> None:
+    """The README maps every phrasing and trap of issue 11 to a topic with its counts and open cases;
+    this holds it to the YAML, so neither can drift: each listed topic has >= 3 link and >= 2 no_link
+    cases, its counts and its open (``pending:``) cases are the YAML's, and no YAML topic is unlisted."""
+    rows = [_INVENTORY_ROW.match(line) for line in (CASES_DIR / "README.md").read_text(encoding="utf-8").splitlines()]
+    listed = [(m.group(1), int(m.group(2)), int(m.group(3)), {n.strip() for n in m.group(4).split(",") if n.strip()})
+              for m in rows if m]
+    assert listed, "the inventory table in cases/README.md has no rows"
+    actual: dict[str, tuple[int, int, set[str]]] = {}
+    for name, case in CASES:
+        key = f"{name.split('/')[0]}/{case['topic']}"
+        links, no_links, open_cases = actual.get(key, (0, 0, set()))
+        actual[key] = (links + ("link" in case), no_links + ("no_link" in case),
+                       open_cases | ({case["name"]} if case.get("pending") else set()))
+    unlisted = set(actual) - {row[0] for row in listed}
+    assert not unlisted, f"topics missing from cases/README.md: {unlisted}"
+    for topic, links, no_links, open_cases in listed:
+        assert topic in actual, f"cases/README.md lists {topic}, which no case has"
+        assert links >= 3 and no_links >= 2, f"{topic}: fewer than 3 link or 2 no_link cases"
+        said = (links, no_links, open_cases)
+        assert actual[topic] == said, f"{topic}: README says {said}, the YAML has {actual[topic]}"

@@ -29,7 +29,7 @@ from numcheck.extract.mention import MAX_DIGITS, Mention, make_mention, parse_di
 from numcheck.extract.nonquantities import NonQuantity, in_dash_chain, refusal
 from numcheck.extract.ranges import combine
 from numcheck.extract.scales import scale_after
-from numcheck.extract.spelled import WORD_STARTS, spelled_at, words_at
+from numcheck.extract.spelled import WORD_STARTS, ratio_from, spelled_at, words_at
 from numcheck.extract.tokens import TokenView, tokenize
 
 __all__ = ["non_quantities", "scan", "scan_view"]
@@ -96,6 +96,9 @@ def digits_at(s: TokenView, i: int) -> tuple[Mention | None, int]:
             s.refuse(i, last, "too_long")
         return None, last
     value, precision = parsed
+    ratio = digit_ratio(s, i, value)
+    if ratio is not None:
+        return ratio, ratio.last
     # "5 000", "1 234 567.89": space-grouped thousands, every group exactly three digits.
     if token.text.isdigit() and len(token.text) <= 3 and (i == 0 or not tokens[i - 1].is_digit):
         while last < len(tokens) and _THREE_DIGITS.fullmatch(tokens[last].text) and \
@@ -123,6 +126,24 @@ def digits_at(s: TokenView, i: int) -> tuple[Mention | None, int]:
     mention = make_mention(i, last, start, tokens[last - 1].end, value * scale, precision * scale, "number",
                     scale=scale, suffix=suffix)
     return mention, last
+
+
+#: Denominators of a share written "3 in 10" with any numerator; "1 in N" takes any N.
+_ROUND_DENOMINATORS = frozenset({"10", "100", "1000", "1,000"})
+
+
+def digit_ratio(s: TokenView, i: int, value: float) -> Mention | None:
+    """"1 in 5 drivers", "3 in 10 adults": a share in digits, read as "one in five" is. Only "1 in N"
+    and "N in 10/100/1,000" count: "scored 23 in 26 games" is a tally, not a share, and "1 in
+    302.5m" carries a scale the ratio would drop."""
+    token, denominator = s.tokens[i], s.tok(i + 2)
+    if not token.text.isdigit() or s.lower(i + 1) != "in" or denominator is None or not denominator.is_digit:
+        return None
+    if not denominator.text.replace(",", "").isdigit() or scale_after(s, i + 2, i + 3)[0] != 1.0:
+        return None
+    if value != 1 and denominator.text not in _ROUND_DENOMINATORS:
+        return None
+    return ratio_from(s, i, i + 1, value)
 
 
 def mixed_fraction(s: TokenView, j: int) -> tuple[float, int] | None:

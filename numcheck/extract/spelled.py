@@ -17,7 +17,7 @@ from numcheck.extract.tables.numbers import NOT_COUNTED_AFTER_ONE, NOT_COUNTING_
 from numcheck.extract.tables.units import DURATIONS
 from numcheck.extract.tokens import TokenView
 
-__all__ = ["WORD_STARTS", "spelled_at", "words_at"]
+__all__ = ["WORD_STARTS", "ratio_from", "spelled_at", "words_at"]
 
 _SINGULAR_DENOMINATORS = frozenset(w for w in FRACTION_DENOMINATORS if not w.endswith("s"))
 #: Every word `words_at` (or a sign word) can start a figure on; the scanner passes any other word

@@ -81,6 +81,10 @@ def _percent_with_whole(text: ClauseView, percent: Claim) -> Iterator[Draft]:
         else:
             yield Draft("percent_of", (whole_after, percent), ("whole", "percent"), "of")
         return
+    bracketed = _bracketed_part_of_whole(text, percent, whole_after)
+    if bracketed is not None:
+        yield Draft("percent_of", (*bracketed, percent), ("part", "whole", "percent"), "(of)")
+        return
     if before is None:
         return
     # "211 of 300 delegates, or 64%": a part_of_whole right before the percentage
@@ -99,6 +103,28 @@ def _percent_with_whole(text: ClauseView, percent: Claim) -> Iterator[Draft]:
         if found is not None:
             yield Draft("percent_of", (part, found, percent), ("part", "whole", "percent"),
                          f"or ... of {match.group(1).lower()}")
+
+
+#: Between a percentage and the part that opens its bracket: "70% (211 of 300 delegates)".
+_OPENS_BRACKET = re.compile(r"^\s*\(\s*" + QUAL + r"$", re.I)
+#: After the whole, the bracket closes before any other figure: "... of 300 delegates)".
+_CLOSES_BRACKET = re.compile(r"^[^\d()]{0,40}\)")
+
+
+def _bracketed_part_of_whole(text: ClauseView, percent: Claim, part: Claim | None) -> tuple[Claim, Claim] | None:
+    """"About 70% (211 of 300 delegates) backed it": the share first, then its part and whole in
+    brackets, so the bracket says the same share twice. The two counts must count one thing and
+    the bracket must hold nothing else, else "70% (up from 211 of 300)" would pass."""
+    if part is None or not _OPENS_BRACKET.match(text.gap(percent, part) or "x"):
+        return None
+    whole = text.next_in_sentence(part)
+    if whole is None or not is_count_like(part) or not is_count_like(whole) or part.unit != whole.unit:
+        return None
+    if not OF_NUMBER.match(text.gap(part, whole) or "x") or not _CLOSES_BRACKET.match(text.after(whole)):
+        return None
+    if names_one(whole) or is_per_unit(text, whole):
+        return None
+    return part, whole
 
 
 def _whole_by_noun(text: ClauseView, word: str, part: Claim) -> Claim | None:
