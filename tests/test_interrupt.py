@@ -160,8 +160,16 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
         assert writing, "the run never started writing its report"
         if settled:
             if jobs > 1:
-                assert _wait_for(lambda: len(_workers(process.pid)) >= jobs, TIMEOUT), "the workers never started"
-                forked = _workers(process.pid) <= _children(process.pid)
+                seen: dict[str, set[int]] = {}
+
+                def started() -> bool:
+                    # one snapshot for both questions: a helper caught between its fork and its exec
+                    # looks like a direct child worker for a moment, so count, don't compare sets
+                    seen["children"], seen["workers"] = _children(process.pid), _workers(process.pid)
+                    return len(seen["workers"]) >= jobs
+
+                assert _wait_for(started, TIMEOUT), "the workers never started"
+                forked = len(seen["workers"] & seen["children"]) >= jobs
                 assert forked is not threaded, "forked workers without threads, fork-server workers with them"
             time.sleep(0.5)  # well into the articles now: the run takes several seconds
         else:
