@@ -163,12 +163,17 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_previous_report(
                 seen: dict[str, set[int]] = {}
 
                 def started() -> bool:
-                    # one snapshot for both questions: a helper caught between its fork and its exec
-                    # looks like a direct child worker for a moment, so count, don't compare sets
                     seen["children"], seen["workers"] = _children(process.pid), _workers(process.pid)
                     return len(seen["workers"]) >= jobs
 
+                def as_expected() -> bool:
+                    # /proc is read twice per look and a helper caught between its fork and its exec
+                    # looks like a direct-child worker for a moment, so one look can mislead: ask
+                    # until the pool shows its method, and fail only if it never shows the right one
+                    return started() and (len(seen["workers"] & seen["children"]) >= jobs) is not threaded
+
                 assert _wait_for(started, TIMEOUT), "the workers never started"
+                _wait_for(as_expected, 2.0)
                 forked = len(seen["workers"] & seen["children"]) >= jobs
                 assert forked is not threaded, "forked workers without threads, fork-server workers with them"
             time.sleep(0.5)  # well into the articles now: the run takes several seconds
