@@ -53,7 +53,7 @@ def process_article(checker: object, article: Article, mode: str) -> Report:
     """Check or extract one article; a bug on one article becomes an error on that article only."""
     try:
         if mode == "extract":
-            claims = tuple(checker.extract(article.text, article.kind))  # type: ignore[attr-defined]
+            claims = checker.claims(article.text, article.kind)  # type: ignore[attr-defined]
             return Report(source=article.source, claims=claims)
         return checker.check(article.text, source=article.source, kind=article.kind)  # type: ignore[attr-defined]
     except RecursionError:

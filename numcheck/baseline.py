@@ -37,7 +37,7 @@ FindingKey = tuple[str, str, tuple[str, ...]]
 
 def finding_keys(report: Report) -> list[tuple[Finding, FindingKey]]:
     """Each finding of ``report`` with its baseline key, in report order."""
-    texts = {claim.id: claim.text for claim in report.claims}
+    texts = {claim.id: claim.text for claim in report.named_claims().values()}
     source = normalise_source(report.source)
     return [(f, (source, f.rule, tuple(texts.get(i, i) for i in f.claims))) for f in report.findings]
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.document import Document, read_document
 from numcheck.extract.extractor import Extractor
+from numcheck.extract.stream import ClaimStream, parts
 from numcheck.model import Claim, Finding, Relation, Report
 
 if TYPE_CHECKING:
@@ -60,25 +61,47 @@ class Checker:
         """The claims of one text, in reading order."""
         return list(self.extractor.extract(self.read(text, kind)))
 
+    def claims(self, text: str, kind: str = "text") -> Sequence[Claim]:
+        """The claims of one text for a writer: a tuple, or for a claim-dense input of several
+        parts a `ClaimStream` that extracts them again as they are written (see `check`)."""
+        document = self.read(text, kind)
+        count, last = 0, ()
+        for part in parts(self.extractor, document):
+            count, last = count + len(part), part
+        return last if count == len(last) else ClaimStream(document, count, self.extractor)
+
     def check(self, text: str, source: str = "<text>", kind: str | None = None) -> Report:
-        """Run every rule over one text and return its `Report`; never raises on odd text."""
+        """Run every rule over one text and return its `Report`; never raises on odd text.
+
+        The claims are linked and checked `PART_CLAIMS` at a time (every news article is one part),
+        and only relations and findings are kept across parts, so memory follows the part, not the
+        input: a megabyte with a figure every three characters stays within issue 15's bound.
+        """
         from numcheck.document import kind_for_path
         from numcheck.relate import link
         from numcheck.suppress import apply_suppressions
 
         document = self.read(text, kind or kind_for_path(source))
-        claims = self.extractor.extract(document)
-        linking = link(document, claims)
-        relations = linking.relations
-        findings = self.run_rules(document, claims, relations, source)
+        relations: list[Relation] = []
+        findings: list[Finding] = []
+        problems: dict[str, None] = {}  # a linker failing in every part is said once
+        count, last = 0, ()
+        for part in parts(self.extractor, document):
+            linking = link(document, part)
+            numbered = renumbered(linking.relations, len(relations))
+            relations.extend(numbered)
+            findings.extend(self.run_rules(document, part, numbered, source))
+            problems.update(dict.fromkeys(linking.problems))
+            count, last = count + len(part), part
+        findings.sort(key=lambda f: (f.start, f.rule))
         findings, warnings = apply_suppressions(document, findings, self.known_ids, source=source)
+        claims = last if count == len(last) else ClaimStream(document, count, self.extractor)
         # A linker that failed on this text lost only its own relations; say so beside the findings.
-        problems = [f"{source}: {problem}" for problem in linking.problems]
-        return Report(source=source, claims=claims, relations=relations, findings=tuple(findings),
-                      warnings=(*problems, *warnings))
+        return Report(source=source, claims=claims, relations=tuple(relations), findings=tuple(findings),
+                      warnings=(*(f"{source}: {problem}" for problem in problems), *warnings))
 
     def run_rules(
-        self, document: Document, claims: tuple[Claim, ...], relations: tuple[Relation, ...], source: str
+        self, document: Document, claims: Sequence[Claim], relations: tuple[Relation, ...], source: str
     ) -> list[Finding]:
         findings: list[Finding] = []
         sentence_tests: dict[tuple[int, int], bool] = {}
@@ -101,8 +124,8 @@ class ClaimIndex:
     figure of a long article). The groups are a superset of the matches: ``Where.matches`` still
     decides, so a rule sees exactly what it saw before, in the same order."""
 
-    def __init__(self, claims: tuple[Claim, ...]) -> None:
-        self.claims = claims
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = tuple(claims)
         self.by_unit: dict[str, list[int]] = {}
         self.by_noun: dict[str, list[int]] = {}
         for position, claim in enumerate(claims):
@@ -119,6 +142,13 @@ class ClaimIndex:
         else:
             return self.claims
         return tuple(self.claims[p] for p in sorted(positions))
+
+
+def renumbered(relations: tuple[Relation, ...], before: int) -> tuple[Relation, ...]:
+    """``relations`` numbered on from ``before`` relations of the earlier parts of the same text."""
+    if not before:
+        return relations
+    return tuple(dataclasses.replace(r, id=f"r{before + k}") for k, r in enumerate(relations, start=1))
 
 
 def extract(text: str) -> list[Claim]:

@@ -9,6 +9,7 @@ DataFrame contract in DESIGN.md: renaming one is a breaking change.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -127,7 +128,9 @@ class Report:
     """
 
     source: str
-    claims: tuple[Claim, ...] = ()
+    #: A tuple, or for a claim-dense input checked in parts a `numcheck.extract.stream.ClaimStream`
+    #: that extracts the claims again as they are read: iterate it, and take ``len``.
+    claims: Sequence[Claim] = ()
     relations: tuple[Relation, ...] = ()
     findings: tuple[Finding, ...] = ()
     errors: tuple[str, ...] = ()
@@ -137,6 +140,12 @@ class Report:
     def ok(self) -> bool:
         """True when nothing at warning or error level was found and the input was readable."""
         return not self.errors and not any(f.severity in ("warning", "error") for f in self.findings)
+
+    def named_claims(self) -> dict[str, Claim]:
+        """The claims the findings name, by id: what a writer citing claims needs, without a dict
+        of every claim (a claim-dense input has hundreds of thousands; see ``claims``)."""
+        wanted = {i for f in self.findings for i in f.claims}
+        return {c.id: c for c in self.claims if c.id in wanted} if wanted else {}
 
     def claims_frame(self) -> Any:
         """The claims as a pandas DataFrame (pandas is imported only when asked for)."""

@@ -130,3 +130,58 @@ def test_a_megabyte_sentence_of_brackets_costs_a_window_not_the_input() -> None:
         tracemalloc.stop()
     assert [(c.value, c.noun) for c in claims] == [(5.0, "cat")]
     assert peak < 12 * MEGABYTE, f"peak {peak / MEGABYTE:.1f} MB"
+
+
+def test_a_claim_dense_input_is_checked_in_parts_and_loses_nothing(tmp_path) -> None:
+    """Past `PART_CLAIMS` claims an article is linked and checked a part at a time and its claims
+    are extracted again when written (issue 15's memory bound). Through the CLI, every claim,
+    relation and finding is still there once, numbered on across the parts, as for one paragraph."""
+    import json
+    import subprocess
+    import sys
+
+    from numcheck.extract.stream import PART_CLAIMS
+
+    paragraph = "Of the 35 countries, 40 agreed.\n\n"
+    times = PART_CLAIMS * 5 // 4  # two claims each: two and a half parts
+    article = tmp_path / "dense.md"
+    article.write_text(paragraph * times, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "numcheck.cli", "check", "--format", "json", str(article)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr == ""
+    entry = json.loads(run.stdout)["files"][0]
+    claims, relations, findings = entry["claims"], entry["relations"], entry["findings"]
+    assert [c["id"] for c in claims] == [f"c{k}" for k in range(1, 2 * times + 1)]
+    assert [(c["value"], c["noun"]) for c in claims[:2]] == [(35.0, "country"), (40.0, "country")]
+    assert {(c["value"], c["noun"]) for c in claims} == {(35.0, "country"), (40.0, "country")}
+    assert [r["id"] for r in relations] == [f"r{k}" for k in range(1, times + 1)]
+    assert [r["claims"] for r in relations] == [[f"c{2 * k}", f"c{2 * k - 1}"] for k in range(1, times + 1)]
+    assert [(f["rule"], f["claims"]) for f in findings] == [
+        ("part-exceeds-whole", [f"c{2 * k}", f"c{2 * k - 1}"]) for k in range(1, times + 1)]
+    assert json.loads(run.stdout)["summary"]["claims"] == 2 * times
+
+
+def test_a_claim_dense_input_costs_a_part_not_the_input() -> None:
+    """50 KB of "5%%" is 16,667 claims: linked all at once they cost 23 MB at the peak; a part at
+    a time, with the claims streamed again to the writer, a few MB."""
+    import tracemalloc
+
+    from numcheck.report.json import write_entry
+
+    class Discard:
+        def write(self, text: str) -> int:
+            return len(text)
+
+    text = ADVERSARIES["percent_signs"].build(MEGABYTE // 20)
+    checker = numcheck.Checker()
+    tracemalloc.start()
+    try:
+        report = checker.check(text, kind="text")
+        write_entry(report, "check", Discard())  # type: ignore[arg-type]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(report.claims) == text.count("5")
+    assert sum(1 for _ in report.claims) == len(report.claims)
+    assert peak < 12 * MEGABYTE, f"peak {peak / MEGABYTE:.1f} MB"

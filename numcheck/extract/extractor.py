@@ -13,6 +13,8 @@ is percent in [85.5, 90), "84 of the 112 drones" counts drones twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from numcheck.document import Document, Span, read_document
 from numcheck.extract.antecedents import PreviousNouns, column_header, share_partitive_nouns, specify_general_nouns
 from numcheck.extract.candidates import may_hold_figure
@@ -53,8 +55,14 @@ class Extractor:
 
     def extract(self, document: Document) -> tuple[Claim, ...]:
         """Claims of a document in reading order, ids ``c1``, ``c2``, ..."""
+        return tuple(claim for piece in self.stream(document) for claim in piece)
+
+    def stream(self, document: Document) -> Iterator[list[Claim]]:
+        """The claims of a document piece by piece (a sentence, or a window of an overlong one), in
+        reading order, numbered across pieces as `extract` numbers them. A caller that checks a
+        claim-dense input one part at a time (`numcheck.extract.stream`) never holds them all."""
         dollar = default_dollar(document.text)
-        claims: list[Claim] = []
+        count = 0
         previous = PreviousNouns(document, None, ())
         # only with a pipe can a figure sit under a table's column header
         tables = TableIndex(document.original) if "|" in document.original else None
@@ -67,10 +75,11 @@ class Extractor:
                     continue
                 tokens = tokenize(document.text, start, end)
                 sentence = Sentence(document, index, tokens, dollar=dollar, table_index=tables, units=self.units)
-                built = sentence_claims(sentence, previous, len(claims))
-                claims.extend(built)
+                built = sentence_claims(sentence, previous, count)
+                count += len(built)
+                if built:
+                    yield built
                 previous = PreviousNouns(document, piece, tuple(c.noun for c in built if c.noun and c.unit == "count"))
-        return tuple(claims)
 
 
 def sentence_claims(s: Sentence, previous: PreviousNouns, offset: int) -> list[Claim]:

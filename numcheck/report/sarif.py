@@ -98,7 +98,7 @@ def _claim_region(claim: Claim) -> dict[str, Any]:
 
 
 def _results(report: Report, rule_index: dict[str, int], extra_rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    claims = {c.id: c for c in report.claims}
+    claims = report.named_claims()
     artifact = _artifact(report.source)
     path = repo_path(report.source)
     seen: Counter[str] = Counter()
