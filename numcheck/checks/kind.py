@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from numcheck.model import Claim
-    from numcheck.rule import Rule
 
 __all__ = ["SCOPES", "TOLERANCE", "CheckKind", "Compile", "Problems", "number"]
 
@@ -57,7 +56,9 @@ class CheckKind:
     scope: str = "claims"
     #: Optional cheap test of one claim, run before the rule's ``where`` reads any sentence: a range
     #: rule only cares about figures outside its limits, so the context regexes run on few claims.
-    candidate: Callable[[Rule, Claim], bool] | None = None
+    #: Its first argument is the `numcheck.rule.Rule`, typed ``Any`` here because ``rule.py`` imports
+    #: this module (naming ``Rule`` here, even for type checkers only, made an import circle).
+    candidate: Callable[[Any, Claim], bool] | None = None
 
     def __post_init__(self) -> None:
         declared = {*self.params, *self.required}
