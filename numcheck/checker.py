@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.document import Document, read_document
 from numcheck.extract.extractor import Extractor
-from numcheck.extract.stream import ClaimStream, parts
+from numcheck.extract.stream import PART_CLAIMS, ClaimStream, part_span, parts
 from numcheck.model import Claim, Finding, Relation, Report
 
 if TYPE_CHECKING:
@@ -87,7 +87,8 @@ class Checker:
         problems: dict[str, None] = {}  # a linker failing in every part is said once
         count, last = 0, ()
         for part in parts(self.extractor, document):
-            linking = link(document, part)
+            whole = not count and len(part) < PART_CLAIMS
+            linking = link(document, part, span=None if whole or not part else part_span(document, part))
             numbered = renumbered(linking.relations, len(relations))
             relations.extend(numbered)
             findings.extend(self.run_rules(document, part, numbered, source))

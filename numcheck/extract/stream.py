@@ -32,7 +32,7 @@ from numcheck.document import Document
 from numcheck.extract.extractor import Extractor
 from numcheck.model import Claim
 
-__all__ = ["PART_CLAIMS", "ClaimStream", "parts"]
+__all__ = ["PART_CLAIMS", "ClaimStream", "part_span", "parts"]
 
 #: Claims linked and checked together. The BBC and Guardian corpora have at most a few hundred
 #: figures an article; 4,000 claims with their linking cost about 6 MB.
@@ -53,6 +53,12 @@ def parts(extractor: Extractor, document: Document, size: int = PART_CLAIMS) -> 
             batch, cut = [], True
     if batch or not cut:
         yield tuple(batch)
+
+
+def part_span(document: Document, part: Sequence[Claim]) -> tuple[int, int]:
+    """The text a part's claims come from: its first sentence's start to its last one's end."""
+    first, last = document.sentences[part[0].sentence], document.sentences[part[-1].sentence]
+    return min(first.start, part[0].start), max(last.end, part[-1].end)
 
 
 class ClaimStream(Sequence[Claim]):

@@ -89,11 +89,13 @@ class Linking:
     problems: tuple[str, ...] = ()
 
 
-def link(document: Document, claims: Sequence[Claim], linkers: Sequence[Linker] | None = None) -> Linking:
+def link(document: Document, claims: Sequence[Claim], linkers: Sequence[Linker] | None = None,
+         span: tuple[int, int] | None = None) -> Linking:
     """Run ``linkers`` (by default the registry `LINKERS`) in order over ``claims``. A linker that
     raises keeps the drafts it yielded before the error (each is whole) and the run goes on: one odd
-    sentence must not cost an article its other findings."""
-    view = ClauseView(document, sorted(claims, key=lambda c: (c.start, c.end)))
+    sentence must not cost an article its other findings. ``span`` is the stretch of text the claims
+    come from when they are one part of a claim-dense input (see `ClauseView`)."""
+    view = ClauseView(document, sorted(claims, key=lambda c: (c.start, c.end)), span)
     drafts: list[Draft] = []
     problems: list[str] = []
     placed_parts: set[str] = set()

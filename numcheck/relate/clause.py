@@ -108,8 +108,12 @@ _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,] ([A-Z][a-z]+)")
 class ClauseView:
     """The document seen from its claims: text around and between them, clause by clause."""
 
-    def __init__(self, document: Document, claims: list[Claim]) -> None:
+    def __init__(self, document: Document, claims: list[Claim], span: tuple[int, int] | None = None) -> None:
         self.document = document
+        #: The stretch of text the claims come from: the whole text, or for one part of a
+        #: claim-dense input (`numcheck.extract.stream`) about that part, so that a reading of
+        #: "the whole text" (``names``) costs the part, not the input, once per part.
+        self.span = span or (0, len(document.text))
         self.text = _blank_modifiers(document.text, claims)
         # A date or a period the extractor took for a figure ("the 1-10 period") is no figure here.
         claims = [c for c in claims if not _is_date(self.text, c)]
@@ -163,7 +167,7 @@ class ClauseView:
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Words the article capitalises mid-sentence: names, found in one pass over the text."""
-        return frozenset(m.group(1).lower() for m in _MID_SENTENCE_CAPITAL.finditer(self.text))
+        return frozenset(m.group(1).lower() for m in _MID_SENTENCE_CAPITAL.finditer(self.text, *self.span))
 
     def figures_in(self, first: int, last: int) -> Iterator[Claim]:
         """The figures of sentences ``first`` to ``last``, in text order."""
@@ -704,7 +708,8 @@ _CHANGE_NOUN_AFTER = re.compile(r"^\s*(?:" + "|".join(tables.CHANGE_NOUNS) + r")
 _THAN_BEFORE = re.compile(r"\b(?:than|below|above)\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?"
                           + QUAL + r"$", re.I)
 _DASH_SCORE_AFTER = re.compile(r"^[-–]\d")
-_CROSS_REFERENCE = re.compile(r"^\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
+#: Matched from a line's start (``match`` at that position, so no ``^``).
+_CROSS_REFERENCE = re.compile(r"\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
                               + r")\s*:", re.I)
 
 
@@ -731,8 +736,13 @@ def is_dash_score(text: ClauseView, claim: Claim) -> bool:
 def in_cross_reference(text: ClauseView, claim: Claim) -> bool:
     """Whether the figure stands in a line that points to another article ("Related: England beat
     South Africa by 41 runs"): such a line is the other article's headline, not this one's statement."""
-    line_start = text.text.rfind("\n", 0, claim.start) + 1
-    return bool(_CROSS_REFERENCE.match(text.text[line_start : claim.start]))
+    # Such a line is a headline: its start is looked for within REACH characters, never back to the
+    # start of a megabyte-long line (that made one line of prose quadratic).
+    lower = max(0, claim.start - REACH)
+    newline = text.text.rfind("\n", lower, claim.start)
+    if newline < 0 and lower > 0:
+        return False
+    return bool(_CROSS_REFERENCE.match(text.text, newline + 1, claim.start))
 
 
 __all__ += ["in_cross_reference", "is_compared_with", "is_dash_score", "sizes_change_noun"]
