@@ -3,9 +3,9 @@
 The timeout is deliberately generous: the densest input ("5%%" repeated, 333,000 claims in 1 MB)
 takes about 50 s of honest linear work on one core (checking, then extracting the claims again as
 the test reads them: a claim-dense input keeps no claims, see `numcheck.extract.stream`), and a
-catastrophic regex or a quadratic loop would take hours, so the test turns those into a failure instead of a hung CI job while a busy CI
-machine stays well inside it. The real speed measure, time per claim against ordinary news, is
-``benchmarks/bench_adversarial.py``.
+catastrophic regex or a quadratic loop would take hours, so the test turns those into a failure
+instead of a hung CI job while a busy CI machine stays well inside it. The real speed measure, time
+per claim against ordinary news, is ``benchmarks/bench_adversarial.py``.
 """
 
 from __future__ import annotations

@@ -29,9 +29,11 @@ from numcheck.relate.clause import (
 )
 from numcheck.relate.shapes import (
     COMPARED_BEFORE,
+    FOR_NUMBER,
     LIMITERS,
     OF_NOUN,
     OF_NUMBER,
+    TALLY_BEFORE,
     earlier_here_or_before,
     ends_list,
     group_word,
@@ -51,15 +53,24 @@ __all__ = [
 
 
 def link_explicit_parts(text: ClauseView) -> Iterator[Draft]:
-    """"26 of 35 countries", "84 of the 112 drones": the whole right after "of"."""
+    """"26 of 35 countries", "84 of the 112 drones": the whole right after "of"; and a tally of
+    successes for attempts, "went 15 for 20", where "for" stands between two bare counts."""
     for part in text.figures:
         whole = text.next_in_sentence(part)
         if whole is None or not (is_count_like(part) and is_count_like(whole)) or part.unit != whole.unit:
             continue
         gap = text.gap(part, whole)
-        if (gap is not None and OF_NUMBER.match(gap) and nouns_agree(part, whole) and not is_code(text, whole)
-                and not names_one(whole)):
-            yield Draft("part_of_whole", (part, whole), ("part", "whole"), "of")
+        if gap is None:
+            continue
+        if OF_NUMBER.match(gap):
+            cue = "of"
+        elif FOR_NUMBER.match(gap):
+            cue = "for"
+        else:
+            continue
+        if ((cue == "of" or TALLY_BEFORE.search(text.tail(part, 20))) and nouns_agree(part, whole)
+                and not is_code(text, whole) and not names_one(whole)):
+            yield Draft("part_of_whole", (part, whole), ("part", "whole"), cue)
 
 
 def link_named_wholes(text: ClauseView) -> Iterator[Draft]:

@@ -44,8 +44,12 @@ __all__ = [
 
 
 OF_NUMBER = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|its|their|all|these|those|our|his|her|your|my|every)?\s*"
-                        r"(?:[A-Z]?[a-z]+['’]s\s+)?"
+                        r"(?:(?:[A-Z]?[a-z]+|\d{4})['’]s\s+)?"  # "the city's 20 wards", "2022's 60 entries"
+                        r"(?:(?:" + "|".join(tables.SERIES_ADJECTIVES) + r")\s+)?"  # "its last 20 matches"
                         + QUAL + r"$", re.I)
+#: "went 15 for 20 from the line": a tally of successes for attempts (`tables.TALLY_VERBS` before it).
+FOR_NUMBER = re.compile(r"^\s*for\s+$", re.I)
+TALLY_BEFORE = re.compile(r"\b(?:" + "|".join(tables.TALLY_VERBS) + r")\s+$", re.I)
 
 
 OF_NOUN = re.compile(

@@ -278,3 +278,13 @@ CHANGE_NOUNS = ("increase", "rise", "fall", "drop", "decline", "decrease", "gain
 CROSS_REFERENCE_OPENERS = ("related", "read more", "see also", "more on this story", "read next")
 #: Determiners before a figure that make it modify the noun after it: "the 0.5% rise", "a £2bn cut".
 MODIFIER_DETERMINERS = ("the", "a", "an", "its", "their", "this", "that")
+
+
+# --- words between "X out of" and its whole, and tallies (pending linker cases, round 5) -------------
+
+#: Adjectives that pick a run out of a series between "of its"/"of the" and the whole: "12 out of
+#: its last 20 matches", "3 of the past 10 years", "5 of the remaining 20 seats".
+SERIES_ADJECTIVES = ("last", "first", "past", "next", "previous", "final", "opening", "remaining")
+#: Verbs before "X for Y" that make it a tally of successes for attempts ("went 15 for 20 from the
+#: free-throw line", "is shooting 9 for 12"), not a price ("3 for £10") or a term ("15 years for").
+TALLY_VERBS = ("went", "goes", "go", "going", "shot", "shooting", "finished")
