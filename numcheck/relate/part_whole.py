@@ -129,8 +129,8 @@ def _verb_before(text: ClauseView, claim: Claim, vocabulary: frozenset[str], wor
         head = head[max(0, len(head) - (claim.start - previous.end)) :]
     # The verb governs the figure only when nothing intervenes: not a comma ("180 were shot down, 32
     # were jammed"), not a passive auxiliary that belongs to an earlier subject.
-    head = re.split(r"[,;:()]", head)[-1]
-    if re.search(r"\b(?:were|was|been|being|are|is)\b", head):
+    head = _INTERVENING.split(head)[-1]
+    if _AUXILIARY.search(head):
         return None
     phrase = _SUBSET_PHRASES.search(head[-40:])
     if phrase and vocabulary is tables.SUBSET_VERBS:
@@ -139,6 +139,10 @@ def _verb_before(text: ClauseView, claim: Claim, vocabulary: frozenset[str], wor
         if word in vocabulary or verb_stem(word) in vocabulary:
             return word
     return None
+
+
+_INTERVENING = re.compile(r"[,;:()]")
+_AUXILIARY = re.compile(r"\b(?:were|was|been|being|are|is)\b")
 
 
 def link_subset_verbs(text: ClauseView) -> Iterator[Draft]:

@@ -62,13 +62,14 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     # A figure that is a part or a whole of something else is a group being split, not restated:
     # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
     grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
-    candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
-                  and not is_partitive(text, c) and not _compound(text, c) and not in_cross_reference(text, c)]
     seen: dict[str, list[Claim]] = {}
     first_stated = _first_statements(text)
-    for second in candidates:
+    for second in text.figures:
+        if second.kind != "number" or second.unit == "fraction" or second.id in grouped:
+            continue
+        # The counted noun first: half the figures have none, and then their shapes need no reading.
         noun = _noun_of(text, second)
-        if noun is None:
+        if noun is None or is_partitive(text, second) or _compound(text, second) or in_cross_reference(text, second):
             continue
         earlier = seen.setdefault(noun, [])
         if not _DEFINITE.search(text.tail(second, 30)):
@@ -474,15 +475,21 @@ def _noun_of(text: ClauseView, claim: Claim) -> str | None:
 
 
 def _introduced_by_noun(text: ClauseView, claim: Claim, noun: str) -> bool:
-    match = re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$", text.tail(claim, 40))
+    match = _INTRODUCED_OF.search(text.tail(claim, 40))
     return bool(match and singular(match.group(1)) == noun)
 
 
+_INTRODUCED_OF = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$")
+
+
 def _head_after(text: ClauseView, claim: Claim) -> str | None:
-    match = re.match(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)", text.after(claim))
+    match = _HEAD_AFTER.match(text.after(claim))
     if not match or match.group(1) in tables.STOPWORDS:
         return None
     return singular(match.group(1))
+
+
+_HEAD_AFTER = re.compile(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)")
 
 
 def _could_be_one_figure(a: Claim, b: Claim) -> bool:
