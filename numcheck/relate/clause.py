@@ -522,11 +522,10 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:rise|rises|fall|falls|drop|dro
 def subject_words(text: ClauseView, claim: Claim) -> frozenset[str]:
     """What a sum or percentage measures, as content words of its clause: up to four words before the
     figure and three after ("pre-tax profits rose 15%", "a $4bn deal", "the trade deficit of $617bn")."""
-    head = text.tail(claim, 60)
-    before = _content_words(_common_words(head, head == text.before(claim, clause=False), text))[-6:]
+    before = _content_words(_common_words(text.tail(claim, 60), text, claim))[-6:]
     # Content words, not raw words, are counted after the figure: "a 52% rise in net profit" says
     # profit even though three short words stand between.
-    after = _content_words(_common_words(text.after(claim)[:40], False, text))[:3]
+    after = _content_words(_common_words(text.after(claim)[:40], text))[:3]
     return frozenset(tables.MEASURE_SYNONYMS.get(w, w) for w in before + after)
 
 
@@ -552,14 +551,18 @@ def _content_stem(word: str) -> str | None:
     return None
 
 
-def _common_words(chunk: str, at_sentence_start: bool, text: ClauseView) -> list[str]:
+def _common_words(chunk: str, text: ClauseView, before: Claim | None = None) -> list[str]:
     """The lower-case words of ``chunk``: a company or place name is shared by every figure in its
-    article, so it never says two figures measure the same thing. A sentence's first word counts
-    unless the article writes it capitalised mid-sentence too (a name; ``text.names`` is read only
-    then, since most chunks start lower-case)."""
-    found = [m.group(0) for m in _WORDS.finditer(chunk)]
-    return [w.lower() for i, w in enumerate(found)
-            if w[0].islower() or (i == 0 and at_sentence_start and w.lower() not in text.names)]
+    article, so it never says two figures measure the same thing. When ``chunk`` is all the sentence
+    before the figure ``before``, its first word is the sentence's and counts unless the article
+    writes it capitalised mid-sentence too (a name). Both are read only for a capitalised first
+    word: most chunks start lower-case."""
+    found = _WORDS.findall(chunk)
+    words = [w.lower() for w in found if w[0].islower()]
+    if (found and not found[0][0].islower() and before is not None and chunk == text.before(before, clause=False)
+            and found[0].lower() not in text.names):
+        words.insert(0, found[0].lower())
+    return words
 
 
 def states_change(text: ClauseView, claim: Claim) -> bool:

@@ -140,7 +140,7 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         # a bounded amount per figure: a restatement dozens of mentions later is not trusted anyway.
         group = by_kind[(first.unit, first.noun)]
         ahead = [c for c in group[place[first.id] + 1 : place[first.id] + 1 + _AHEAD] if c.sentence > first.sentence]
-        if not ahead or not subjects(first):
+        if not ahead or not _may_link_ahead(text, first, ahead) or not subjects(first):
             continue
         later = [c for c in ahead if c.id not in used and _could_be_one_figure(first, c)
                  and subjects(first) & subjects(c)][:LOOKBACK]
@@ -170,6 +170,14 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
 
 #: How many later mentions of the same unit and noun a restatement is looked for in.
 _AHEAD = 20
+
+
+def _may_link_ahead(text: ClauseView, first: Claim, ahead: Sequence[Claim]) -> bool:
+    """Whether ``link_subject_repeats`` can link ``first`` at all, by values and place alone: a later
+    figure printed equal or a scale slip away, or ``first`` a percentage in the headline. Reading
+    subject words costs far more, and most figures have neither."""
+    return (first.unit == "percent" and _is_headline(text, first)) or any(
+        _printed_equal(first, c) or _is_scale_slip(first, c) for c in ahead)
 
 
 def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
