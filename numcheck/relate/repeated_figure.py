@@ -62,17 +62,21 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     # A figure that is a part or a whole of something else is a group being split, not restated:
     # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
     grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
+    figures = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped]
+    # Only a definite mention restates an earlier one: in most articles there is none, and no figure
+    # after the last one is read (the nouns and shapes below cost more than the article test).
+    definite = {i for i, c in enumerate(figures) if _DEFINITE.search(text.tail(c, 30))}
+    if not definite:
+        return
     seen: dict[str, list[Claim]] = {}
     first_stated = _first_statements(text)
-    for second in text.figures:
-        if second.kind != "number" or second.unit == "fraction" or second.id in grouped:
-            continue
+    for position, second in enumerate(figures[: max(definite) + 1]):
         # The counted noun first: half the figures have none, and then their shapes need no reading.
         noun = _noun_of(text, second)
         if noun is None or is_partitive(text, second) or _compound(text, second) or in_cross_reference(text, second):
             continue
         earlier = seen.setdefault(noun, [])
-        if not _DEFINITE.search(text.tail(second, 30)):
+        if position not in definite:
             earlier.append(second)
             continue
         stated_before = first_stated.get(_statement_key(second), second.sentence) < second.sentence
