@@ -328,8 +328,11 @@ def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
             continue
         opening = None if text.previous_in_sentence(figure) is not None else \
             _ANAPHORIC_OPENING.match(text.before(figure, clause=False).lstrip())
-        named = _ANAPHORIC_FROM.search(text.tail(figure, 60)) if opening is None else None
+        head = text.tail(figure, 60) if opening is None else ""
+        named = _ANAPHORIC_FROM.search(head) if "from" in head.lower() else None
         word = opening.group(1) if opening else named.group(1) if named else ""
+        if not word:
+            continue
         direction = direction_of(word) or _NOUN_DIRECTION.get(word.lower(), "")
         if not direction:
             continue
