@@ -179,9 +179,13 @@ _AHEAD = 20
 def _may_link_ahead(text: ClauseView, first: Claim, ahead: Sequence[Claim]) -> bool:
     """Whether ``link_subject_repeats`` can link ``first`` at all, by values and place alone: a later
     figure printed equal or a scale slip away, or ``first`` a percentage in the headline. Reading
-    subject words costs far more, and most figures have neither."""
-    return (first.unit == "percent" and _is_headline(text, first)) or any(
-        _printed_equal(first, c) or _is_scale_slip(first, c) for c in ahead)
+    subject words costs far more, and most figures have neither. A slip needs a scale word on both
+    sides, so without one on ``first`` only equal values are looked for."""
+    if first.unit == "percent" and _is_headline(text, first):
+        return True
+    if _has_scale_word(first):
+        return any(_printed_equal(first, c) or _is_scale_slip(first, c) for c in ahead)
+    return any(_printed_equal(first, c) for c in ahead)
 
 
 def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
