@@ -554,3 +554,22 @@ def test_a_linker_that_raises_loses_only_its_relations_and_is_reported(monkeypat
     assert len(report.warnings) == 1
     assert "linker crashing failed (ZeroDivisionError" in report.warnings[0]
     assert "its change relations are left out" in report.warnings[0]
+
+
+# --- lspeed (linking speed): a shortcut must not change what the clause view reads ------------------
+
+
+@pytest.mark.parametrize("joiner", ["; ", " but ", " BUT ", " Whereas ", " meanwhile ", " whıle ", " whİle ",
+                                    " whereaſ ", ", and "])
+def test_the_clause_before_a_figure_starts_after_any_clause_break(joiner: str) -> None:
+    """The clause view skips the clause-break pattern in a sentence without a break word; every form
+    the case-blind pattern finds (capitals, the letters it folds beyond ``str.lower``) still cuts."""
+    from numcheck.english import CLAUSE_BREAK
+    from numcheck.relate.clause import ClauseView
+
+    text = f"Sales at the shop were 40 tonnes{joiner}the depot sold 12 tonnes."
+    document, claims = claims_in(text, ("40", count(40, "tonne")), ("12", count(12, "tonne")))
+    view = ClauseView(document, list(claims))
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    expected = text[breaks[-1].end() : claims[1].start] if breaks else text[: claims[1].start]
+    assert view.before(claims[1]) == expected

@@ -328,8 +328,11 @@ def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
             continue
         opening = None if text.previous_in_sentence(figure) is not None else \
             _ANAPHORIC_OPENING.match(text.before(figure, clause=False).lstrip())
-        named = _ANAPHORIC_FROM.search(text.tail(figure, 60)) if opening is None else None
+        head = text.tail(figure, 60) if opening is None else ""
+        named = _ANAPHORIC_FROM.search(head) if "from" in head.lower() else None
         word = opening.group(1) if opening else named.group(1) if named else ""
+        if not word:
+            continue
         direction = direction_of(word) or _NOUN_DIRECTION.get(word.lower(), "")
         if not direction:
             continue
@@ -534,7 +537,7 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
     increase in pollinator species") sizes only a pair whose subject holds every word of it ("species
     records" rose from 179 to 624 is another measure)."""
     first = old if old.start < new.start else new
-    subject = text.subject(old) | text.subject(new)
+    subject: frozenset[str] | None = None  # the pair's subject words, read once a stated change is near
     found = []
     near = range(max(0, first.sentence - _STATED_REACH), first.sentence)
     # The headline and the lead sentence state the news ("boost its dividend by 27%"); the figures
@@ -548,10 +551,13 @@ def _stated_elsewhere(text: ClauseView, old: Claim, new: Claim) -> tuple[Claim, 
             continue
         needed = 1 if sentence in near or sentence == 0 else 2
         for claim in own:
-            if (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
-                    and states_change(text, claim) and len(text.subject(claim) & subject) >= needed
-                    and not contexts_differ(text, claim, first) and not _has_level(text, claim)
-                    and named_measure(text, claim) <= subject):
+            if not (claim.unit == "percent" and claim.kind == "number" and claim.qualifier in ("eq", "approx")
+                    and states_change(text, claim)):
+                continue
+            if subject is None:
+                subject = text.subject(old) | text.subject(new)
+            if (len(text.subject(claim) & subject) >= needed and not contexts_differ(text, claim, first)
+                    and not _has_level(text, claim) and named_measure(text, claim) <= subject):
                 found.append(claim)
     if len(found) != 1:
         return None

@@ -109,16 +109,20 @@ def link_group_wholes(text: ClauseView) -> Iterator[Draft]:
     """"a group of 35 countries ... 26 countries have committed": a later, smaller count of the same
     noun within the next two sentences of the paragraph is a part of the group."""
     for whole in text.figures:
-        word = group_word(text, whole)
-        if word is None or not is_count_like(whole) or whole.noun is None:
+        if not is_count_like(whole) or whole.noun is None:
             continue
-        for part in text.figures_in(whole.sentence + 1, whole.sentence + 2):
-            if (part.start > whole.end and whole.sentence < part.sentence <= whole.sentence + 2
-                    and part.paragraph == whole.paragraph and part.noun == whole.noun and part.unit == whole.unit
-                    and is_count_like(part) and part.value < whole.value
-                    and not contexts_differ(text, whole, part)):
-                yield Draft("part_of_whole", (part, whole), ("part", "whole"), f"{word} of")
-                break
+        # The parts are told by their figures first, the group word before the whole only then: most
+        # counts have no smaller count of their noun just after them.
+        parts = [part for part in text.figures_in(whole.sentence + 1, whole.sentence + 2)
+                 if part.start > whole.end and whole.sentence < part.sentence <= whole.sentence + 2
+                 and part.paragraph == whole.paragraph and part.noun == whole.noun and part.unit == whole.unit
+                 and is_count_like(part) and part.value < whole.value]
+        word = group_word(text, whole) if parts else None
+        if word is None:
+            continue
+        part = next((part for part in parts if not contexts_differ(text, whole, part)), None)
+        if part is not None:
+            yield Draft("part_of_whole", (part, whole), ("part", "whole"), f"{word} of")
 
 
 _SUBSET_PHRASES = re.compile(r"\bshot\s+down\b|\bbrought\s+down\b|\btaken\s+out\b", re.I)
@@ -140,8 +144,8 @@ def _verb_before(text: ClauseView, claim: Claim, vocabulary: frozenset[str], wor
         head = head[max(0, len(head) - (claim.start - previous.end)) :]
     # The verb governs the figure only when nothing intervenes: not a comma ("180 were shot down, 32
     # were jammed"), not a passive auxiliary that belongs to an earlier subject.
-    head = re.split(r"[,;:()]", head)[-1]
-    if re.search(r"\b(?:were|was|been|being|are|is)\b", head):
+    head = _INTERVENING.split(head)[-1]
+    if _AUXILIARY.search(head):
         return None
     phrase = _SUBSET_PHRASES.search(head[-40:])
     if phrase and vocabulary is tables.SUBSET_VERBS:
@@ -150,6 +154,10 @@ def _verb_before(text: ClauseView, claim: Claim, vocabulary: frozenset[str], wor
         if word in vocabulary or verb_stem(word) in vocabulary:
             return word
     return None
+
+
+_INTERVENING = re.compile(r"[,;:()]")
+_AUXILIARY = re.compile(r"\b(?:were|was|been|being|are|is)\b")
 
 
 def link_subset_verbs(text: ClauseView) -> Iterator[Draft]:

@@ -62,16 +62,21 @@ def link_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[Draft]:
     # A figure that is a part or a whole of something else is a group being split, not restated:
     # after "43% of the 7 judges", "the four judges in the majority" is a subset, not a new count.
     grouped = {c.id for d in drafts if d.kind != "change" for c in d.claims}
-    candidates = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped
-                  and not is_partitive(text, c) and not _compound(text, c) and not in_cross_reference(text, c)]
+    figures = [c for c in text.figures if c.kind == "number" and c.unit != "fraction" and c.id not in grouped]
+    # Only a definite mention restates an earlier one: in most articles there is none, and no figure
+    # after the last one is read (the nouns and shapes below cost more than the article test).
+    definite = {i for i, c in enumerate(figures) if _DEFINITE.search(text.tail(c, 30))}
+    if not definite:
+        return
     seen: dict[str, list[Claim]] = {}
     first_stated = _first_statements(text)
-    for second in candidates:
+    for position, second in enumerate(figures[: max(definite) + 1]):
+        # The counted noun first: half the figures have none, and then their shapes need no reading.
         noun = _noun_of(text, second)
-        if noun is None:
+        if noun is None or is_partitive(text, second) or _compound(text, second) or in_cross_reference(text, second):
             continue
         earlier = seen.setdefault(noun, [])
-        if not _DEFINITE.search(text.tail(second, 30)):
+        if position not in definite:
             earlier.append(second)
             continue
         stated_before = first_stated.get(_statement_key(second), second.sentence) < second.sentence
@@ -139,7 +144,7 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         # a bounded amount per figure: a restatement dozens of mentions later is not trusted anyway.
         group = by_kind[(first.unit, first.noun)]
         ahead = [c for c in group[place[first.id] + 1 : place[first.id] + 1 + _AHEAD] if c.sentence > first.sentence]
-        if not ahead or not subjects(first):
+        if not ahead or not _may_link_ahead(text, first, ahead) or not subjects(first):
             continue
         later = [c for c in ahead if c.id not in used and _could_be_one_figure(first, c)
                  and subjects(first) & subjects(c)][:LOOKBACK]
@@ -169,6 +174,18 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
 
 #: How many later mentions of the same unit and noun a restatement is looked for in.
 _AHEAD = 20
+
+
+def _may_link_ahead(text: ClauseView, first: Claim, ahead: Sequence[Claim]) -> bool:
+    """Whether ``link_subject_repeats`` can link ``first`` at all, by values and place alone: a later
+    figure printed equal or a scale slip away, or ``first`` a percentage in the headline. Reading
+    subject words costs far more, and most figures have neither. A slip needs a scale word on both
+    sides, so without one on ``first`` only equal values are looked for."""
+    if first.unit == "percent" and _is_headline(text, first):
+        return True
+    if _has_scale_word(first):
+        return any(_printed_equal(first, c) or _is_scale_slip(first, c) for c in ahead)
+    return any(_printed_equal(first, c) for c in ahead)
 
 
 def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
@@ -474,15 +491,21 @@ def _noun_of(text: ClauseView, claim: Claim) -> str | None:
 
 
 def _introduced_by_noun(text: ClauseView, claim: Claim, noun: str) -> bool:
-    match = re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$", text.tail(claim, 40))
+    match = _INTRODUCED_OF.search(text.tail(claim, 40))
     return bool(match and singular(match.group(1)) == noun)
 
 
+_INTRODUCED_OF = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$")
+
+
 def _head_after(text: ClauseView, claim: Claim) -> str | None:
-    match = re.match(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)", text.after(claim))
+    match = _HEAD_AFTER.match(text.after(claim))
     if not match or match.group(1) in tables.STOPWORDS:
         return None
     return singular(match.group(1))
+
+
+_HEAD_AFTER = re.compile(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)")
 
 
 def _could_be_one_figure(a: Claim, b: Claim) -> bool:

@@ -79,7 +79,10 @@ _GROUP_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+" + QUAL + r"$", re.I)
 
 
 def group_word(text: ClauseView, claim: Claim) -> str | None:
-    match = _GROUP_BEFORE.search(text.tail(claim))
+    """The group word right before a figure and "of" ("a bloc of 40 nations" gives "bloc"), or None.
+    The pattern runs only where "of" stands at all."""
+    head = text.tail(claim)
+    match = _GROUP_BEFORE.search(head) if "of" in head.lower() else None
     return match.group(1).lower() if match and match.group(1).lower() in tables.GROUP_WORDS else None
 
 
