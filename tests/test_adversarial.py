@@ -1,4 +1,4 @@
-"""1 MB adversarial articles: each is checked within two minutes and yields only sane claims.
+"""1 MB adversarial articles: each is checked within five minutes and yields only sane claims.
 
 The timeout is deliberately generous: the densest input ("5%%" repeated, 333,000 claims in 1 MB)
 takes about 50 s of honest linear work on one core (checking, then extracting the claims again as
