@@ -707,8 +707,10 @@ _CHANGE_NOUN_AFTER = re.compile(r"^\s*(?:" + "|".join(tables.CHANGE_NOUNS) + r")
 _THAN_BEFORE = re.compile(r"\b(?:than|below|above)\s+(?:the\s+|its\s+|a\s+)?(?:(?:[a-z]+\s+)?[A-Za-z0-9]+['’]s?\s+)?"
                           + QUAL + r"$", re.I)
 _DASH_SCORE_AFTER = re.compile(r"^[-–]\d")
-#: Matched from a line's start (``match`` at that position, so no ``^``).
-_CROSS_REFERENCE = re.compile(r"\s*(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
+#: Matched at a line's start (``match`` at that position; ``^`` would not match there without
+#: MULTILINE, and the lookbehind keeps a ``search`` linear on a run of spaces).
+_CROSS_REFERENCE = re.compile(r"(?<![^\n])[^\S\n]*(?:"
+                              + "|".join(w.replace(" ", r"\s+") for w in tables.CROSS_REFERENCE_OPENERS)
                               + r")\s*:", re.I)
 
 

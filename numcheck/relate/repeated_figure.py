@@ -505,7 +505,9 @@ def _head_after(text: ClauseView, claim: Claim) -> str | None:
     return singular(match.group(1))
 
 
-_HEAD_AFTER = re.compile(r"\s*(?:dollar|euro|pound|yen|rouble|-)?\s*([a-z][a-z-]+)")
+#: Read with ``match`` from the figure's end; the lookbehind and the one leading ``\s*`` keep a
+#: ``search`` over a run of spaces linear (tests/test_regex_safety.py tries every module pattern).
+_HEAD_AFTER = re.compile(r"(?<!\s)\s*(?:(?:dollar|euro|pound|yen|rouble|-)\s*)?([a-z][a-z-]+)")
 
 
 def _could_be_one_figure(a: Claim, b: Claim) -> bool:
