@@ -60,6 +60,8 @@ def _word_pattern(words: Sequence[str], suffix: str = "") -> re.Pattern[str] | N
     if all(w.split() for w in words):  # a blank word would match anywhere, with no first character
         firsts = "".join(sorted({w.split()[0][0] for w in words}))
         guard = f"(?=[{re.escape(firsts)}])"
+        if all(w[:1].isalnum() for w in words):  # each alternative starts with _word_regex's (?<!\w) too
+            guard = r"(?<!\w)" + guard
     return re.compile(guard + "(?:" + "|".join(alternatives) + ")" + suffix, re.IGNORECASE)
 
 
