@@ -69,14 +69,19 @@ def kind_for_path(path: str) -> str:
 
 def read_document(original: str, kind: str = "text") -> Document:
     """Blank the markup of ``original`` and split the prose into sentences and paragraphs."""
-    chars = list(original)
-    _blank_front_matter(original, chars)
-    if kind == "markdown":
-        _blank_markdown(original, chars)
-        _blank_html(original, chars)
-    elif kind == "html":
-        _blank_html(original, chars)
-    text = "".join(chars)
+    front_matter = _FRONT_MATTER.match(original)
+    if kind in ("markdown", "html") or front_matter:
+        chars = list(original)
+        if front_matter:  # YAML front matter holds metadata, not prose: a date there is no claim
+            _blank(chars, 0, front_matter.end())
+        if kind == "markdown":
+            _blank_markdown(original, chars)
+            _blank_html(original, chars)
+        elif kind == "html":
+            _blank_html(original, chars)
+        text = "".join(chars)
+    else:  # plain prose, the common case: nothing to blank, so no list of one string per character
+        text = original
     line_starts = array("q", [0])
     line_starts.extend(m.end() for m in _NEWLINE.finditer(original))
     paragraphs = tuple(_split_paragraphs(text))
@@ -97,13 +102,6 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?:[^\n]*\n){0,500}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-
-
-def _blank_front_matter(original: str, chars: list[str]) -> None:
-    """YAML front matter holds metadata, not prose; a date or word count there is no claim."""
-    match = _FRONT_MATTER.match(original)
-    if match:
-        _blank(chars, 0, match.end())
 
 
 # Markdown constructs whose characters are markup. Each pattern is linear: no nested quantifiers.
@@ -192,19 +190,24 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs v etc gen col lt sgt capt maj rep sen gov jan feb mar apr jun jul aug "
     "sep sept oct nov dec inc ltd co corp approx est fig e.g i.e u.s u.k u.n a.m p.m mt ft jr sr".split()
 )
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n(?=[ \t]*+[^\sa-z])")
+# Every match starts with one of ".!?" or a newline, so the engine skips to the next such character
+# in C instead of trying the pattern at every position (a leading lookbehind or a branch of two
+# character classes hides that first character from it): it was most of the cost of reading a document.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)(?=[ \t]*+[^\sa-z])"
+                           r"|(?<=[.!?])(?<![.!?]{2})[.!?]*+[\"'”’)\]]*+(?=\s))")
 
 
 def _split_sentences(text: str, paragraph: Span) -> list[Span]:
     """Split on terminal punctuation and on line breaks that do not continue a wrapped line."""
     spans: list[Span] = []
     start = paragraph.start
-    body = text[paragraph.start : paragraph.end]
-    for match in _SENTENCE_END.finditer(body):
-        end = paragraph.start + match.end()
-        if match.group()[0] == "." and _is_abbreviation(text, paragraph.start + match.start()):
+    # pos/endpos, not a slice: the lookahead stops at the paragraph's end all the same
+    for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        end = match.end()
+        mark = text[match.start()]
+        if mark == "." and _is_abbreviation(text, match.start()):
             continue
-        if match.group() == "\n" and _continues(text, paragraph.start + match.start()):
+        if mark == "\n" and _continues(text, match.start()):
             continue
         if text[start:end].strip():
             spans.append(_trim(text, start, end))

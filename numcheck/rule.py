@@ -53,7 +53,16 @@ def _word_pattern(words: Sequence[str], suffix: str = "") -> re.Pattern[str] | N
     if not words:
         return None
     alternatives = sorted((_word_regex(w) for w in words), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(alternatives) + ")" + suffix, re.IGNORECASE)
+    # Every alternative starts with its word's first character: a lookahead on those characters lets
+    # the engine pass most positions of a sentence with one class test instead of trying every word
+    # there (30 "not_context" words cost 100 µs a sentence without it).
+    guard = ""
+    if all(w.split() for w in words):  # a blank word would match anywhere, with no first character
+        firsts = "".join(sorted({w.split()[0][0] for w in words}))
+        guard = f"(?=[{re.escape(firsts)}])"
+        if all(w[:1].isalnum() for w in words):  # each alternative starts with _word_regex's (?<!\w) too
+            guard = r"(?<!\w)" + guard
+    return re.compile(guard + "(?:" + "|".join(alternatives) + ")" + suffix, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

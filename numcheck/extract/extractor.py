@@ -37,7 +37,7 @@ from numcheck.extract.units import (
     share_suspended_hyphens,
     unit_of,
 )
-from numcheck.extract.windows import windows
+from numcheck.extract.windows import LONG_SENTENCE, windows
 from numcheck.intervals import Interval
 from numcheck.model import Claim
 
@@ -63,23 +63,29 @@ class Extractor:
         claim-dense input one part at a time (`numcheck.extract.stream`) never holds them all."""
         dollar = default_dollar(document.text)
         count = 0
-        previous = PreviousNouns(document, None, ())
+        # What the next figure sentence's `PreviousNouns` is made of: the piece read last and its
+        # counted nouns. Made only when a sentence holds a figure: most sentences do not.
+        last_piece: Span | None = None
+        last_counted: tuple[str, ...] = ()
         # only with a pipe can a figure sit under a table's column header
         tables = TableIndex(document.original) if "|" in document.original else None
+        text = document.text
         for index, span in enumerate(document.sentences):
             # an overlong sentence is read window by window, so its tokens never all exist at once
-            for start, end in windows(document.text, span.start, span.end):
-                piece = span if (start, end) == (span.start, span.end) else Span(start, end)
-                if not may_hold_figure(document.text, start, end):
-                    previous = PreviousNouns(document, piece, ())
+            pieces = ((span.start, span.end),) if span.end - span.start <= LONG_SENTENCE else \
+                windows(text, span.start, span.end)
+            for start, end in pieces:
+                piece = span if start == span.start and end == span.end else Span(start, end)
+                if not may_hold_figure(text, start, end):
+                    last_piece, last_counted = piece, ()
                     continue
-                tokens = tokenize(document.text, start, end)
-                sentence = Sentence(document, index, tokens, dollar=dollar, table_index=tables, units=self.units)
-                built = sentence_claims(sentence, previous, count)
+                sentence = Sentence(document, index, tokenize(text, start, end), dollar=dollar, table_index=tables,
+                                    units=self.units)
+                built = sentence_claims(sentence, PreviousNouns(document, last_piece, last_counted), count)
                 count += len(built)
                 if built:
                     yield built
-                previous = PreviousNouns(document, piece, tuple(c.noun for c in built if c.noun and c.unit == "count"))
+                last_piece, last_counted = piece, tuple(c.noun for c in built if c.noun and c.unit == "count")
 
 
 def sentence_claims(s: Sentence, previous: PreviousNouns, offset: int) -> list[Claim]:
