@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.document import Document, read_document
 from numcheck.extract.extractor import Extractor
-from numcheck.extract.stream import PART_CLAIMS, ClaimStream, part_span, parts
+from numcheck.extract.stream import Part, parts, written
 from numcheck.model import Claim, Finding, Relation, Report
 
 if TYPE_CHECKING:
@@ -65,17 +65,18 @@ class Checker:
         """The claims of one text for a writer: a tuple, or for a claim-dense input of several
         parts a `ClaimStream` that extracts them again as they are written (see `check`)."""
         document = self.read(text, kind)
-        count, last = 0, ()
+        count, last = 0, Part(())
         for part in parts(self.extractor, document):
-            count, last = count + len(part), part
-        return last if count == len(last) else ClaimStream(document, count, self.extractor)
+            count, last = count + len(part.claims), part
+        return written(document, count, last, self.extractor)
 
     def check(self, text: str, source: str = "<text>", kind: str | None = None) -> Report:
         """Run every rule over one text and return its `Report`; never raises on odd text.
 
-        The claims are linked and checked `PART_CLAIMS` at a time (every news article is one part),
-        and only relations and findings are kept across parts, so memory follows the part, not the
-        input: a megabyte with a figure every three characters stays within issue 15's bound.
+        The claims are linked and checked `numcheck.extract.stream.PART_CLAIMS` at a time (every
+        news article is one part), and only relations and findings are kept across parts, so memory
+        follows the part, not the input: a megabyte with a figure every three characters stays within
+        issue 15's bound.
         """
         from numcheck.document import kind_for_path
         from numcheck.relate import link
@@ -85,20 +86,19 @@ class Checker:
         relations: list[Relation] = []
         findings: list[Finding] = []
         problems: dict[str, None] = {}  # a linker failing in every part is said once
-        count, last = 0, ()
+        count, last = 0, Part(())
         for part in parts(self.extractor, document):
-            whole = not count and len(part) < PART_CLAIMS
-            linking = link(document, part, span=None if whole or not part else part_span(document, part))
+            linking = link(document, part.claims, span=part.span)
             numbered = renumbered(linking.relations, len(relations))
             relations.extend(numbered)
-            findings.extend(self.run_rules(document, part, numbered, source))
+            findings.extend(self.run_rules(document, part.claims, numbered, source))
             problems.update(dict.fromkeys(linking.problems))
-            count, last = count + len(part), part
+            count, last = count + len(part.claims), part
         findings.sort(key=lambda f: (f.start, f.rule))
         findings, warnings = apply_suppressions(document, findings, self.known_ids, source=source)
-        claims = last if count == len(last) else ClaimStream(document, count, self.extractor)
         # A linker that failed on this text lost only its own relations; say so beside the findings.
-        return Report(source=source, claims=claims, relations=tuple(relations), findings=tuple(findings),
+        return Report(source=source, claims=written(document, count, last, self.extractor),
+                      relations=tuple(relations), findings=tuple(findings),
                       warnings=(*(f"{source}: {problem}" for problem in problems), *warnings))
 
     def run_rules(

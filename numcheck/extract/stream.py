@@ -15,8 +15,8 @@ second extraction when they are written.
 >>> from numcheck.document import read_document
 >>> from numcheck.extract.extractor import Extractor
 >>> document = read_document("Of 35 people, 26 came. Then 12% more. " * 3)
->>> [len(part) for part in parts(Extractor(), document, size=4)]  # a part ends with a sentence
-[5, 4]
+>>> [(len(part.claims), part.span) for part in parts(Extractor(), document, size=4)]  # ends with a sentence
+[(5, (0, 60)), (4, (61, 113))]
 >>> claims = ClaimStream(document, 9)
 >>> len(claims), claims[4].id, [c.text for c in claims[:3]]
 (9, 'c5', ['35', '26', '12%'])
@@ -26,22 +26,33 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, overload
 
 from numcheck.document import Document
 from numcheck.extract.extractor import Extractor
 from numcheck.model import Claim
 
-__all__ = ["PART_CLAIMS", "ClaimStream", "part_span", "parts"]
+__all__ = ["PART_CLAIMS", "ClaimStream", "Part", "parts", "written"]
 
 #: Claims linked and checked together. The BBC and Guardian corpora have at most a few hundred
 #: figures an article; 4,000 claims with their linking cost about 6 MB.
 PART_CLAIMS = 4000
 
 
-def parts(extractor: Extractor, document: Document, size: int = PART_CLAIMS) -> Iterator[tuple[Claim, ...]]:
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Claims linked and checked together, and where they come from."""
+
+    claims: tuple[Claim, ...]
+    #: None when the part is the whole document (every news article): the linker then reads the
+    #: whole text, as it always did. Otherwise the stretch of text its claims come from.
+    span: tuple[int, int] | None = None
+
+
+def parts(extractor: Extractor, document: Document, size: int = PART_CLAIMS) -> Iterator[Part]:
     """The claims of ``document`` in reading order, cut after the first sentence (or window) that
-    brings a part to ``size`` claims; a document with fewer is one part (possibly empty). An
+    brings a part to ``size`` claims; a document with fewer is one whole part (possibly empty). An
     extractor of one's own that has only ``extract`` gives one piece, so one part."""
     batch: list[Claim] = []
     cut = False
@@ -49,16 +60,24 @@ def parts(extractor: Extractor, document: Document, size: int = PART_CLAIMS) -> 
     for piece in stream(document) if stream is not None else (extractor.extract(document),):
         batch.extend(piece)
         if len(batch) >= size:
-            yield tuple(batch)
+            yield Part(tuple(batch), _span(document, batch))
             batch, cut = [], True
-    if batch or not cut:
-        yield tuple(batch)
+    if not cut:
+        yield Part(tuple(batch))
+    elif batch:
+        yield Part(tuple(batch), _span(document, batch))
 
 
-def part_span(document: Document, part: Sequence[Claim]) -> tuple[int, int]:
-    """The text a part's claims come from: its first sentence's start to its last one's end."""
-    first, last = document.sentences[part[0].sentence], document.sentences[part[-1].sentence]
-    return min(first.start, part[0].start), max(last.end, part[-1].end)
+def _span(document: Document, claims: Sequence[Claim]) -> tuple[int, int]:
+    """The text claims come from: their first sentence's start to their last one's end."""
+    first, last = document.sentences[claims[0].sentence], document.sentences[claims[-1].sentence]
+    return min(first.start, claims[0].start), max(last.end, claims[-1].end)
+
+
+def written(document: Document, count: int, last: Part, extractor: Extractor | None = None) -> Sequence[Claim]:
+    """What a `Report` holds of ``count`` claims whose last part is ``last``: the claims themselves
+    when that part is the whole document, else a `ClaimStream` that extracts them again."""
+    return last.claims if last.span is None else ClaimStream(document, count, extractor)
 
 
 class ClaimStream(Sequence[Claim]):
