@@ -117,6 +117,13 @@ REFUSED = {
     "You can reach the Samaritans on freephone 116 123.": [("116 123", "phone")],
     "In Australia, Lifeline is on 13 11 14.": [("13", "phone"), ("11", "phone"), ("14", "phone")],
     "Call 999 if in danger, or the 988 Suicide and Crisis Lifeline.": [("999", "phone"), ("988", "phone")],
+    # nonquant: digits grouped by spaces, which no amount in English news is
+    "The support service Lifeline is 13 11 14.": [("13", "phone"), ("11", "phone"), ("14", "phone")],
+    "Help is at Beyond Blue on 1300 22 4636 or MensLine 1300 789 978.": [
+        ("1300", "phone"), ("22", "phone"), ("4636", "phone"), ("1300", "phone"), ("789", "phone"),
+        ("978", "phone")],
+    "Crime Stoppers: 1800 333 000.": [("1800", "phone"), ("333", "phone"), ("000", "phone")],
+    "The price rose on July 25 2022 99p to £1.19.": [("25", "date"), ("2022", "year")],
 }
 
 
@@ -138,6 +145,14 @@ def test_names_dates_and_indices_are_not_quantities(sentence: str) -> None:
     assert refused == REFUSED[sentence]
     claimed = {c.text for c in numcheck.extract(sentence)}
     assert not claimed & {text for text, _ in refused}
+
+
+def test_spaced_thousands_and_goal_minutes_stay_figures() -> None:
+    """The spaced-group rule refuses phone formats only: thousands grouped by spaces ("1 300 000")
+    are one figure, and a scorer's goal minutes are not read as a number to dial."""
+    assert not [n for n in non_quantities("The fund holds 1 300 000 euros.") if n.reason == "phone"]
+    assert not [n for n in non_quantities("Norway 0 (Hemp 15, Mead 34 38 81, Russo 66)") if n.reason == "phone"]
+    assert [c.text for c in numcheck.extract("It cost 99p in 2008, and July 25 2022 99p.")] == ["99p", "99p"]
 
 
 def test_scores_and_records_are_linked_to_nothing() -> None:

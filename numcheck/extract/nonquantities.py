@@ -23,6 +23,7 @@ from numcheck.extract.tables.numbers import (
     INDEX_WORDS,
     LOWERCASE_ID_WORDS,
     MAX_NAME_NUMBER,
+    MAX_PHONE_GROUPS,
     NAME_CLOSERS,
     NAMED_BY_FIGURE,
     NOT_AFTER_NAME_NUMBER,
@@ -168,7 +169,42 @@ def phone_refusal(s: TokenView, i: int, last: int) -> str:
     if nxt is not None and after is not None and nxt.text == "-" and s.glued(last - 1, last) and \
             s.glued(last, last + 1) and after.is_digit and len(raw) == 3 and len(after.text) == 4:
         return "phone"  # 555-1234
+    if raw.isdigit() and is_dialled_groups(spaced_groups(s, i)):
+        return "phone"  # 13 11 14, 1300 22 4636, 1800 737 732
     return ""
+
+
+def spaced_groups(s: TokenView, i: int) -> list[str]:
+    """The bare digit groups that single spaces join to token ``i``'s: "13 11 14" gives all three
+    wherever ``i`` is. The walk stops one group past `MAX_PHONE_GROUPS` either way, so a sentence of
+    ten thousand spaced digits costs a bounded look per figure (and reads as a row, not a phone)."""
+    tokens, text = s.tokens, s.text
+
+    def joined(a: int, b: int) -> bool:
+        return tokens[a].end + 1 == tokens[b].start and text[tokens[a].end] == " " and tokens[a].text.isdigit() \
+            and tokens[b].text.isdigit()
+
+    first = i
+    while first > 0 and i - first <= MAX_PHONE_GROUPS and joined(first - 1, first):
+        first -= 1
+    end = i + 1
+    while end < len(tokens) and end - i <= MAX_PHONE_GROUPS and joined(end - 1, end):
+        end += 1
+    if (s.glued(end - 1, end) and s.tokens[end].is_word) or is_month(s, first - 1):
+        return []  # "July 25 2022 99p": a date, then a price with its unit
+    return [t.text for t in tokens[first:end]]
+
+
+def is_dialled_groups(groups: list[str]) -> bool:
+    """Three to `MAX_PHONE_GROUPS` bare digit groups, six to thirteen digits in all, are a number to
+    dial ("13 11 14", "1300 22 4636"): English news never writes an amount that way. Thousands
+    grouped by spaces, as some style guides do ("1 300 000": up to three digits, then threes), and a
+    longer run of spaced figures (a flattened table row) stay figures."""
+    if not 3 <= len(groups) <= MAX_PHONE_GROUPS or not 6 <= sum(map(len, groups)) <= 13:
+        return False
+    if max(map(len, groups)) < 3:
+        return False  # "Mead 34 38 81": goal minutes; "Lifeline is 13 11 14" is told by its words
+    return not (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
 
 
 def is_month(s: TokenView, i: int) -> bool:
@@ -370,8 +406,8 @@ def contact_refusal(s: TokenView, i: int, last: int) -> str:
         j -= 1  # the later groups of "13 11 14"
     if s.lower(j) in DIALLING_WORDS:
         return "phone"
-    if s.lower(j) in ("on", "to") and any(s.lower(k) in CONTACT_WORDS for k in range(max(0, j - 3), j)):
-        return "phone"  # "can be contacted on", "Lifeline is on", "text SHOUT to"
+    if s.lower(j) in ("on", "to", "is", "at") and any(s.lower(k) in CONTACT_WORDS for k in range(max(0, j - 3), j)):
+        return "phone"  # "can be contacted on", "Lifeline is 13 11 14", "text SHOUT to"
     return "phone" if names_helpline(s, last) else ""
 
 

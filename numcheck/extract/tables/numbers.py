@@ -118,6 +118,9 @@ DIALLING_WORDS = HELPLINE_WORDS | frozenset(
 #: Words a few tokens before "on"/"to" + digits that make them a number to dial ("contacted on 116 123");
 #: "reached" alone is not one ("reached 64C").
 CONTACT_WORDS = DIALLING_WORDS | frozenset("contacted contact reached".split())
+#: The most bare digit groups, joined by single spaces, read as one number to dial ("1300 22 4636"
+#: has three, "+44 20 7946 0958" four after the sign); a longer run is a flattened row of figures.
+MAX_PHONE_GROUPS = 5
 #: Lower-case words that may follow a number to dial ("call 999 if in danger", "ring 111 for advice").
 PHONE_FOLLOWERS = frozenset("for if or and to from in at on any anytime free now today".split())
 #: Words before "top" that make it the verb ("could top 1 million"), not a place ("the top 10").
