@@ -147,6 +147,14 @@ def test_names_dates_and_indices_are_not_quantities(sentence: str) -> None:
     assert not claimed & {text for text, _ in refused}
 
 
+def test_a_glued_m_before_a_modifier_and_a_counted_noun_is_a_million() -> None:
+    """"8m pensioner households": one word between the scale and a noun that is counted in millions
+    keeps the m a million; a race distance before a singular noun stays a metre."""
+    got = [(c.text, c.value, c.unit, c.noun) for c in numcheck.extract(
+        "The chancellor says 8m pensioner households and 5m fentanyl doses. She won the 50m breaststroke final.")]
+    assert got == [("8m", 8e6, "count", "household"), ("5m", 5e6, "count", "dose"), ("50m", 50.0, "metre", None)]
+
+
 def test_spaced_thousands_and_goal_minutes_stay_figures() -> None:
     """The spaced-group rule refuses phone formats only: thousands grouped by spaces ("1 300 000")
     are one figure, and a scorer's goal minutes are not read as a number to dial."""

@@ -54,10 +54,12 @@ def scale_after(s: TokenView, i: int, last: int) -> tuple[float, int, str]:
     if word in AMBIGUOUS_SCALES and glued:
         following = s.lower(last + 1)
         if money_before(s, i) or compares_money(s, i) or following in COUNT_NOUNS_FOR_SCALE or \
+                (following.isalpha() and s.lower(last + 2) in COUNT_NOUNS_FOR_SCALE) or \
                 following in CURRENCY_WORDS or (
                 is_plural(following) and following not in UNITISH_PLURALS) or \
                 unit_follows(following) or (word == "b" and "." in s.tokens[i].text):
-            return AMBIGUOUS_SCALES[word], last + 1, word  # also "14.4m kilowatt hours", "1.2b"
+            # also "14.4m kilowatt hours", "1.2b", and one word between: "8m pensioner households"
+            return AMBIGUOUS_SCALES[word], last + 1, word
     return 1.0, last, ""
 
 
