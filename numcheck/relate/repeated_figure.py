@@ -198,39 +198,61 @@ def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
     yield from _link_echoes(text, taken)
 
 
-#: The body sentences that restate a title: a news lede gives the title's fact in its first sentence
-#: or, after a scene-setting opener, its second. A title longer than a line is no title (see
-#: ``_is_headline``), so it never holds more than a handful of figures.
-_LEDE = 2
-
-
+#: A title longer than a line is no title (see `numcheck.document.Lead`), so it never holds more
+#: than a handful of figures; a first "sentence" of thousands is a table, read no further.
 _TITLE_FIGURES = 12
 
 
 def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
-    """A title figure restated in the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn
-    bill". A title states the article's main fact and its lede states it again, so the link needs
-    no shared words, which title and lede rarely have ("cost" and "bill", "offer" and "buy out").
-    It needs instead the same unit (and counted noun), a value within a slip of the title's, and
-    one reading only: the lede's figure equal to the title's, or else the only figure of that kind
-    in the first lede sentence that has one, while the title figure is not restated exactly
-    anywhere else (then that is the restatement, and a different lede figure is another fact)."""
-    title = text.by_sentence.get(0, [])
-    # A title holds a few figures; a first "sentence" of thousands is a table, read no further.
-    if not title or len(title) > _TITLE_FIGURES or not _is_headline(text, title[0]):
+    """A title figure restated in the standfirst or the lede, and a standfirst figure restated in
+    the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn bill". Each part of an opening
+    states the article's main fact again, so the link needs no shared words, which a title and its
+    lede rarely have ("cost" and "bill", "offer" and "buy out"). Where the parts lie is the
+    document's reading (`ClauseView.lead`), not guessed here from a figure's position.
+
+    A standfirst is read like a title, with one more guard: it often names two facts ("profits of
+    £1.3bn, while Shell reports £10bn"), so an unequal restatement needs the standfirst figure to be
+    the only one of its unit and noun there, and a lede figure then restates one fact only."""
+    lead = text.lead
+    if lead.title is None or (lead.lede is None and lead.standfirst is None):
         return
-    lede = [c for c in text.figures_in(1, _LEDE) if _restates_kind(c) and c.id not in taken
-            and not in_cross_reference(text, c)]
-    for first in title:
-        if first.id in taken or not _restates_kind(first) or in_cross_reference(text, first):
+    title = text.by_sentence.get(lead.title, [])
+    if len(title) > _TITLE_FIGURES:
+        return
+    after = (lead.standfirst or lead.lede or (0, 0))[0], (lead.lede or lead.standfirst or (0, 0))[1]
+    if title:
+        yield from _link_opening(text, taken, title, lead.title, after, "title restated in the lede")
+    if lead.standfirst is not None and lead.lede is not None:
+        standfirst = list(text.figures_in(*lead.standfirst))
+        yield from _link_opening(text, taken, standfirst, lead.standfirst[1], lead.lede,
+                                 "standfirst restated in the lede", one_reading=True)
+
+
+def _link_opening(text: ClauseView, taken: set[str], firsts: Sequence[Claim], own_end: int,
+                  block: tuple[int, int], cue: str, one_reading: bool = False) -> Iterator[Draft]:
+    """Each of ``firsts`` (an opening part ending at sentence ``own_end``) restated in sentences
+    ``block``: the same unit (and counted noun), a value within a slip, and one reading only: the
+    figure printed equal there, or else the only figure of that kind in the first sentence of the
+    block that has one, while the first figure is not restated exactly anywhere after its part
+    (then that is the restatement, and a different figure is another fact). ``taken`` holds the
+    figures already a second; a figure linked as the second of a title may be the first here."""
+    later = [c for c in text.figures_in(*block) if _restates_kind(c) and c.id not in taken
+             and not in_cross_reference(text, c)]
+    seconds = {c.id for c in firsts if c.id in taken}
+    for first in firsts:
+        if (first.id in taken and first.id not in seconds) or not _restates_kind(first) \
+                or in_cross_reference(text, first):
             continue
-        options = [c for c in lede if c.unit == first.unit and c.noun == first.noun and _near_one_figure(first, c)]
+        options = [c for c in later if c.id not in taken and c.unit == first.unit and c.noun == first.noun
+                   and _near_one_figure(first, c)]
         second = next((c for c in options if _printed_equal(first, c)), None)
         if second is None:
-            if any(_printed_equal(first, c) for c in text.figures if c.sentence > 0 and c.unit == first.unit):
+            if one_reading and sum(c.unit == first.unit and c.noun == first.noun for c in firsts) != 1:
                 continue
-            # The first lede sentence that has such a figure must have only one: two there are
-            # two facts, and guessing between them by shared words pairs a company's name.
+            if any(_printed_equal(first, c) for c in text.figures if c.sentence > own_end and c.unit == first.unit):
+                continue
+            # The first sentence that has such a figure must have only one: two there are two
+            # facts, and guessing between them by shared words pairs a company's name.
             options = [c for c in options if c.sentence == options[0].sentence] if options else []
             if len(options) != 1:
                 continue
@@ -244,7 +266,7 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
                                                   or _named_apart(text, first, second)):
             continue
         taken.add(second.id)
-        yield Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
+        yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
 
 
 #: How many sentences (and money figures) back a scale slip is looked for: a sum restated at the
@@ -467,12 +489,8 @@ def _is_scale_slip(a: Claim, b: Claim) -> bool:
 
 
 def _is_headline(text: ClauseView, claim: Claim) -> bool:
-    """The figure is in a first line that stands alone as a title: short, its own paragraph."""
-    if claim.sentence != 0 or claim.paragraph != 0:
-        return False
-    start, end = text.sentence_span(claim)
-    line = text.text[start:end]
-    return len(line) <= 90 and "\n" not in line.strip() and not line.rstrip().endswith((".", "?", "!", ":"))
+    """The figure is in the title line (`numcheck.document.Lead`)."""
+    return claim.sentence == text.lead.title
 
 
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$")
