@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from numcheck.model import Claim
 
 __all__ = ["Interval", "format_number", "format_percent", "is_round_thousand", "of_claim", "round_thousands",
-           "rounded_or_cut", "total"]
+           "rounded_or_cut", "share_percent", "total"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +172,33 @@ def of_claim(claim: Claim) -> Interval:
         whole_low, whole_high = math.ceil(low - _EPS * _scale(low)), math.floor(high + _EPS * _scale(high))
         if whole_low <= whole_high:
             return Interval(whole_low, whole_high)
+    return Interval(low, high)
+
+
+#: How far a fraction word rounds the share it names: "a quarter" is said of 24% or 26%.
+_FRACTION_WORD_ROUNDING = 0.1
+
+
+def share_percent(claim: Claim) -> Interval:
+    """A share said as a fraction ("a quarter", "one in four", "more than half") in percent, as a
+    percentage stated beside it may honestly be. A share lies within the whole, so an open bound
+    stops at 100%: "more than half" is (50, 100]. A fraction word rounds, so each side of it is
+    widened by a tenth of its value, except a side its qualifier makes a bound: "more than half"
+    says above 50% and "almost a quarter" at most 25%, so 45% breaks the one and 26% the other.
+
+    >>> from numcheck.model import Claim
+    >>> share_percent(Claim("c1", "half", 0.5, "fraction", None, "gt", 0.5, float("inf"), 0, 0, 4, 0, 0, 1, 1))
+    Interval(low=50.0, high=105.0)
+    >>> share_percent(Claim("c1", "a quarter", 0.25, "fraction", None, "eq", 0.25, 0.25, 0, 0, 9, 0, 0, 1, 1))
+    Interval(low=22.5, high=27.5)
+    """
+    base = of_claim(claim)
+    low, high = max(base.low, 0.0) * 100, min(base.high, 1.0) * 100
+    widen = _FRACTION_WORD_ROUNDING * abs(claim.value) * 100
+    if claim.qualifier not in ("gt", "ge"):
+        low -= widen
+    if claim.qualifier not in ("lt", "le"):
+        high += widen
     return Interval(low, high)
 
 

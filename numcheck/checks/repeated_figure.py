@@ -41,7 +41,7 @@ from numcheck.checks._linked import linked, param
 from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.figures import amount, format_number
-from numcheck.intervals import Interval, of_claim
+from numcheck.intervals import Interval, of_claim, share_percent
 from numcheck.model import is_currency
 
 if TYPE_CHECKING:
@@ -71,11 +71,9 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         if first.unit != second.unit and {first.unit, second.unit} != {"fraction", "percent"}:
             continue
         # "one in four adults, or 25%": a share said as a fraction and as a percentage, compared in
-        # percent; a fraction word is a rounding ("a quarter" for 24%), so it spans a tenth either way.
-        a, b = (of_claim(c) * 100 if c.unit == "fraction" and first.unit != second.unit else of_claim(c)
+        # percent; a fraction word is a rounding ("a quarter" for 24%) and its qualifier a bound.
+        a, b = (share_percent(c) if c.unit == "fraction" and first.unit != second.unit else of_claim(c)
                 for c in (first, second))
-        if first.unit != second.unit:
-            a, b = (x.widen(0.1 * x.mid) if c.unit == "fraction" else x for x, c in ((a, first), (b, second)))
         if first.unit == second.unit:
             a, b = _opening_rounding(first, a), _opening_rounding(second, b)
         slack = tolerance * max(abs(first.value), abs(second.value))

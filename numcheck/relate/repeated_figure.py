@@ -564,19 +564,20 @@ def _predicates(text: ClauseView, claim: Claim, noun: str) -> tuple[set[str], se
 
 
 #: Between a share said as "one in four" and the same share as a percentage: the counted noun and a
-#: comma with "or", or a bracket ("one in four adults, or 25%", "one in five drivers (20%)").
-_SHARE_APPOSITION = re.compile(r"^[^\d;,()]{0,30}(?:,\s*(?:or\s+)?|\s*\(\s*)" + QUAL + r"$", re.I)
+#: comma with "or", a bracket, or a dash ("one in four adults, or 25%", "one in five drivers (20%)",
+#: "more than half of those asked – 56% –").
+_SHARE_APPOSITION = re.compile(r"^[^\d;,()–—]{0,30}(?:,\s*(?:or\s+)?|\s*\(\s*|\s+[–—]\s+)" + QUAL + r"$", re.I)
 
 
 def link_share_restatements(text: ClauseView) -> Iterator[Draft]:
     """"One in four adults, or 25%, smoke": a share said as a fraction and again as a percentage in
-    apposition is one figure stated twice, so the check holds the two to each other. A fraction with
-    a qualifier ("almost a quarter, 22%") is left alone: the words already say it is not exact."""
+    apposition is one figure stated twice, so the check holds the two to each other. A qualified
+    fraction ("more than half of those asked – 56% –", "almost a quarter, 22%") links as well: the
+    check reads its qualifier as a bound (`numcheck.intervals.share_percent`), so a percentage
+    beyond the bound fires and one within it is silent."""
     for fraction in text.figures:
         if fraction.unit != "fraction" or fraction.kind not in ("number", "fraction", "ratio"):
             continue
-        if fraction.qualifier != "eq":
-            continue  # "almost a quarter, 22%": a loose fraction word fits any nearby share
         percent = text.next_in_sentence(fraction)
         if percent is None or percent.unit != "percent" or percent.kind != "number":
             continue
