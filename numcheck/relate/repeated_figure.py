@@ -119,7 +119,7 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         yield draft
     figures = [c for c in text.figures if c.kind == "number" and c.id not in grouped
                and (c.unit == "percent" or is_currency(c.unit) or (c.unit == "count" and c.noun))
-               and c.qualifier in ("eq", "approx") and not YEAR.fullmatch(c.text) and not in_cross_reference(text, c)]
+               and not YEAR.fullmatch(c.text) and not in_cross_reference(text, c)]
     subject_of: dict[str, frozenset[str]] = {}  # computed on first use: most figures never need theirs
     change_of: dict[str, bool] = {}
 
@@ -149,10 +149,14 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         later = [c for c in ahead if c.id not in used and _could_be_one_figure(first, c)
                  and subjects(first) & subjects(c)][:LOOKBACK]
         # The context guard is the costly test, so it runs on the few figures that would be linked.
-        same = next((c for c in later if _printed_equal(first, c) and not contexts_differ(text, first, c)
+        same = next((c for c in later if _printed_equal(first, c) and _same_bound(first, c)
+                     and not contexts_differ(text, first, c)
                      and not _directions_differ(text, first, c) and changes(c) == changes(first)
                      and not _both_describe(text, first, c)), None)
-        later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)]
+        # A bound ("more than 500 firefighters", "nearly 40%") is restated by the same bound or the same
+        # digits; an unequal figure beside it is read only by its scale words, never by its value.
+        later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)
+                 and not _bounds(first, c)]
         slips = [c for c in later if _is_scale_slip(first, c)]
         restated = any(_printed_equal(first, c) for c in ahead)
         if same is not None:
@@ -170,6 +174,18 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         used.add(second.id)
         cue = sorted(subjects(first) & subjects(second))[0]
         yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
+
+
+def _bounds(*claims: Claim) -> bool:
+    """Whether any of the figures is a bound ("more than", "nearly", "up to"), not a level."""
+    return any(c.qualifier not in ("eq", "approx") for c in claims)
+
+
+def _same_bound(a: Claim, b: Claim) -> bool:
+    """Two printings of one figure qualify it alike, or one of them not at all: "more than 500
+    firefighters" twice, "nearly 40%" and "40%". "Around 8 million households" and "more than 8
+    million pensioner households" are two groups that happen to share a round number."""
+    return a.qualifier == b.qualifier or "eq" in (a.qualifier, b.qualifier)
 
 
 #: How many later mentions of the same unit and noun a restatement is looked for in.
