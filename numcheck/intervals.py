@@ -157,7 +157,8 @@ def of_claim(claim: Claim) -> Interval:
 
     A count of things is a whole number, so its interval shrinks to the whole numbers inside it:
     "41" (40.5-41.5 as a rounded figure) can only be 41, and "41 of the 40 nations" is then a part
-    above its whole instead of two intervals that touch at 40.5.
+    above its whole instead of two intervals that touch at 40.5. A figure printed with decimals
+    ("4.5 times") is no count of things and keeps its interval.
 
     >>> from numcheck.model import Claim
     >>> c = Claim("c1", "41", 41, "count", None, "eq", 40.5, 41.5, 1, 0, 2, 0, 0, 1, 1)
@@ -168,7 +169,9 @@ def of_claim(claim: Claim) -> Interval:
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return Interval.point(claim.value)
     low, high = min(low, high), max(low, high)
-    if claim.unit == "count" and math.isfinite(low) and math.isfinite(high):
+    # Only a whole figure counts things: "a maximum of 4.5 times" an income is a multiple, and its
+    # bound [0, 4.55] must not shrink to [0, 4] and miss the "4.5 times" restating it.
+    if claim.unit == "count" and math.isfinite(low) and math.isfinite(high) and float(claim.value).is_integer():
         whole_low, whole_high = math.ceil(low - _EPS * _scale(low)), math.floor(high + _EPS * _scale(high))
         if whole_low <= whole_high:
             return Interval(whole_low, whole_high)
