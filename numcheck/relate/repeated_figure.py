@@ -36,6 +36,7 @@ from numcheck.relate.clause import (
     contexts_differ,
     in_cross_reference,
     lower_words,
+    same_thing,
     states_change,
 )
 from numcheck.relate.shapes import (
@@ -252,16 +253,22 @@ def _link_opening(text: ClauseView, taken: set[str], firsts: Sequence[Claim], ow
     block that has one, while the first figure is not restated exactly anywhere after its part
     (then that is the restatement, and a different figure is another fact). ``taken`` holds the
     figures already a second; a figure linked as the second of a title may be the first here."""
-    later = [c for c in text.figures_in(*block) if _restates_kind(c) and c.id not in taken
-             and not in_cross_reference(text, c)]
+    later = [c for c in text.figures_in(*block) if (_restates_kind(c) or _opening_share(c))
+             and c.id not in taken and not in_cross_reference(text, c)]
     seconds = {c.id for c in firsts if c.id in taken}
     for first in firsts:
-        if (first.id in taken and first.id not in seconds) or not _restates_kind(first) \
+        if (first.id in taken and first.id not in seconds) or not (_restates_kind(first) or _opening_share(first)) \
                 or in_cross_reference(text, first):
             continue
+        # The same digits may name their thing in other words ("197 member nations" ... "197 member
+        # countries"), and a share may leave its whole to the sentence ("8% of borrowers" ... "about 8%").
+        equal = [c for c in later if c.id not in taken and c.unit == first.unit and _printed_equal(first, c)
+                 and (same_thing(c.noun, first.noun) or (c.unit != "count" and None in (c.noun, first.noun)))]
+        second = equal[0] if equal else None
         options = [c for c in later if c.id not in taken and c.unit == first.unit and c.noun == first.noun
-                   and _near_one_figure(first, c)]
-        second = next((c for c in options if _printed_equal(first, c)), None)
+                   and _restates_kind(c) and _near_one_figure(first, c)]
+        if second is None and not _restates_kind(first):
+            continue  # a share word restates only its own words: "one in five" is no slip of "one in four"
         if second is None:
             if one_reading and sum(c.unit == first.unit and c.noun == first.noun for c in firsts) != 1:
                 continue
@@ -455,6 +462,12 @@ def _restates_kind(claim: Claim) -> bool:
     """A sum, a percentage or a count of something: what a title states and its lede repeats."""
     return claim.kind == "number" and (claim.unit in ("percent", "count") or is_currency(claim.unit)) \
         and (claim.unit != "count" or claim.noun is not None) and not YEAR.fullmatch(claim.text)
+
+
+def _opening_share(claim: Claim) -> bool:
+    """A share said in words ("one in 12 firms", "Nine in 10 people"): an opening repeats it word
+    for word, so it is linked there when printed alike, never by a slip."""
+    return claim.kind == "ratio" and claim.unit == "fraction"
 
 
 def _near_one_figure(a: Claim, b: Claim) -> bool:
