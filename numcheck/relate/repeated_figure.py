@@ -114,7 +114,7 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
     grouped = {c.id for d in drafts if d.kind not in ("change", "repeated_figure") for c in d.claims}
     linked = {c.id for d in drafts if d.kind == "repeated_figure" for c in d.claims}
     used: set[str] = set()
-    for draft in _link_restatements(text, grouped | linked):
+    for draft in _link_restatements(text, grouped | linked, frozenset(grouped)):
         linked.add(draft.claims[0].id)  # a title's lede figure may still be restated further down
         used.add(draft.claims[1].id)
         yield draft
@@ -205,12 +205,13 @@ def _may_link_ahead(text: ClauseView, first: Claim, ahead: Sequence[Claim]) -> b
     return any(_printed_equal(first, c) for c in ahead)
 
 
-def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
+def _link_restatements(text: ClauseView, taken: set[str], parts: frozenset[str] = frozenset()) -> Iterator[Draft]:
     """Restatements told by their place and wording, whatever their values; ``taken`` (figures
-    already linked) grows as they link, so each figure is the second of one restatement at most.
-    Each family checks its own guard against two facts: a different time or place, a second
-    candidate, a third mention of the thing."""
-    yield from _link_headline_repeats(text, taken)
+    already linked, and ``parts``, the figures that are parts or wholes of something else) grows as
+    they link, so each figure is the second of one restatement at most. Each family checks its own
+    guard against two facts: a different time or place, a second candidate, a third mention of the
+    thing."""
+    yield from _link_headline_repeats(text, taken, parts)
     yield from _link_scale_slips(text, taken)
     yield from _link_echoes(text, taken)
 
@@ -220,7 +221,7 @@ def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
 _TITLE_FIGURES = 12
 
 
-def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
+def _link_headline_repeats(text: ClauseView, taken: set[str], parts: frozenset[str] = frozenset()) -> Iterator[Draft]:
     """A title figure restated in the standfirst or the lede, and a standfirst figure restated in
     the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn bill". Each part of an opening
     states the article's main fact again, so the link needs no shared words, which a title and its
@@ -229,7 +230,9 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
 
     A standfirst is read like a title, with one more guard: it often names two facts ("profits of
     £1.3bn, while Shell reports £10bn"), so an unequal restatement needs the standfirst figure to be
-    the only one of its unit and noun there, and a lede figure then restates one fact only."""
+    the only one of its unit and noun there, and a lede figure then restates one fact only. A part or
+    a whole of something else (``parts``: "just 16 of 197 member nations") is restated in the next
+    part word for word ("Just 16 out of 197 member countries"), so it links there when printed alike."""
     lead = text.lead
     if lead.title is None or (lead.lede is None and lead.standfirst is None):
         return
@@ -237,37 +240,46 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
     if len(title) > _TITLE_FIGURES:
         return
     after = (lead.standfirst or lead.lede or (0, 0))[0], (lead.lede or lead.standfirst or (0, 0))[1]
-    if title:
-        yield from _link_opening(text, taken, title, lead.title, after, "title restated in the lede")
+    restated: set[str] = set()
+    for draft in _link_opening(text, taken, title, lead.title, after, "title restated in the lede", parts):
+        restated.add(draft.claims[1].id)
+        yield draft
     if lead.standfirst is not None and lead.lede is not None:
         standfirst = list(text.figures_in(*lead.standfirst))
         yield from _link_opening(text, taken, standfirst, lead.standfirst[1], lead.lede,
-                                 "standfirst restated in the lede", one_reading=True)
+                                 "standfirst restated in the lede", parts, frozenset(restated), one_reading=True)
 
 
 def _link_opening(text: ClauseView, taken: set[str], firsts: Sequence[Claim], own_end: int,
-                  block: tuple[int, int], cue: str, one_reading: bool = False) -> Iterator[Draft]:
+                  block: tuple[int, int], cue: str, parts: frozenset[str] = frozenset(),
+                  restated: frozenset[str] = frozenset(), one_reading: bool = False) -> Iterator[Draft]:
     """Each of ``firsts`` (an opening part ending at sentence ``own_end``) restated in sentences
     ``block``: the same unit (and counted noun), a value within a slip, and one reading only: the
     figure printed equal there, or else the only figure of that kind in the first sentence of the
     block that has one, while the first figure is not restated exactly anywhere after its part
     (then that is the restatement, and a different figure is another fact). ``taken`` holds the
-    figures already a second; a figure linked as the second of a title may be the first here."""
+    figures already a second; one ``restated`` (the second of a title) may be the first here. A
+    figure of ``parts`` is restated only by the same digits."""
+    used: set[str] = set()
+
+    def free(claim: Claim) -> bool:
+        return claim.id not in used and (claim.id not in taken or claim.id in parts)
+
     later = [c for c in text.figures_in(*block) if (_restates_kind(c) or _opening_share(c))
-             and c.id not in taken and not in_cross_reference(text, c)]
-    seconds = {c.id for c in firsts if c.id in taken}
+             and free(c) and not in_cross_reference(text, c)]
     for first in firsts:
-        if (first.id in taken and first.id not in seconds) or not (_restates_kind(first) or _opening_share(first)) \
-                or in_cross_reference(text, first):
+        if (first.id in taken and first.id not in restated and first.id not in parts) \
+                or not (_restates_kind(first) or _opening_share(first)) or in_cross_reference(text, first):
             continue
+        later = [c for c in later if free(c)]
         # The same digits may name their thing in other words ("197 member nations" ... "197 member
         # countries"), and a share may leave its whole to the sentence ("8% of borrowers" ... "about 8%").
-        equal = [c for c in later if c.id not in taken and c.unit == first.unit and _printed_equal(first, c)
+        equal = [c for c in later if c.unit == first.unit and _printed_equal(first, c)
                  and (same_thing(c.noun, first.noun) or (c.unit != "count" and None in (c.noun, first.noun)))]
         second = equal[0] if equal else None
         options = [c for c in later if c.id not in taken and c.unit == first.unit and c.noun == first.noun
                    and _restates_kind(c) and _near_one_figure(first, c)]
-        if second is None and not _restates_kind(first):
+        if second is None and (not _restates_kind(first) or first.id in parts):
             continue  # a share word restates only its own words: "one in five" is no slip of "one in four"
         if second is None:
             if one_reading and sum(c.unit == first.unit and c.noun == first.noun for c in firsts) != 1:
@@ -289,6 +301,7 @@ def _link_opening(text: ClauseView, taken: set[str], firsts: Sequence[Claim], ow
                                                   or _named_apart(text, first, second)):
             continue
         taken.add(second.id)
+        used.add(second.id)
         yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
 
 
