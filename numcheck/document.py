@@ -15,13 +15,39 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Document", "Span", "kind_for_path", "read_document"]
+__all__ = ["Document", "Lead", "Span", "kind_for_path", "read_document"]
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """Where an article's opening block lies, as sentence indices: a title line, a standfirst (the
+    one- or two-line summary some outlets print under it) and the lede, the first body sentences.
+
+    An article states its main fact in each of these, so a figure of the title or standfirst is
+    restated in the next part, and a linker may pair them by place alone. The block is decided here
+    once, from lines and paragraphs, so no linker guesses it again from a figure's position.
+    ``title`` is None when the first line is no title (then there is no lead at all); ``standfirst``
+    and ``lede`` are inclusive (first, last) sentence ranges, ``standfirst`` None when absent.
+    """
+
+    title: int | None = None
+    standfirst: tuple[int, int] | None = None
+    lede: tuple[int, int] | None = None
+
+    def part(self, sentence: int) -> str:
+        """"title", "standfirst", "lede" or "" for a sentence index."""
+        if sentence == self.title:
+            return "title"
+        for name, block in (("standfirst", self.standfirst), ("lede", self.lede)):
+            if block is not None and block[0] <= sentence <= block[1]:
+                return name
+        return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +65,8 @@ class Document:
     #: Start offsets of the sentences and paragraphs, kept so offset lookups are a bisect, not a scan.
     sentence_starts: tuple[int, ...] = ()
     paragraph_starts: tuple[int, ...] = ()
+    #: The title, standfirst and lede (`Lead`), decided once from the layout.
+    lead: Lead = Lead()
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset, as editors and SARIF count them."""
@@ -89,7 +117,53 @@ def read_document(original: str, kind: str = "text") -> Document:
     sentences = sentences or (Span(0, len(text)),)
     paragraphs = paragraphs or (Span(0, len(text)),)
     return Document(original, text, sentences, paragraphs, line_starts, kind,
-                    tuple(s.start for s in sentences), tuple(p.start for p in paragraphs))
+                    tuple(s.start for s in sentences), tuple(p.start for p in paragraphs),
+                    _lead(text, sentences, paragraphs))
+
+
+#: A title is one short line: a first line longer than this is prose or a table, not a headline.
+_TITLE_CHARS = 90
+#: A standfirst is a summary of a sentence or two on one line; a longer paragraph is body text.
+_STANDFIRST_CHARS = 300
+_STANDFIRST_SENTENCES = 2
+#: Fewer words than this under a title are a venue, a date or a score line, not a summary.
+_STANDFIRST_WORDS = 6
+#: The body sentences that make the lede: a news lede gives the opening's fact in its first sentence
+#: or, after a scene-setting opener, its second.
+LEDE_SENTENCES = 2
+
+
+def _lead(text: str, sentences: Sequence[Span], paragraphs: Sequence[Span]) -> Lead:
+    """The opening block. A title is a first paragraph of one short line without a full stop. A
+    standfirst is the paragraph after it when that is one line of at most two sentences, a body
+    follows, and it does not end in a full stop: outlets print the summary under a headline without
+    one ("... while Shell reports £10bn profit between April and June"), while a lede paragraph
+    (BBC: title line, then body) ends as prose does. The lede is the first body sentences."""
+    if not sentences or not paragraphs or sentences[0] != paragraphs[0] or not _is_title(text, sentences[0]):
+        return Lead()
+    body = 1
+    standfirst = None
+    if len(paragraphs) > 2 and _is_standfirst(text, paragraphs[1]):
+        count = sum(1 for s in sentences[1 : 1 + _STANDFIRST_SENTENCES + 1] if s.start < paragraphs[1].end)
+        if count <= _STANDFIRST_SENTENCES:
+            standfirst, body = (1, count), 1 + count
+    lede = (body, min(body + LEDE_SENTENCES, len(sentences)) - 1) if body < len(sentences) else None
+    return Lead(0, standfirst, lede)
+
+
+def _is_title(text: str, span: Span) -> bool:
+    line = text[span.start : span.end].strip()
+    return 0 < len(line) <= _TITLE_CHARS and "\n" not in line and not line.endswith((".", "?", "!", ":"))
+
+
+_CLOSERS = "\"'”’)]"
+
+
+def _is_standfirst(text: str, span: Span) -> bool:
+    line = text[span.start : span.end].strip()
+    bare = line.rstrip(_CLOSERS)
+    return (len(line) <= _STANDFIRST_CHARS and "\n" not in line and bool(bare) and bare[-1] not in ".:;,"
+            and not line.startswith("(") and len(line.split()) >= _STANDFIRST_WORDS)
 
 
 _NEWLINE = re.compile(r"\n")

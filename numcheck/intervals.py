@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from numcheck.model import Claim
 
 __all__ = ["Interval", "format_number", "format_percent", "is_round_thousand", "of_claim", "round_thousands",
-           "rounded_or_cut", "total"]
+           "rounded_or_cut", "share_percent", "total"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,8 @@ def of_claim(claim: Claim) -> Interval:
 
     A count of things is a whole number, so its interval shrinks to the whole numbers inside it:
     "41" (40.5-41.5 as a rounded figure) can only be 41, and "41 of the 40 nations" is then a part
-    above its whole instead of two intervals that touch at 40.5.
+    above its whole instead of two intervals that touch at 40.5. A figure printed with decimals
+    ("4.5 times") is no count of things and keeps its interval.
 
     >>> from numcheck.model import Claim
     >>> c = Claim("c1", "41", 41, "count", None, "eq", 40.5, 41.5, 1, 0, 2, 0, 0, 1, 1)
@@ -168,10 +169,39 @@ def of_claim(claim: Claim) -> Interval:
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return Interval.point(claim.value)
     low, high = min(low, high), max(low, high)
-    if claim.unit == "count" and math.isfinite(low) and math.isfinite(high):
+    # Only a whole figure counts things: "a maximum of 4.5 times" an income is a multiple, and its
+    # bound [0, 4.55] must not shrink to [0, 4] and miss the "4.5 times" restating it.
+    if claim.unit == "count" and math.isfinite(low) and math.isfinite(high) and float(claim.value).is_integer():
         whole_low, whole_high = math.ceil(low - _EPS * _scale(low)), math.floor(high + _EPS * _scale(high))
         if whole_low <= whole_high:
             return Interval(whole_low, whole_high)
+    return Interval(low, high)
+
+
+#: How far a fraction word rounds the share it names: "a quarter" is said of 24% or 26%.
+_FRACTION_WORD_ROUNDING = 0.1
+
+
+def share_percent(claim: Claim) -> Interval:
+    """A share said as a fraction ("a quarter", "one in four", "more than half") in percent, as a
+    percentage stated beside it may honestly be. A share lies within the whole, so an open bound
+    stops at 100%: "more than half" is (50, 100]. A fraction word rounds, so each side of it is
+    widened by a tenth of its value, except a side its qualifier makes a bound: "more than half"
+    says above 50% and "almost a quarter" at most 25%, so 45% breaks the one and 26% the other.
+
+    >>> from numcheck.model import Claim
+    >>> share_percent(Claim("c1", "half", 0.5, "fraction", None, "gt", 0.5, float("inf"), 0, 0, 4, 0, 0, 1, 1))
+    Interval(low=50.0, high=105.0)
+    >>> share_percent(Claim("c1", "a quarter", 0.25, "fraction", None, "eq", 0.25, 0.25, 0, 0, 9, 0, 0, 1, 1))
+    Interval(low=22.5, high=27.5)
+    """
+    base = of_claim(claim)
+    low, high = max(base.low, 0.0) * 100, min(base.high, 1.0) * 100
+    widen = _FRACTION_WORD_ROUNDING * abs(claim.value) * 100
+    if claim.qualifier not in ("gt", "ge"):
+        low -= widen
+    if claim.qualifier not in ("lt", "le"):
+        high += widen
     return Interval(low, high)
 
 

@@ -7,11 +7,13 @@ billion dollar contract" ... "the $2.4 million contract") is the same mistake by
 
 The check reads ``repeated_figure`` relations, which the linker makes only for two figures of the same
 unit (and counted noun) that read as one statement: a matching verb or a definite back-reference
-("the 17 members who ..."), a title figure and its lede, the same digits with another scale word, a
-sentence stated again around the same figures, or the only two counts of a thing described alike;
-never across different years, places or subjects. It fires when the two figures' intervals cannot
-meet, so "about 18 members" and "17 members" is silent, and so is a title's "£1bn" for "£960m"
-(a one-figure "£1bn" spans £0.5bn to £1.5bn).
+("the 17 members who ..."), a figure of the title, standfirst and lede stated again in the next of
+them, the same digits with another scale word, a sentence stated again around the same figures, or
+a share said in words beside its percentage ("more than half of those asked – 56% –"); never across
+different years, places or subjects. It fires when the two figures' intervals cannot meet, so
+"about 18 members" and "17 members" is silent, and so is a title's "£1bn" for "£960m" (a one-figure
+"£1bn" spans £0.5bn to £1.5bn). A qualifier is a bound: "more than half" is (50%, 100%], so
+"more than half – 45% –" fires and "– 56% –" does not (`numcheck.intervals.share_percent`).
 
 Fails:
     Eighteen members backed the motion on Tuesday. Later, the 17 members who backed it met again.
@@ -41,7 +43,7 @@ from numcheck.checks._linked import linked, param
 from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import TOLERANCE, CheckKind
 from numcheck.figures import amount, format_number
-from numcheck.intervals import Interval, of_claim
+from numcheck.intervals import Interval, of_claim, share_percent
 from numcheck.model import is_currency
 
 if TYPE_CHECKING:
@@ -71,11 +73,9 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
         if first.unit != second.unit and {first.unit, second.unit} != {"fraction", "percent"}:
             continue
         # "one in four adults, or 25%": a share said as a fraction and as a percentage, compared in
-        # percent; a fraction word is a rounding ("a quarter" for 24%), so it spans a tenth either way.
-        a, b = (of_claim(c) * 100 if c.unit == "fraction" and first.unit != second.unit else of_claim(c)
+        # percent; a fraction word is a rounding ("a quarter" for 24%) and its qualifier a bound.
+        a, b = (share_percent(c) if c.unit == "fraction" and first.unit != second.unit else of_claim(c)
                 for c in (first, second))
-        if first.unit != second.unit:
-            a, b = (x.widen(0.1 * x.mid) if c.unit == "fraction" else x for x, c in ((a, first), (b, second)))
         if first.unit == second.unit:
             a, b = _opening_rounding(first, a), _opening_rounding(second, b)
         slack = tolerance * max(abs(first.value), abs(second.value))

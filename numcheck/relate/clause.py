@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from numcheck.document import Document
+from numcheck.document import Document, Lead
 from numcheck.english import CALENDAR_NAMES, CLAUSE_BREAK, MONTHS, NUMBER_WORDS, direction_of, singular, verb_stem
 from numcheck.model import Claim
 from numcheck.relate import tables
@@ -288,6 +288,11 @@ class ClauseView:
 
     def paragraph_of(self, claim: Claim) -> int:
         return claim.paragraph
+
+    @property
+    def lead(self) -> Lead:
+        """The document's title, standfirst and lede (`numcheck.document.Lead`), decided once there."""
+        return self.document.lead
 
 
 def _ending_before(mentions: list[Claim], claim: Claim, limit: int) -> list[Claim]:

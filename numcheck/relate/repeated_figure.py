@@ -36,6 +36,7 @@ from numcheck.relate.clause import (
     contexts_differ,
     in_cross_reference,
     lower_words,
+    same_thing,
     states_change,
 )
 from numcheck.relate.shapes import (
@@ -113,13 +114,13 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
     grouped = {c.id for d in drafts if d.kind not in ("change", "repeated_figure") for c in d.claims}
     linked = {c.id for d in drafts if d.kind == "repeated_figure" for c in d.claims}
     used: set[str] = set()
-    for draft in _link_restatements(text, grouped | linked):
+    for draft in _link_restatements(text, grouped | linked, frozenset(grouped)):
         linked.add(draft.claims[0].id)  # a title's lede figure may still be restated further down
         used.add(draft.claims[1].id)
         yield draft
     figures = [c for c in text.figures if c.kind == "number" and c.id not in grouped
                and (c.unit == "percent" or is_currency(c.unit) or (c.unit == "count" and c.noun))
-               and c.qualifier in ("eq", "approx") and not YEAR.fullmatch(c.text) and not in_cross_reference(text, c)]
+               and not YEAR.fullmatch(c.text) and not in_cross_reference(text, c)]
     subject_of: dict[str, frozenset[str]] = {}  # computed on first use: most figures never need theirs
     change_of: dict[str, bool] = {}
 
@@ -149,10 +150,14 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         later = [c for c in ahead if c.id not in used and _could_be_one_figure(first, c)
                  and subjects(first) & subjects(c)][:LOOKBACK]
         # The context guard is the costly test, so it runs on the few figures that would be linked.
-        same = next((c for c in later if _printed_equal(first, c) and not contexts_differ(text, first, c)
+        same = next((c for c in later if _printed_equal(first, c) and _same_bound(first, c)
+                     and not contexts_differ(text, first, c)
                      and not _directions_differ(text, first, c) and changes(c) == changes(first)
                      and not _both_describe(text, first, c)), None)
-        later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)]
+        # A bound ("more than 500 firefighters", "nearly 40%") is restated by the same bound or the same
+        # digits; an unequal figure beside it is read only by its scale words, never by its value.
+        later = [c for c in later if not _printed_equal(first, c) and changes(c) == changes(first)
+                 and not _bounds(first, c)]
         slips = [c for c in later if _is_scale_slip(first, c)]
         restated = any(_printed_equal(first, c) for c in ahead)
         if same is not None:
@@ -172,6 +177,18 @@ def link_subject_repeats(text: ClauseView, drafts: Sequence[Draft]) -> Iterator[
         yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
 
 
+def _bounds(*claims: Claim) -> bool:
+    """Whether any of the figures is a bound ("more than", "nearly", "up to"), not a level."""
+    return any(c.qualifier not in ("eq", "approx") for c in claims)
+
+
+def _same_bound(a: Claim, b: Claim) -> bool:
+    """Two printings of one figure qualify it alike, or one of them not at all: "more than 500
+    firefighters" twice, "nearly 40%" and "40%". "Around 8 million households" and "more than 8
+    million pensioner households" are two groups that happen to share a round number."""
+    return a.qualifier == b.qualifier or "eq" in (a.qualifier, b.qualifier)
+
+
 #: How many later mentions of the same unit and noun a restatement is looked for in.
 _AHEAD = 20
 
@@ -188,49 +205,89 @@ def _may_link_ahead(text: ClauseView, first: Claim, ahead: Sequence[Claim]) -> b
     return any(_printed_equal(first, c) for c in ahead)
 
 
-def _link_restatements(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
+def _link_restatements(text: ClauseView, taken: set[str], parts: frozenset[str] = frozenset()) -> Iterator[Draft]:
     """Restatements told by their place and wording, whatever their values; ``taken`` (figures
-    already linked) grows as they link, so each figure is the second of one restatement at most.
-    Each family checks its own guard against two facts: a different time or place, a second
-    candidate, a third mention of the thing."""
-    yield from _link_headline_repeats(text, taken)
+    already linked, and ``parts``, the figures that are parts or wholes of something else) grows as
+    they link, so each figure is the second of one restatement at most. Each family checks its own
+    guard against two facts: a different time or place, a second candidate, a third mention of the
+    thing."""
+    yield from _link_headline_repeats(text, taken, parts)
     yield from _link_scale_slips(text, taken)
     yield from _link_echoes(text, taken)
 
 
-#: The body sentences that restate a title: a news lede gives the title's fact in its first sentence
-#: or, after a scene-setting opener, its second. A title longer than a line is no title (see
-#: ``_is_headline``), so it never holds more than a handful of figures.
-_LEDE = 2
-
-
+#: A title longer than a line is no title (see `numcheck.document.Lead`), so it never holds more
+#: than a handful of figures; a first "sentence" of thousands is a table, read no further.
 _TITLE_FIGURES = 12
 
 
-def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]:
-    """A title figure restated in the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn
-    bill". A title states the article's main fact and its lede states it again, so the link needs
-    no shared words, which title and lede rarely have ("cost" and "bill", "offer" and "buy out").
-    It needs instead the same unit (and counted noun), a value within a slip of the title's, and
-    one reading only: the lede's figure equal to the title's, or else the only figure of that kind
-    in the first lede sentence that has one, while the title figure is not restated exactly
-    anywhere else (then that is the restatement, and a different lede figure is another fact)."""
-    title = text.by_sentence.get(0, [])
-    # A title holds a few figures; a first "sentence" of thousands is a table, read no further.
-    if not title or len(title) > _TITLE_FIGURES or not _is_headline(text, title[0]):
+def _link_headline_repeats(text: ClauseView, taken: set[str], parts: frozenset[str] = frozenset()) -> Iterator[Draft]:
+    """A title figure restated in the standfirst or the lede, and a standfirst figure restated in
+    the lede: "Tsunami to cost Sri Lanka $1.3bn" ... "faces a $1.3bn bill". Each part of an opening
+    states the article's main fact again, so the link needs no shared words, which a title and its
+    lede rarely have ("cost" and "bill", "offer" and "buy out"). Where the parts lie is the
+    document's reading (`ClauseView.lead`), not guessed here from a figure's position.
+
+    A standfirst is read like a title, with one more guard: it often names two facts ("profits of
+    £1.3bn, while Shell reports £10bn"), so an unequal restatement needs the standfirst figure to be
+    the only one of its unit and noun there, and a lede figure then restates one fact only. A part or
+    a whole of something else (``parts``: "just 16 of 197 member nations") is restated in the next
+    part word for word ("Just 16 out of 197 member countries"), so it links there when printed alike."""
+    lead = text.lead
+    if lead.title is None or (lead.lede is None and lead.standfirst is None):
         return
-    lede = [c for c in text.figures_in(1, _LEDE) if _restates_kind(c) and c.id not in taken
-            and not in_cross_reference(text, c)]
-    for first in title:
-        if first.id in taken or not _restates_kind(first) or in_cross_reference(text, first):
+    title = text.by_sentence.get(lead.title, [])
+    if len(title) > _TITLE_FIGURES:
+        return
+    after = (lead.standfirst or lead.lede or (0, 0))[0], (lead.lede or lead.standfirst or (0, 0))[1]
+    restated: set[str] = set()
+    for draft in _link_opening(text, taken, title, lead.title, after, "title restated in the lede", parts):
+        restated.add(draft.claims[1].id)
+        yield draft
+    if lead.standfirst is not None and lead.lede is not None:
+        standfirst = list(text.figures_in(*lead.standfirst))
+        yield from _link_opening(text, taken, standfirst, lead.standfirst[1], lead.lede,
+                                 "standfirst restated in the lede", parts, frozenset(restated), one_reading=True)
+
+
+def _link_opening(text: ClauseView, taken: set[str], firsts: Sequence[Claim], own_end: int,
+                  block: tuple[int, int], cue: str, parts: frozenset[str] = frozenset(),
+                  restated: frozenset[str] = frozenset(), one_reading: bool = False) -> Iterator[Draft]:
+    """Each of ``firsts`` (an opening part ending at sentence ``own_end``) restated in sentences
+    ``block``: the same unit (and counted noun), a value within a slip, and one reading only: the
+    figure printed equal there, or else the only figure of that kind in the first sentence of the
+    block that has one, while the first figure is not restated exactly anywhere after its part
+    (then that is the restatement, and a different figure is another fact). ``taken`` holds the
+    figures already a second; one ``restated`` (the second of a title) may be the first here. A
+    figure of ``parts`` is restated only by the same digits."""
+    used: set[str] = set()
+
+    def free(claim: Claim) -> bool:
+        return claim.id not in used and (claim.id not in taken or claim.id in parts)
+
+    later = [c for c in text.figures_in(*block) if (_restates_kind(c) or _opening_share(c))
+             and free(c) and not in_cross_reference(text, c)]
+    for first in firsts:
+        if (first.id in taken and first.id not in restated and first.id not in parts) \
+                or not (_restates_kind(first) or _opening_share(first)) or in_cross_reference(text, first):
             continue
-        options = [c for c in lede if c.unit == first.unit and c.noun == first.noun and _near_one_figure(first, c)]
-        second = next((c for c in options if _printed_equal(first, c)), None)
+        later = [c for c in later if free(c)]
+        # The same digits may name their thing in other words ("197 member nations" ... "197 member
+        # countries"), and a share may leave its whole to the sentence ("8% of borrowers" ... "about 8%").
+        equal = [c for c in later if c.unit == first.unit and _printed_equal(first, c)
+                 and (same_thing(c.noun, first.noun) or (c.unit != "count" and None in (c.noun, first.noun)))]
+        second = equal[0] if equal else None
+        options = [c for c in later if c.id not in taken and c.unit == first.unit and c.noun == first.noun
+                   and _restates_kind(c) and _near_one_figure(first, c)]
+        if second is None and (not _restates_kind(first) or first.id in parts):
+            continue  # a share word restates only its own words: "one in five" is no slip of "one in four"
         if second is None:
-            if any(_printed_equal(first, c) for c in text.figures if c.sentence > 0 and c.unit == first.unit):
+            if one_reading and sum(c.unit == first.unit and c.noun == first.noun for c in firsts) != 1:
                 continue
-            # The first lede sentence that has such a figure must have only one: two there are
-            # two facts, and guessing between them by shared words pairs a company's name.
+            if any(_printed_equal(first, c) for c in text.figures if c.sentence > own_end and c.unit == first.unit):
+                continue
+            # The first sentence that has such a figure must have only one: two there are two
+            # facts, and guessing between them by shared words pairs a company's name.
             options = [c for c in options if c.sentence == options[0].sentence] if options else []
             if len(options) != 1:
                 continue
@@ -244,7 +301,8 @@ def _link_headline_repeats(text: ClauseView, taken: set[str]) -> Iterator[Draft]
                                                   or _named_apart(text, first, second)):
             continue
         taken.add(second.id)
-        yield Draft("repeated_figure", (first, second), ("first", "second"), "title restated in the lede")
+        used.add(second.id)
+        yield Draft("repeated_figure", (first, second), ("first", "second"), cue)
 
 
 #: How many sentences (and money figures) back a scale slip is looked for: a sum restated at the
@@ -419,6 +477,12 @@ def _restates_kind(claim: Claim) -> bool:
         and (claim.unit != "count" or claim.noun is not None) and not YEAR.fullmatch(claim.text)
 
 
+def _opening_share(claim: Claim) -> bool:
+    """A share said in words ("one in 12 firms", "Nine in 10 people"): an opening repeats it word
+    for word, so it is linked there when printed alike, never by a slip."""
+    return claim.kind == "ratio" and claim.unit == "fraction"
+
+
 def _near_one_figure(a: Claim, b: Claim) -> bool:
     """Like ``_could_be_one_figure``, but a scale slip may also carry a title's rounding: "£1bn" in a
     title for "£960m" in the lede becomes "£960bn" with one wrong scale word."""
@@ -467,12 +531,8 @@ def _is_scale_slip(a: Claim, b: Claim) -> bool:
 
 
 def _is_headline(text: ClauseView, claim: Claim) -> bool:
-    """The figure is in a first line that stands alone as a title: short, its own paragraph."""
-    if claim.sentence != 0 or claim.paragraph != 0:
-        return False
-    start, end = text.sentence_span(claim)
-    line = text.text[start:end]
-    return len(line) <= 90 and "\n" not in line.strip() and not line.rstrip().endswith((".", "?", "!", ":"))
+    """The figure is in the title line (`numcheck.document.Lead`)."""
+    return claim.sentence == text.lead.title
 
 
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?([a-z]+)\s+of\s+" + QUAL + r"$")
@@ -546,19 +606,20 @@ def _predicates(text: ClauseView, claim: Claim, noun: str) -> tuple[set[str], se
 
 
 #: Between a share said as "one in four" and the same share as a percentage: the counted noun and a
-#: comma with "or", or a bracket ("one in four adults, or 25%", "one in five drivers (20%)").
-_SHARE_APPOSITION = re.compile(r"^[^\d;,()]{0,30}(?:,\s*(?:or\s+)?|\s*\(\s*)" + QUAL + r"$", re.I)
+#: comma with "or", a bracket, or a dash ("one in four adults, or 25%", "one in five drivers (20%)",
+#: "more than half of those asked – 56% –").
+_SHARE_APPOSITION = re.compile(r"^[^\d;,()–—]{0,30}(?:,\s*(?:or\s+)?|\s*\(\s*|\s+[–—]\s+)" + QUAL + r"$", re.I)
 
 
 def link_share_restatements(text: ClauseView) -> Iterator[Draft]:
     """"One in four adults, or 25%, smoke": a share said as a fraction and again as a percentage in
-    apposition is one figure stated twice, so the check holds the two to each other. A fraction with
-    a qualifier ("almost a quarter, 22%") is left alone: the words already say it is not exact."""
+    apposition is one figure stated twice, so the check holds the two to each other. A qualified
+    fraction ("more than half of those asked – 56% –", "almost a quarter, 22%") links as well: the
+    check reads its qualifier as a bound (`numcheck.intervals.share_percent`), so a percentage
+    beyond the bound fires and one within it is silent."""
     for fraction in text.figures:
         if fraction.unit != "fraction" or fraction.kind not in ("number", "fraction", "ratio"):
             continue
-        if fraction.qualifier != "eq":
-            continue  # "almost a quarter, 22%": a loose fraction word fits any nearby share
         percent = text.next_in_sentence(fraction)
         if percent is None or percent.unit != "percent" or percent.kind != "number":
             continue
