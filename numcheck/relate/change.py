@@ -718,7 +718,14 @@ def _stated_change(text: ClauseView, first: Claim, last: Claim) -> Claim | None:
     if after is not None and after.kind == "number" and after.unit in ("percent", "percentage_point", first.unit):
         if _STATED_AFTER.match(text.gap(last, after) or "x"):
             return after
+        # "52,000, compared with 54,100 last year, a 3.9% drop": the change noun after the figure.
+        if (after.unit == "percent" and _ARTICLE_GAP.match(dateless(text.gap(last, after) or "x"))
+                and _NOUN_AFTER.match(text.after(after))):
+            return after
     return None
+
+
+_ARTICLE_GAP = re.compile(r"^[^\d;]{0,25}?,\s*(?:(?:an?|the)\s+)?(?:[a-z]+ly\s+)?$", re.I)
 
 
 _CHANGE_NOUN_TO = re.compile(
