@@ -275,3 +275,10 @@ def test_a_compared_figure_and_the_drop_after_it() -> None:
     text = "School enrolment was 52,000, compared with 54,100 last year, a 3.9% drop."
     assert alarms(text) == []
     assert alarms(text.replace("3.9%", "9.9%")) == ["change-arithmetic"]
+
+
+def test_a_verb_says_nothing_about_a_figure_against_an_earlier_estimate() -> None:
+    # "slowed" is how growth moved, not how 3.1% stands against the old estimate: no direction is read.
+    text = "Growth slowed to 3.1%, compared with a previous estimate of 2.8%."
+    assert changes(text) == [{"old": "2.8%", "new": "3.1%", "direction": ""}]
+    assert alarms(text) == []

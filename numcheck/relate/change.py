@@ -139,6 +139,18 @@ _STATED_AFTER = re.compile(
 
 # "£75m, compared with £125m", "9.5bn kronor against 6.3bn", "20m euros versus 784m": the second
 # figure is the old one. A forecast or target named after the cue is not an earlier value.
+# "3.75% rather than the previous forecast of 3.25%": "rather than" names alternatives ("5% rather than
+# 6%") unless the second is named as the earlier level.
+_GAP_RATHER = re.compile(r"^[^\d;]{0,20}?\brather\s+than\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:"
+                         + "|".join(tables.EARLIER_WORDS) + r")\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?" + QUAL + r"$", re.I)
+
+
+#: "its previous estimate of", "the prior forecast of": a forecast or estimate named as the earlier one
+#: is the old value of a revised one, not a prediction the figure is set against.
+_EARLIER_NAMED = re.compile(r"\b(?:" + "|".join(tables.EARLIER_WORDS) + r")\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+                            + QUAL + r"$", re.I)
+
+
 _GAP_COMPARED = re.compile(
     r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b(compared\s+(?:with|to)|against|versus|vs\.?|"
     r"as\s+opposed\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[A-Z]?[a-z]+['’]s\s+|" + _EARLIER + r")?" + QUAL + r"$",
@@ -170,7 +182,7 @@ def _comparable(text: ClauseView, new: Claim, old: Claim, gap: str) -> bool:
     """"£75m compared with £125m" compares one measure at two times; "sales 5% higher, compared to a 6%
     rise" compares two changes, "312,000 downloads compared with 282,000 singles" two things, and
     "against forecasts of 3%" a prediction. Only the first reads as a change."""
-    if _NOT_OLD_VALUE.search(gap + text.after(old)[:40]):
+    if _NOT_OLD_VALUE.search(_EARLIER_NAMED.sub(" ", gap) + text.after(old)[:40]):
         return False
     if states_change(text, new) or states_change(text, old):
         return False
@@ -286,8 +298,12 @@ def _comparison_words(text: ClauseView, new: Claim, gap: str) -> list[str]:
     change. The rest of the gap says what X counts ("60% of them exercised to lose weight (compared
     to 7%)": "lose" is the measure's verb, not a fall from 7%)."""
     # The old value's own qualifier ("compared with more than 8,500") says nothing of the direction.
-    gap = _QUAL_END.sub("", gap)
-    return _verb_words(text.tail(new, 120)) + [w for w in lower_words(gap) if w in _COMPARISON_DIRECTIONS]
+    said = [w for w in lower_words(_QUAL_END.sub("", gap)) if w in _COMPARISON_DIRECTIONS]
+    if _NOT_OLD_VALUE.search(gap):
+        # "slowed to 3.1%, compared with a previous estimate of 2.8%": the verb says how growth moved,
+        # not how the figure stands against an estimate; only the comparison's own words count.
+        return said
+    return _verb_words(text.tail(new, 120)) + said
 
 
 _QUAL_END = re.compile(QUAL + r"$", re.I)
@@ -365,6 +381,9 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
                 paired.update((first.id, second.id))
                 yield draft
             continue
+        elif (match := _GAP_RATHER.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
+            old, new, cue = second, first, "rather than"
+            own = _comparison_words(text, first, gap)
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
             # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
             # "compared with" is another comparison, not the old value of the £40m.
@@ -633,7 +652,8 @@ def _verb_words(head: str, limit: int = 10) -> list[str]:
 #: with £125m a year earlier" states no rise or fall, but it is a change all the same, when a time
 #: word pins the old value right after it ("20.1% compared with 18.6% for the US" compares two
 #: subjects, not two times).
-_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to"})
+_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to",
+                          "rather than"})
 
 
 #: Words that make a direction verb describe a rate's pace, so the rate itself may move either way.
