@@ -3,6 +3,14 @@
 "rose 8% from 2.5 million to 2.9 million", "fell to 785m euros ($1bn) from 2.4bn euros", "£75m,
 compared with £125m a year earlier", "5.8%, down from 6.8%", "slipping to 2.9% next year before
 recovering to 3.1%", and a stated change a sentence or three earlier ("a 40% drop in profits").
+
+An old value may also come with a comparison instead of "from": "compared with the current fare of
+€11.30", "lower than last year's 44.8% but higher than the 25.4% figure from 2019", "an increase on
+its previous estimate of £3,363", "raised from a previous limit of €1,000", "triple the $2.8bn a year
+earlier", "rather than the previous forecast of 3.25%", or in the next sentence, "That was up sharply
+on the 13.7 million the previous year". A comparison with no word of direction links only when the
+old value is pinned to an earlier time or named as the earlier level, and a named owner ("France's
+5%") or another place keeps two figures apart.
 Every link needs a cue between or around the figures and a word that says which way they went,
 or a stated change or multiplier to hold them to.
 """
