@@ -539,12 +539,20 @@ def _compared_back(text: ClauseView, old: Claim) -> Draft | None:
         return None
     if new.unit == "count" and not (_same_noun(new, old) or (nouns_agree(new, old) and (new.noun or old.noun))):
         return None
-    pins_new, pins_old = text.pins(new), text.pins(old)
-    if (pins_new.places and pins_old.places and not pins_new.places & pins_old.places) or (
-            pins_new.names and pins_old.names and not pins_new.names & pins_old.names):
+    if _NOT_OLD_VALUE.search(text.after(old)[:40]):
+        return None  # "That was up on the £6m forecast": a prediction, not an earlier level
+    places_new, places_old = _places(text, new), _places(text, old)
+    names_new, names_old = text.pins(new).names, text.pins(old).names
+    if (places_new and places_old and not places_new & places_old) or (
+            names_new and names_old and not names_new & names_old):
         return None  # another place or subject: not the same measure one year on
     return Draft("change", (old, new), ("old", "new"), f"that was {word} {match.group(3).lower()}",
                  direction=direction_of(word))
+
+
+def _places(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """The places a figure is pinned to, without months ("in May" is a time, not a place)."""
+    return frozenset(p for p in text.pins(claim).places if p.split()[0].lower() not in MONTHS)
 
 
 def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
