@@ -221,7 +221,7 @@ _CAPITALISED = re.compile(r"([A-Z][a-z]{2,8})\b")
 
 
 #: "five years ago", "18 months earlier": a span back from now, read as a time.
-_SPAN_AGO = re.compile(r"(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|decades?|days?)\s+(?:earlier|ago|before)\b|"
+_SPAN_AGO = re.compile(r"(?<!\w)(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|decades?|days?)\s+(?:earlier|ago|before)\b|"
                        r"(?:same|corresponding)\s+(?:period|quarter|month|week|time|year)\b", re.I)
 
 
