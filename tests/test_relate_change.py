@@ -232,3 +232,53 @@ def test_figures_that_are_no_level() -> None:
     assert _figure_roles("Only 40 staff stayed on.")["40"] is True  # a sentence's first word is no name
     assert _figure_roles("They moved from 138 for one to 210 runs.")["138"] is False
     assert _figure_roles("Values fell a further 0.9% in July.")["0.9%"] is False
+
+
+# --- compare: old values introduced by a comparison -------------------------------------------------
+
+def test_a_comparative_against_last_year_holds_its_direction() -> None:
+    text = "The share of passes now stands at 71.2% – lower than last year's 76.5%."
+    assert changes(text) == [{"old": "76.5%", "new": "71.2%", "direction": "down"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("76.5%", "66.5%")) == ["change-arithmetic"]
+
+
+def test_that_was_up_on_points_back_at_the_sentence_before() -> None:
+    text = ("In 2023, 4.2 million households paid by direct debit. "
+            "That was up sharply on the 3.1 million households the year before.")
+    assert changes(text) == [{"old": "3.1 million", "new": "4.2 million", "direction": "up"}]
+    assert alarms(text) == []
+    assert alarms(text.replace("up sharply", "down sharply")) == ["change-arithmetic"]
+
+
+def test_an_increase_on_a_previous_estimate_and_a_multiple_of_a_year_earlier() -> None:
+    text = "The cap will climb to £2,950 a year, an increase on its previous estimate of £2,710."
+    assert changes(text) == [{"old": "£2,710", "new": "£2,950", "direction": "up"}]
+    assert alarms(text.replace("an increase on", "a fall on")) == ["change-arithmetic"]
+    tripled = "The miner made a profit of $6.1bn in the half, triple the $2bn a year earlier."
+    assert alarms(tripled) == []
+    assert alarms(tripled.replace("$6.1bn", "$9.1bn")) == ["change-arithmetic"]
+    # "nearly triple" states the direction only: no factor to hold the figures to.
+    assert alarms(tripled.replace("triple", "nearly triple").replace("$6.1bn", "$5.1bn")) == []
+
+
+def test_compared_with_an_earlier_level_states_no_direction() -> None:
+    # Without a word of direction the comparison only pairs the figures: either order is honest.
+    text = "From March a day pass will cost £4.20, compared with the current price of £6.50."
+    assert changes(text) == [{"old": "£6.50", "new": "£4.20", "direction": ""}]
+    assert alarms(text.replace("£4.20", "£8.20")) == []
+    # A current level against a past one is not the old value.
+    assert changes("Last year the ticket rose to £9, compared with the current price of £11.") == []
+
+
+def test_a_compared_figure_and_the_drop_after_it() -> None:
+    text = "School enrolment was 52,000, compared with 54,100 last year, a 3.9% drop."
+    assert alarms(text) == []
+    assert alarms(text.replace("3.9%", "9.9%")) == ["change-arithmetic"]
+
+
+def test_a_verb_says_nothing_about_a_figure_against_an_earlier_estimate() -> None:
+    # "slowed" is how growth moved, not how 3.1% stands against the old estimate: no direction is read.
+    text = "Growth slowed to 3.1%, compared with a previous estimate of 2.8%."
+    assert changes(text) == [{"old": "2.8%", "new": "3.1%", "direction": ""}]
+    assert alarms(text) == []

@@ -3,6 +3,14 @@
 "rose 8% from 2.5 million to 2.9 million", "fell to 785m euros ($1bn) from 2.4bn euros", "£75m,
 compared with £125m a year earlier", "5.8%, down from 6.8%", "slipping to 2.9% next year before
 recovering to 3.1%", and a stated change a sentence or three earlier ("a 40% drop in profits").
+
+An old value may also come with a comparison instead of "from": "compared with the current fare of
+€11.30", "lower than last year's 44.8% but higher than the 25.4% figure from 2019", "an increase on
+its previous estimate of £3,363", "raised from a previous limit of €1,000", "triple the $2.8bn a year
+earlier", "rather than the previous forecast of 3.25%", or in the next sentence, "That was up sharply
+on the 13.7 million the previous year". A comparison with no word of direction links only when the
+old value is pinned to an earlier time or named as the earlier level, and a named owner ("France's
+5%") or another place keeps two figures apart.
 Every link needs a cue between or around the figures and a word that says which way they went,
 or a stated change or multiplier to hold them to.
 """
@@ -13,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
-from numcheck.english import direction_of
+from numcheck.english import MONTH_NAMES, MONTHS, direction_of, singular
 from numcheck.model import Claim, is_currency, shares_unit
 from numcheck.relate import tables
 from numcheck.relate.clause import (
@@ -25,6 +33,7 @@ from numcheck.relate.clause import (
     dateless,
     is_change_word,
     is_compared_with,
+    is_compound_modifier,
     is_dash_score,
     is_level,
     is_stated_change,
@@ -66,7 +75,53 @@ _GAP_FROM = re.compile(r"^" + _ONE_CLAUSE + r"[^\d;,]{0,40}?,?\s*\bfrom\s+(?:the
 # "a loss of $761m, lower than 2003's $1.2bn loss": a comparative says which is larger whatever the
 # second figure is, so reading it as a change can never contradict honest text.
 _GAP_COMPARATIVE = re.compile(r"^[^\d;]{0,30}?,?\s*(lower|higher|smaller|bigger|larger)\s+than\s+(?:the\s+|its\s+)?"
-                              r"(?:[A-Za-z]+['’]s\s+)?$", re.I)
+                              r"(?:(?:last|this|previous|same)\s+)?(?:[A-Za-z]+['’]s\s+)?$", re.I)
+
+
+#: "the current fare of", "its previous estimate of", "a previous limit of": an earlier level named as such.
+_EARLIER = r"(?:" + "|".join(tables.EARLIER_WORDS + tables.PRESENT_WORDS) + r")\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+
+
+#: "the current fare of €11.30": an old value only against a new value in the future.
+_PRESENT_BEFORE = re.compile(r"\b(?:" + "|".join(tables.PRESENT_WORDS) + r")\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+                             + QUAL + r"$", re.I)
+_FUTURE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in tables.FUTURE_WORDS) + r")\b", re.I)
+
+
+def _earlier_in_time(text: ClauseView, old: Claim, new: Claim) -> bool:
+    """"Will cost €5.70, compared with the current fare of €11.30": the current level is the old one
+    only when the new one is still to come; "rose to €5 last year, against the current €6" is not."""
+    return not _PRESENT_BEFORE.search(text.tail(old, 50)) or bool(_FUTURE.search(text.tail(new, 120)))
+
+
+#: What may stand before an old value besides its qualifier: "the", "last year's", "its previous estimate of".
+_OLD_LEAD = (r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:(?:last|this|previous|same)\s+)?(?:[A-Za-z]+['’]s\s+)?(?:"
+             + _EARLIER + r")?")
+
+
+# "£3,615 a year from January, an increase on its previous estimate of £3,363", "2%, a jump from 0.8% in
+# 2020": a change noun after the new value, then "on" or "from" and the old value.
+_GAP_NOUN_ON = re.compile(
+    r"^" + _ONE_CLAUSE + r"[^\d;]{0,60}?(?:,|\s[-–—])\s*(?:(?:that|which)\s+(?:is|was|marks|marked)\s+)?(?:an?|the)\s+"
+    r"(?:[a-z]+\s+)?(" + "|".join(tables.CHANGE_NOUNS) + r")\s+(on|from|over)\s+" + _OLD_LEAD + QUAL + r"$", re.I)
+
+
+# "up to €6,000, raised from a previous limit of €1,000", "£40, cut from its original price of £55": a
+# verb of change after the new value, then "from" and an earlier level named as such.
+_GAP_VERB_FROM_EARLIER = re.compile(
+    r"^[^\d;,]{0,40}?,\s*(?:[a-z]+ly\s+)?([a-z]+)\s+from\s+(?:the\s+|an?\s+|its\s+|their\s+)?" + _EARLIER + QUAL
+    + r"$", re.I)
+
+
+#: "a previous limit of": the old value is a limit, so the new may be the bound it was raised to.
+_LIMIT_BEFORE = re.compile(r"\b(?:" + "|".join(tables.LIMIT_NOUNS) + r")\s+(?:of\s+)?" + QUAL + r"$", re.I)
+
+
+# "$8.45bn in the quarter, triple the $2.8bn a year earlier": a multiple of the old value, pinned in time.
+_GAP_FACTOR_THE = re.compile(
+    r"^" + _ONE_CLAUSE + r"[^\d;]{0,60}?(?:,|\s[-–—])\s*(?:(nearly|almost|about|roughly|more\s+than|over|some|"
+    r"close\s+to)\s+)?(" + "|".join(w.replace(" ", r"\s+") for w in tables.COMPARATIVE_FACTORS)
+    + r")\s+(?:the\s+|its\s+)?" + QUAL + r"$", re.I)
 
 
 # "5.8%, down from 6.8%": the comma is required, so "less than the 47.3% forecast and down from 47.1%"
@@ -92,9 +147,22 @@ _STATED_AFTER = re.compile(
 
 # "£75m, compared with £125m", "9.5bn kronor against 6.3bn", "20m euros versus 784m": the second
 # figure is the old one. A forecast or target named after the cue is not an earlier value.
+# "3.75% rather than the previous forecast of 3.25%": "rather than" names alternatives ("5% rather than
+# 6%") unless the second is named as the earlier level.
+_GAP_RATHER = re.compile(r"^[^\d;]{0,20}?\brather\s+than\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:"
+                         + "|".join(tables.EARLIER_WORDS) + r")\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?" + QUAL + r"$", re.I)
+
+
+#: "its previous estimate of", "the prior forecast of": a forecast or estimate named as the earlier one
+#: is the old value of a revised one, not a prediction the figure is set against.
+_EARLIER_NAMED = re.compile(r"\b(?:" + "|".join(tables.EARLIER_WORDS) + r")\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+                            + QUAL + r"$", re.I)
+
+
 _GAP_COMPARED = re.compile(
     r"^" + _ONE_CLAUSE + r"[^\d;]{0,40}?\b(compared\s+(?:with|to)|against|versus|vs\.?|"
-    r"as\s+opposed\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[A-Z]?[a-z]+['’]s\s+)?" + QUAL + r"$", re.I)
+    r"as\s+opposed\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[A-Z]?[a-z]+['’]s\s+|" + _EARLIER + r")?" + QUAL + r"$",
+    re.I)
 
 
 # "3.6% ..., slipping to 2.9%", "2.9% next year before recovering to 3.1%": a verb of change then "to".
@@ -122,11 +190,60 @@ def _comparable(text: ClauseView, new: Claim, old: Claim, gap: str) -> bool:
     """"£75m compared with £125m" compares one measure at two times; "sales 5% higher, compared to a 6%
     rise" compares two changes, "312,000 downloads compared with 282,000 singles" two things, and
     "against forecasts of 3%" a prediction. Only the first reads as a change."""
-    if _NOT_OLD_VALUE.search(gap + text.after(old)[:40]):
+    if _NOT_OLD_VALUE.search(_EARLIER_NAMED.sub(" ", gap) + text.after(old)[:40]):
         return False
     if states_change(text, new) or states_change(text, old):
         return False
-    return new.unit != "count" or (new.noun is not None and new.noun == old.noun)
+    if not _one_subject(gap):
+        return False  # "Britain's 3%, compared with France's 5% last year": two subjects, not two times
+    if new.unit != "count" or (new.noun is not None and new.noun == old.noun):
+        return True
+    # "has fallen to about 300 children, compared with more than 8,500 five years ago": an old value
+    # that names no noun of its own is the same count only when it is pinned to an earlier time.
+    return _same_noun(new, old) or (nouns_agree(new, old) and _anchored(text, old))
+
+
+#: A named owner before the old value ("France's 5%"); a month's ("November's 4.2%") is a time.
+_NAMED_POSSESSIVE = re.compile(r"\b([A-Z][A-Za-z]+)['’]s\b")
+
+
+def _same_noun(new: Claim, old: Claim) -> bool:
+    """Both figures count one noun, whatever its number ("consumers", "consumer")."""
+    return new.noun is not None and old.noun is not None and singular(new.noun) == singular(old.noun)
+
+
+_ANCHOR_LEAD = re.compile(
+    r"^((?:(?:" + "|".join(tables.ANCHOR_NOUNS) + r")\s+)?(?:(?:" + "|".join(tables.ANCHOR_VERBS) + r")\s+)?)"
+    r"(?:(?:" + "|".join(p.replace(" ", r"\s+") for p in tables.ANCHOR_PREPOSITIONS) + r")\s+(?:the\s+)?)?", re.I)
+
+
+_CAPITALISED = re.compile(r"([A-Z][a-z]{2,8})\b")
+
+
+#: "five years ago", "18 months earlier": a span back from now, read as a time.
+_SPAN_AGO = re.compile(r"(?<!\w)(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|decades?|days?)\s+(?:earlier|ago|before)\b|"
+                       r"(?:same|corresponding)\s+(?:period|quarter|month|week|time|year)\b", re.I)
+
+
+_EARLIER_BEFORE = re.compile(r"\b" + _EARLIER + QUAL + r"$", re.I)
+
+
+def _anchored(text: ClauseView, old: Claim) -> bool:
+    """Whether the old value of a comparison is pinned to an earlier time ("£125m a year earlier",
+    "the 2.1% pace reported in November", "the 25.4% figure from 2019") or named as an earlier level
+    ("its previous estimate of £3,363"). Without a pin a comparison may set two subjects side by side
+    ("20.1% compared with 18.6% for the US"), which is no change."""
+    if _EARLIER_BEFORE.search(text.tail(old, 50)):
+        return True
+    after = text.after(old)[:60].lstrip()
+    lead = _ANCHOR_LEAD.match(after)
+    rest = after[lead.end() :] if lead else after
+    if lead and lead.group(0) and not lead.group(1) and rest[:1].isdigit():
+        # "(compared to 9% in 1990)": a bare year after a preposition may date a study, not the level.
+        return False
+    month = _CAPITALISED.match(rest)
+    return (bool(tables.TIME_PATTERN.match(rest) or _SPAN_AGO.match(rest))
+            or (month is not None and month.group(1).lower() in MONTHS))
 
 
 def _compares_levels(new: Claim, old: Claim) -> bool:
@@ -136,11 +253,68 @@ def _compares_levels(new: Claim, old: Claim) -> bool:
     return nouns_agree(new, old) and old.qualifier not in ("gt", "ge", "lt", "le")
 
 
+# "36.4% – lower than last year's 44.8% but still higher than the 25.4% figure from 2019": "but" then a
+# second comparative compares the same subject with a third figure.
+_GAP_BUT_COMPARATIVE = re.compile(
+    r"^[^\d;]{0,20}?\bbut\s+(?:still\s+)?(?:[a-z]+ly\s+)?(lower|higher|smaller|bigger|larger)\s+than\s+"
+    r"(?:the\s+|its\s+)?(?:(?:last|this|previous|same)\s+)?(?:[A-Za-z]+['’]s\s+)?$", re.I)
+
+
+def _second_comparison(text: ClauseView, new: Claim, old: Claim) -> Iterator[Draft]:
+    """The figure a second comparative after "but" sets the subject against: its second old value."""
+    third = text.next_in_sentence(old)
+    if third is None or third.unit != new.unit or third.kind != "number" or "vague" == third.qualifier:
+        return
+    gap = dateless(text.gap(old, third) or "0")
+    match = _GAP_BUT_COMPARATIVE.match(gap)
+    if match is None or not _compares_levels(new, third) or not _one_subject(gap):
+        return
+    draft = _change_draft(text, third, new, f"{match.group(1).lower()} than", [match.group(1).lower()])
+    if draft is not None:
+        yield draft
+
+
+def _factor_draft(text: ClauseView, old: Claim, new: Claim, match: re.Match[str]) -> Draft | None:
+    """"triple the $2.8bn a year earlier" states the factor; "nearly triple" only the direction."""
+    if not (is_level(text, old) and is_level(text, new)) or "eq" not in (old.qualifier, new.qualifier):
+        return None
+    word = " ".join(match.group(2).lower().split())
+    value = tables.COMPARATIVE_FACTORS[word]
+    return Draft("change", (old, new), ("old", "new"), f"{word} the", direction="up" if value > 1 else "down",
+                 factor=None if match.group(1) else value)
+
+
+def _bound_fits(text: ClauseView, new: Claim, old: Claim) -> bool:
+    """A bound is no level ("up to 40 a day"), but a limit is: "a bonus of up to €6,000, raised from a
+    previous limit of €1,000" moves the limit itself. Counts must count one thing."""
+    if old.qualifier not in ("eq", "approx"):
+        return False
+    limit = new.qualifier == "le" and bool(_LIMIT_BEFORE.search(text.tail(old, 40)))
+    if new.qualifier not in ("eq", "approx") and not limit:
+        return False
+    return new.unit != "count" or (nouns_agree(new, old) and (new.noun is not None or old.noun is not None))
+
+
+def _one_subject(gap: str) -> bool:
+    """No named owner before the old value: "lower than last year's 44.8%" compares one measure at two
+    times, "lower than France's 5%" two subjects (a month's, "November's 4.2%", is a time)."""
+    return all(name.lower() in MONTHS for name in _NAMED_POSSESSIVE.findall(gap))
+
+
 def _comparison_words(text: ClauseView, new: Claim, gap: str) -> list[str]:
     """The direction words of "X ... compared with Y": the verb before X, and in the gap only words of
     change. The rest of the gap says what X counts ("60% of them exercised to lose weight (compared
     to 7%)": "lose" is the measure's verb, not a fall from 7%)."""
-    return _verb_words(text.tail(new, 120)) + [w for w in lower_words(gap) if w in _COMPARISON_DIRECTIONS]
+    # The old value's own qualifier ("compared with more than 8,500") says nothing of the direction.
+    said = [w for w in lower_words(_QUAL_END.sub("", gap)) if w in _COMPARISON_DIRECTIONS]
+    if _NOT_OLD_VALUE.search(gap):
+        # "slowed to 3.1%, compared with a previous estimate of 2.8%": the verb says how growth moved,
+        # not how the figure stands against an estimate; only the comparison's own words count.
+        return said
+    return _verb_words(text.tail(new, 120)) + said
+
+
+_QUAL_END = re.compile(QUAL + r"$", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -199,8 +373,25 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
         elif match := _GAP_UP_DOWN_FROM.match(gap):
             old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
         elif ((match := _GAP_COMPARATIVE.match(gap)) and _compares_levels(first, second)
-              and not is_compared_with(text, first)):
+              and not is_compared_with(text, first) and _one_subject(gap)):
             old, new, cue = second, first, f"{match.group(1).lower()} than"
+        elif ((match := _GAP_NOUN_ON.match(gap)) and direction_of(match.group(1)) and _one_subject(gap)
+              and _comparable(text, first, second, "")):
+            old, new, cue = second, first, f"{match.group(1).lower()} {match.group(2).lower()}"
+            own = [match.group(1).lower()]
+        elif ((match := _GAP_VERB_FROM_EARLIER.match(gap)) and direction_of(match.group(1))
+              and not is_stated_change(text, first) and _bound_fits(text, first, second)):
+            old, new, cue = second, first, f"{match.group(1).lower()} from"
+            own = [match.group(1).lower()]
+        elif (match := _GAP_FACTOR_THE.match(gap)) and _comparable(text, first, second, "") and _anchored(text, second):
+            draft = _factor_draft(text, second, first, match)
+            if draft is not None:
+                paired.update((first.id, second.id))
+                yield draft
+            continue
+        elif (match := _GAP_RATHER.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
+            old, new, cue = second, first, "rather than"
+            own = _comparison_words(text, first, gap)
         elif (match := _GAP_COMPARED.match(gap)) and _comparable(text, first, second, gap) and first.id not in paired:
             # "rose to £50m from £40m, compared with £30m two years ago": a third figure after
             # "compared with" is another comparison, not the old value of the £40m.
@@ -225,6 +416,8 @@ def link_changes(text: ClauseView) -> Iterator[Draft]:
             olds.add(old.id)
             paired.update((old.id, new.id))
             yield draft
+            if match is not None and match.re is _GAP_COMPARATIVE:
+                yield from _second_comparison(text, new, old)
 
 
 # "10bn euros, up 8.1% from 9.26bn euros", "$850m, a $697m improvement from $153m", "4.1m, an
@@ -320,13 +513,61 @@ _ANAPHORIC_FROM = re.compile(
     r"(?:the\s+|its\s+)?(?:current\s+|present\s+|previous\s+)?" + QUAL + r"$", re.I)
 
 
+# "During 2021, 23.1 million consumers used no cash. That was up sharply on the 13.7 million consumers
+# the previous year.": the pronoun is the figure of the sentence before, and the clause compares it
+# with its old value.
+_ANAPHORIC_COMPARED = re.compile(
+    r"^(?:(?:however|but|and)\s*,?\s+)?(?:this|that|it)\s+(?:was|is|represents|represented|marks|marked)\s+"
+    r"(?:also\s+)?(?:(?:[a-z]+ly\s+)?(up|down)\s+(?:[a-z]+ly\s+)?|(?:an?\s+)?(?:[a-z]+\s+)?("
+    + "|".join(tables.CHANGE_NOUNS) + r")\s+)(on|from|over)\s+" + _OLD_LEAD + QUAL + r"$", re.I)
+
+
+def _compared_back(text: ClauseView, old: Claim) -> Draft | None:
+    """"That was up on X": the old value X, and as the new value the one figure of the sentence
+    before in X's unit (with two there, "that" could be either, so none is taken)."""
+    match = _ANAPHORIC_COMPARED.match(text.before(old, clause=False).lstrip())
+    if match is None:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    same = [c for c in text.by_sentence.get(old.sentence - 1, []) if c.unit == old.unit]
+    if len(same) != 1 or same[0].kind != "number" or same[0].qualifier not in ("eq", "approx"):
+        return None
+    new = same[0]
+    if states_change(text, new) or not (is_level(text, new) and is_level(text, old)):
+        return None
+    if not _earlier_in_time(text, old, new):
+        return None
+    if new.unit == "count" and not (_same_noun(new, old) or (nouns_agree(new, old) and (new.noun or old.noun))):
+        return None
+    if _NOT_OLD_VALUE.search(text.after(old)[:40]):
+        return None  # "That was up on the £6m forecast": a prediction, not an earlier level
+    places_new, places_old = _places(text, new), _places(text, old)
+    names_new, names_old = text.pins(new).names, text.pins(old).names
+    if (places_new and places_old and not places_new & places_old) or (
+            names_new and names_old and not names_new & names_old):
+        return None  # another place or subject: not the same measure one year on
+    return Draft("change", (old, new), ("old", "new"), f"that was {word} {match.group(3).lower()}",
+                 direction=direction_of(word))
+
+
+def _places(text: ClauseView, claim: Claim) -> frozenset[str]:
+    """The places a figure is pinned to, without months ("in May" is a time, not a place)."""
+    return frozenset(p for p in text.pins(claim).places if p.split()[0].lower() not in MONTHS)
+
+
 def link_anaphoric_changes(text: ClauseView) -> Iterator[Draft]:
     """A change whose other value is the last figure of the previous sentence, named by a pronoun:
-    the new value ("this has now been cut to X") or the change itself ("this fall from X")."""
+    the new value ("this has now been cut to X"), the change itself ("this fall from X"), or the
+    comparison ("that was up on X")."""
     for figure in text.figures:
         if figure.kind != "number" or figure.sentence == 0:
             continue
-        opening = None if text.previous_in_sentence(figure) is not None else \
+        first = text.previous_in_sentence(figure) is None
+        back = _compared_back(text, figure) if first and figure.qualifier in ("eq", "approx") else None
+        if back is not None:
+            yield back
+            continue
+        opening = None if not first else \
             _ANAPHORIC_OPENING.match(text.before(figure, clause=False).lstrip())
         head = text.tail(figure, 60) if opening is None else ""
         named = _ANAPHORIC_FROM.search(head) if "from" in head.lower() else None
@@ -427,7 +668,8 @@ def _verb_words(head: str, limit: int = 10) -> list[str]:
 #: with £125m a year earlier" states no rise or fall, but it is a change all the same, when a time
 #: word pins the old value right after it ("20.1% compared with 18.6% for the US" compares two
 #: subjects, not two times).
-_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to"})
+_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs", "vs.", "as opposed to",
+                          "rather than"})
 
 
 #: Words that make a direction verb describe a rate's pace, so the rate itself may move either way.
@@ -436,7 +678,7 @@ _PACE = re.compile(r"\b(?:more\s+slowly|slower|more\s+quickly|faster|less\s+quic
 
 def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[str] | None = None,
                   taken: set[str] | None = None) -> Draft | None:
-    if not (is_level(text, old) and is_level(text, new)):
+    if not (is_level(text, old) and is_level(text, new)) or not _earlier_in_time(text, old, new):
         return None  # "four years later", "Nord Stream 1", "138 for one", "a further 0.9%": no level
     if is_dash_score(text, old) or is_dash_score(text, new):
         return None  # "slumping to 49-5": one side of a score
@@ -472,8 +714,7 @@ def _change_draft(text: ClauseView, old: Claim, new: Claim, cue: str, own: list[
             stated, direction = elsewhere
             if taken is not None:
                 taken.add(stated.id)
-    if not direction and factor is None and stated is None and not (
-            cue in _COMPARISONS and tables.TIME_PATTERN.match(text.after(old)[:40].lstrip())):
+    if not direction and factor is None and stated is None and not (cue in _COMPARISONS and _anchored(text, old)):
         return None  # "from 18 to 24": no word says anything changed
     if old.unit == "count" and tables.RANK_PATTERN.search(text.window(old)):
         return None  # "up from 13 to five" in a chart: a rank rises as its number falls
@@ -513,7 +754,14 @@ def _stated_change(text: ClauseView, first: Claim, last: Claim) -> Claim | None:
     if after is not None and after.kind == "number" and after.unit in ("percent", "percentage_point", first.unit):
         if _STATED_AFTER.match(text.gap(last, after) or "x"):
             return after
+        # "52,000, compared with 54,100 last year, a 3.9% drop": the change noun after the figure.
+        if (after.unit == "percent" and _ARTICLE_GAP.match(dateless(text.gap(last, after) or "x"))
+                and _NOUN_AFTER.match(text.after(after))):
+            return after
     return None
+
+
+_ARTICLE_GAP = re.compile(r"^[^\d;]{0,25}?,\s*(?:(?:an?|the)\s+)?(?:[a-z]+ly\s+)?$", re.I)
 
 
 _CHANGE_NOUN_TO = re.compile(
@@ -575,10 +823,16 @@ _TO_NEW = re.compile(r"^(?!.*\b(?:and|but|while|whereas|than|or|before|after|the
                      r"[\s,]*(?:\([^()]{0,40}\)[\s,]*)?(?:[a-z]+[\s,]+){0,4}?(?:to|at)\s+" + QUAL + r"$", re.I)
 #: "a 52% rise in profits to £198m", "a 5.5% rise to 18.3bn euros": the change named as a noun, then "to".
 _NOUN_TO_NEW = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\s+(?:in\b[^\d;:]{0,50}?\b)?to\s+" + QUAL + r"$", re.I)
+#: When a new value was reached, between it and its stated change: "£293,221 last month, down 0.1%",
+#: "£801m in withdrawals during July, an increase of almost 8%", "2.4m cars in 2004, an increase of 4%".
+_WHEN = (r"(?:(?:last|this)\s+(?:year|month|quarter|week)|(?:in|during|for)\s+(?:the\s+)?(?:year|"
+         + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+         + r"|(?:first|second|third|fourth|final|last)\s+quarter))")
 #: "profit of £150m, up 8%", "4.1m, a rise of 6%": the new value, then its change.
 _NEW_THEN_STATED = re.compile(
-    r"^(?:\s+(?:of|in|for)\s+[a-z]+(?:\s+[a-z]+){0,3})?\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|"
-    r"(?:an?|the)\s+(?:(" + _CHANGE_NOUNS + r")\s+of\s+)?)" + QUAL + r"$", re.I)
+    r"^(?:\s+[a-z]+)?(?:\s+(?:of|in|for)\s+[a-z]+(?:\s+[a-z]+){0,3})?(?:\s+" + _WHEN + r")?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s[-–—])\s*(?:(up|down)\s+(?:by\s+)?|"
+    r"(?:an?|the)\s+(?:(" + _CHANGE_NOUNS + r")\s+of\s+)?)?" + QUAL + r"$", re.I)
 #: "£347m, an 82% jump on 2003": the change noun after the stated figure.
 _NOUN_AFTER = re.compile(r"^\s*(" + _CHANGE_NOUNS + r")\b", re.I)
 #: What follows a stated change that has its own old value: those are linked with the old value.
@@ -635,22 +889,53 @@ def link_stated_to_new(text: ClauseView, found: Sequence[Draft]) -> Iterator[Dra
                     continue
         before = text.previous_in_sentence(stated)
         raw = text.gap(before, stated) if before is not None else None
-        if raw is None or len(raw) > 60 or not ("," in raw or " -" in raw or " –" in raw or " —" in raw):
+        if raw is None or len(raw) > 80 or not ("," in raw or " -" in raw or " –" in raw or " —" in raw):
             continue
         if before.id in used or before.kind != "number" or not _fits(stated, before):
             continue
         lead = _NEW_THEN_STATED.match(dateless(raw))
         if lead is None or _has_old(text, stated) or states_change(text, before) or not is_level(text, before):
             continue
+        if (text.cues(before).before in _OLD_CUES or _HYPHENATED.search(before.text)
+                or is_compound_modifier(text, before)):
+            # "435,560, compared with 446,500 last year, a 2.5% drop": the drop is from the compared figure,
+            # not to it; "a six-year high, up 35%": an adjective, not the level that rose.
+            continue
         noun = lead.group(2) or ""
-        if not lead.group(1) and not noun:
+        said = lead.group(1) or ""
+        if not said and not noun:
             after_noun = _NOUN_AFTER.match(text.after(stated))
-            if after_noun is None:
+            after_word = _DIRECTION_AFTER.match(text.after(stated)) if after_noun is None else None
+            if after_word is not None:
+                said = after_word.group(1)  # "£801m, 20% up on July 2021"
+            elif after_noun is None:
                 continue  # "£347m, a 5% share": an article alone names no change
-            noun = after_noun.group(1)
-        direction = (lead.group(1) or "").lower() or _NOUN_DIRECTION.get(noun.lower(), "")
+            else:
+                noun = after_noun.group(1)
+        direction = said.lower() or _NOUN_DIRECTION.get(noun.lower(), "")
         used.update((stated.id, before.id))
-        yield Draft("change", (before, stated), ("new", "change"), lead.group(1) or noun, direction=direction)
+        yield Draft("change", (before, stated), ("new", "change"), said or noun, direction=direction)
+        # "an increase of almost 8% on June, and 20% on the July 2021 figure": a second change of the same
+        # new value, against another time, borrows the first one's words.
+        also = text.next_in_sentence(stated)
+        if (also is not None and also.unit == stated.unit and also.kind == "number" and also.id not in used
+                and _AND_ALSO.match(dateless(text.gap(stated, also) or "0"))
+                and _ON_TIME.match(text.after(also)) and not _has_old(text, also)):
+            used.add(also.id)
+            yield Draft("change", (before, also), ("new", "change"), said or noun, direction=direction)
+
+
+#: "20% up on July 2021", "3% down on the month": the direction word after a stated change.
+_DIRECTION_AFTER = re.compile(r"^\s+(up|down)\s+(?:on|from)\b", re.I)
+#: "8% on June, and 20%": a second stated change of the same value, against another time.
+_AND_ALSO = re.compile(r"^\s+on\s+(?:the\s+)?[A-Za-z]+(?:\s+year)?,?\s+and\s+" + QUAL + r"$", re.I)
+_ON_TIME = re.compile(r"^\s+on\s+(?:the\s+)?(?:(?:same\s+)?[A-Za-z]+\s+)?(?:year|(?:19|20)\d\d|"
+                      + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\b", re.I)
+
+
+#: Role words that make the figure after them an old value, never the new value of a stated change.
+_OLD_CUES = frozenset({"compared with", "compared to", "against", "versus", "as opposed to", "from"})
+_HYPHENATED = re.compile(r"[-‐‑][A-Za-z]+$")
 
 
 def _fits(stated: Claim, level: Claim) -> bool:

@@ -288,3 +288,28 @@ SERIES_ADJECTIVES = ("last", "first", "past", "next", "previous", "final", "open
 #: Verbs before "X for Y" that make it a tally of successes for attempts ("went 15 for 20 from the
 #: free-throw line", "is shooting 9 for 12"), not a price ("3 for £10") or a term ("15 years for").
 TALLY_VERBS = ("went", "goes", "go", "going", "shot", "shooting", "finished")
+
+
+# --- compare: old values introduced by a comparison (branch compare) ---------------------------------
+
+#: Words before an old value's noun that make it an earlier level of the measure, so they pin it in
+#: time as "a year earlier" does: "an increase on its previous estimate of £3,363", "raised from a
+#: previous limit of €1,000". The present words name the earlier level only against a future one
+#: ("will cost €5.70, compared with the current fare of €11.30"); see ``FUTURE_WORDS``.
+EARLIER_WORDS = ("previous", "prior", "former", "earlier", "original", "old")
+PRESENT_WORDS = ("current", "existing", "present")
+#: Words before a new value that put it in the future, so a "current" level is the older one.
+FUTURE_WORDS = ("will", "would", "shall", "set to", "due to", "is to", "are to", "on track to", "plans to",
+                "expected to", "forecast to")
+#: Nouns that make a figure a limit. A bound ("up to €6,000") is no level, except the level of a
+#: limit that was itself raised or cut: "up to €6,000, raised from a previous limit of €1,000".
+LIMIT_NOUNS = ("limit", "cap", "ceiling", "maximum", "threshold")
+#: Words between an old value and its time that say only what kind of level it was: "the 2.1% pace
+#: reported in November", "the 25.4% figure from 2019".
+ANCHOR_NOUNS = ("pace", "level", "rate", "figure", "total", "high", "low", "peak", "mark")
+ANCHOR_VERBS = ("reported", "recorded", "seen", "posted", "set", "registered", "made", "achieved")
+#: Prepositions that put a time after an old value: "in November", "for the same period in 2003".
+ANCHOR_PREPOSITIONS = ("in", "for", "during", "from", "by", "at the end of", "over")
+#: Multiples a comparison states before the old value: "$8.45bn, triple the $2.8bn a year earlier".
+COMPARATIVE_FACTORS = MappingProxyType({"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0,
+                                        "three times": 3.0, "quadruple": 4.0, "four times": 4.0, "half": 0.5})
