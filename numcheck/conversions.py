@@ -1,9 +1,10 @@
 """Conversion tables: how much of a base unit one unit is, and what one currency buys of another.
 
-Data only, read by the conversion linker (``relate/conversion.py``: two figures of one dimension in
-two units may restate one another) and the conversion check (``checks/conversion.py``: does the
-restatement agree). Unit names are the ones the extractor gives (quantulum3's names, see
-``extract/tables/units.py``); a unit not listed here is never linked as a conversion.
+Data, and the one lookup both readers share (`dimension`), read by the conversion linker
+(``relate/conversion.py``: two figures of one dimension in two units may restate one another) and
+the conversion check (``checks/conversion.py``: does the restatement agree). Unit names are the
+ones the extractor gives (quantulum3's names, see ``extract/tables/units.py``); a unit not listed
+here is never linked as a conversion.
 
 Physical units are exact, so each is a factor to its dimension's base unit. Two units whose meaning
 depends on the writer's country carry the range of their readings instead of one factor: a gallon
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-__all__ = ["TEMPERATURES", "UNITS", "UNITS_PER_DOLLAR"]
+__all__ = ["BARE_DOLLARS", "TEMPERATURES", "UNITS", "UNITS_PER_DOLLAR", "dimension"]
 
 #: unit name -> (dimension, (low, high) of base units in one unit). Bases: metre, square metre,
 #: litre, kilogram, metre per second.
@@ -75,12 +76,24 @@ UNITS_PER_DOLLAR = MappingProxyType({
     "CAD": (0.85, 1.75),
     "NZD": (1.05, 2.6),
     "JPY": (70.0, 200.0),
-    "CHF": (0.7, 1.9),
-    "CNY": (5.5, 9.0),
+    "SGD": (1.2, 1.9),
     "HKD": (7.5, 8.0),
-    "INR": (35.0, 110.0),
-    "SEK": (5.5, 13.0),
-    "NOK": (5.0, 13.0),
-    "DKK": (5.0, 9.5),
+    "CNY": (5.5, 9.0),
     "ZAR": (5.0, 25.0),
 })
+
+#: The currencies a bare "$" or "dollars" may be, whatever the extractor guessed from the article:
+#: such a figure is checked against the union of their bands. A currency whose name several countries
+#: share (francs, rupees, kronor) is left out of ``UNITS_PER_DOLLAR`` altogether: "1bn CFA francs"
+#: is no Swiss sum, and "20,000 rupees" in Lahore no Indian one.
+BARE_DOLLARS = ("USD", "AUD", "CAD", "NZD")
+
+
+def dimension(unit: str) -> str | None:
+    """What a unit measures, as far as conversions go: "length", "temperature", "money", ..., or None
+    for a unit these tables do not convert (counts, shares, durations, shared currency names)."""
+    if unit in UNITS:
+        return UNITS[unit][0]
+    if unit in TEMPERATURES:
+        return "temperature"
+    return "money" if unit in UNITS_PER_DOLLAR else None

@@ -38,6 +38,7 @@ Params:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -45,7 +46,7 @@ from typing import TYPE_CHECKING
 from numcheck.checks._linked import linked, param
 from numcheck.checks.finding import make_finding
 from numcheck.checks.kind import CheckKind, number
-from numcheck.conversions import TEMPERATURES, UNITS, UNITS_PER_DOLLAR
+from numcheck.conversions import BARE_DOLLARS, TEMPERATURES, UNITS, UNITS_PER_DOLLAR, dimension
 from numcheck.figures import format_number
 from numcheck.intervals import Interval, rounded_or_cut
 
@@ -69,14 +70,15 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
             continue
         ends = list(zip(_ends(first), _ends(second), strict=True))
         if is_money:
-            band = _rate_band(first.unit, second.unit)
-            if all(b.widen(tolerance * abs(b.mid)).overlaps(a * band) for a, b in ends):
+            band = _rate_band(first, second)
+            if band is None or all(b.widen(tolerance * abs(b.mid)).overlaps(a * band) for a, b in ends):
                 continue
             a, b = ends[0]
             rate = b.mid / a.mid if a.mid else float("nan")
-            said = (f"{second.text.strip()!r} for {first.text.strip()!r} is {_rate(rate)} {second.unit} per "
-                    f"{first.unit}, outside the {_rate(band.low)}-{_rate(band.high)} of any year 2000-2030: "
-                    f"a scale-word slip or a sum converted from another figure")
+            pair = f"{_currency_name(second)} per {_currency_name(first)}"
+            said = (f"{second.text.strip()!r} for {first.text.strip()!r} is {_rate(rate)} {pair}, outside the "
+                    f"{_rate(band.low)}-{_rate(band.high)} of any year 2000-2030: a scale-word slip or a sum "
+                    f"converted from another figure")
             findings.append(make_finding(rule, [second, first], explanation=said, actual=second.value))
             continue
         readings = [[_convert(a, first.unit, second.unit, level) for a, _ in ends] for level in _readings(first)]
@@ -94,9 +96,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
 
 def _convertible(first: Claim, second: Claim) -> bool:
     """Two units this check can compare: one physical dimension, two temperatures or two currencies."""
-    if first.unit in UNITS and second.unit in UNITS:
-        return UNITS[first.unit][0] == UNITS[second.unit][0]
-    return {first.unit, second.unit} <= TEMPERATURES.keys() or {first.unit, second.unit} <= UNITS_PER_DOLLAR.keys()
+    return dimension(first.unit) is not None and dimension(first.unit) == dimension(second.unit)
 
 
 def _readings(claim: Claim) -> tuple[bool, ...]:
@@ -124,18 +124,51 @@ def _convert(value: Interval, unit: str, to: str, level: bool) -> Interval:
     return value * Interval(low / to_high, high / to_low)
 
 
-def _rate_band(unit: str, to: str) -> Interval:
-    """The units of ``to`` one unit of ``unit`` bought at any time the table covers."""
-    low, high = UNITS_PER_DOLLAR[unit]
-    to_low, to_high = UNITS_PER_DOLLAR[to]
+def _rate_band(first: Claim, second: Claim) -> Interval | None:
+    """The units of ``second``'s currency one unit of ``first``'s bought at any time the table covers,
+    or None when either currency is not told by its printing (see `_per_dollar`)."""
+    bands = _per_dollar(first), _per_dollar(second)
+    if bands[0] is None or bands[1] is None:
+        return None
+    (low, high), (to_low, to_high) = bands
     return Interval(to_low / high, to_high / low)
+
+
+#: A dollar sum that names its country: "US$5m", "A$30m", "NZ$3m", "5m Australian dollars".
+_NAMED_DOLLAR = re.compile(r"[A-Z]{1,2}\$|\b(?:US|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|"
+                           r"Singapore)\b")
+#: Pounds named after a country other than Britain: "100 Egyptian pounds" (read as sterling).
+_OTHER_POUND = re.compile(r"\b(?!British\b)[A-Z][a-z]+\s+pounds?\b")
+
+
+def _currency_name(claim: Claim) -> str:
+    """The figure's currency code, or "dollar" for a dollar that names no country."""
+    return "dollar" if _is_bare_dollar(claim) else claim.unit
+
+
+def _is_bare_dollar(claim: Claim) -> bool:
+    return claim.unit in (*BARE_DOLLARS, "HKD", "SGD") and not _NAMED_DOLLAR.search(claim.text)
+
+
+def _per_dollar(claim: Claim) -> tuple[float, float] | None:
+    """The band of units of a figure's currency per US dollar. A bare "$" or "dollars" may be any of
+    ``BARE_DOLLARS`` (whatever country the extractor guessed from the article), so it takes the union
+    of their bands; pounds named after another country are no sterling, and are not checked."""
+    if claim.unit == "GBP" and _OTHER_POUND.search(claim.text):
+        return None
+    if _is_bare_dollar(claim):
+        bands = [UNITS_PER_DOLLAR[code] for code in BARE_DOLLARS]
+        return min(low for low, _ in bands), max(high for _, high in bands)
+    return UNITS_PER_DOLLAR[claim.unit]
 
 
 def _ends(claim: Claim) -> list[Interval]:
     """The intervals a figure's printing allows, one per end of a range ("2-4 inches"): its rounding
     or a cut-off last digit, and for a whole figure ending in zeros its rounding to the last
     non-zero digit, by at most a tenth of its value ("60 miles" for 62.1)."""
-    if claim.kind == "range":
+    if claim.kind == "range":  # "at least 10-12 inches" has no upper end to convert: nothing to compare
+        if claim.qualifier not in ("eq", "approx") or not Interval(claim.low, claim.high).is_finite:
+            return [Interval(-math.inf, math.inf)] * 2
         return [Interval(end - claim.precision / 2, end + claim.precision) for end in (claim.low, claim.high)]
     interval = rounded_or_cut(claim)
     match = _DIGITS.search(claim.text)
@@ -157,7 +190,10 @@ _ROUNDING_SHARE = 0.1
 
 
 def _rate(value: float) -> str:
-    return format_number(value, 4) if value == value else "?"
+    """A rate to two significant figures below one ("0.00082"), to two decimals above."""
+    if value != value:
+        return "?"
+    return f"{value:.2g}" if abs(value) < 1 else format_number(value, 2)
 
 
 CHECK = CheckKind(name="conversion", relation="repeated_figure",

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from numcheck.conversions import TEMPERATURES, UNITS, UNITS_PER_DOLLAR
+from numcheck.conversions import dimension
 from numcheck.model import Claim
 from numcheck.relate.clause import QUAL, ClauseView, Draft
 
-__all__ = ["dimension", "link_conversions"]
+__all__ = ["link_conversions"]
 
 #: Between a figure and its conversion: the bracket opening, and a qualifier ("(about 8km)").
 _OPENS = re.compile(r"^\s*\(\s*" + QUAL + r"$", re.I)
@@ -33,16 +33,6 @@ _NEXT = re.compile(r"^\s*(?:[;,/]\s*|or\s+)" + QUAL + r"$", re.I)
 _CLOSES = re.compile(r"^\s*\)")
 #: Between the two parts of a compound measure: "6ft 2in", "5lb 3oz", "1m 20cm".
 _COMPOUND = re.compile(r"^\s*(?:and\s+)?$", re.I)
-
-
-def dimension(unit: str) -> str | None:
-    """What a unit measures, as far as conversions go: "length", "temperature", "money", ..., or None
-    for a unit ``numcheck.conversions`` does not convert (counts, shares, durations)."""
-    if unit in UNITS:
-        return UNITS[unit][0]
-    if unit in TEMPERATURES:
-        return "temperature"
-    return "money" if unit in UNITS_PER_DOLLAR else None
 
 
 def link_conversions(text: ClauseView) -> Iterator[Draft]:
