@@ -73,8 +73,7 @@ def check(rule: Rule, claims: Sequence[Claim], relations: Sequence[Relation]) ->
             band = _rate_band(first, second)
             if band is None or all(b.widen(tolerance * abs(b.mid)).overlaps(a * band) for a, b in ends):
                 continue
-            a, b = ends[0]
-            rate = b.mid / a.mid if a.mid else float("nan")
+            rate = second.value / first.value if first.value else float("nan")
             pair = f"{_currency_name(second)} per {_currency_name(first)}"
             said = (f"{second.text.strip()!r} for {first.text.strip()!r} is {_rate(rate)} {pair}, outside the "
                     f"{_rate(band.low)}-{_rate(band.high)} of any year 2000-2030: a scale-word slip or a sum "
