@@ -77,3 +77,9 @@ def test_the_command_fires_on_a_wrong_conversion_and_not_on_a_right_one(tmp_path
     assert files["right.txt"]["findings"] == []
     right = numcheck("check", "right.txt", "--fail-on", "warning", cwd=tmp_path)
     assert right.returncode == 0, right.stdout + right.stderr
+
+
+def test_a_currency_sign_with_a_country_letter_glued_before_is_not_judged_as_the_usual_dollar() -> None:
+    """"Z$50bn ($100m)": the Zimbabwe dollar is read as a plain dollar; no band may judge it."""
+    for text in ("The bill was Z$50bn ($100m) last year.", "A ticket cost Mex$200 (£8) at the gate."):
+        assert not [f for f in package.check(text).findings if f.rule.startswith("converted")]

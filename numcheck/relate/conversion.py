@@ -47,6 +47,8 @@ def link_conversions(text: ClauseView) -> Iterator[Draft]:
             continue
         if index and _continues_compound(text, claims[index - 1], first):
             continue
+        if any(_prefixed_currency(text, c) for c in (first, *bracket)):
+            continue
         for second in bracket:
             yield Draft("repeated_figure", (first, second), ("first", "second"), "converted in brackets")
 
@@ -77,3 +79,9 @@ def _continues_compound(text: ClauseView, before: Claim, first: Claim) -> bool:
     """"6ft 2in (1.88m)": the figure before the bracket ends a measure begun by the one before it."""
     return (before.sentence == first.sentence and dimension(before.unit) == dimension(first.unit)
             and bool(_COMPOUND.match(text.text[before.end : first.start])))
+
+
+def _prefixed_currency(text: ClauseView, claim: Claim) -> bool:
+    """"Z$5bn", "Mex$200", "E£40": a letter glued before the sign names a currency the extractor
+    reads as another country's dollar or pound, so its rate would be judged against the wrong band."""
+    return claim.start > 0 and text.text[claim.start - 1].isalpha()
