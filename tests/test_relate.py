@@ -209,13 +209,15 @@ CASES = {
         "Operating profit fell to 310m euros ($400m) from 1.2bn euros a year earlier.",
         [("310m euros", count(310e6, unit="EUR", precision=1e6)), ("$400m", count(400e6, unit="USD", precision=1e6)),
          ("1.2bn euros", count(1.2e9, unit="EUR", precision=1e8))],
-        [("change", ("1.2bn euros", "310m euros"), ("old", "new"), {"direction": "down"})],
+        [("change", ("1.2bn euros", "310m euros"), ("old", "new"), {"direction": "down"}),
+         ("repeated_figure", ("310m euros", "$400m"), ("first", "second"), {})],
     ),
     "change-compared-with": (
         "Net income slid to £42m ($79m), compared with £61m a year earlier.",
         [("£42m", count(42e6, unit="GBP", precision=1e6)), ("$79m", count(79e6, unit="USD", precision=1e6)),
          ("£61m", count(61e6, unit="GBP", precision=1e6))],
-        [("change", ("£61m", "£42m"), ("old", "new"), {"direction": "down"})],
+        [("change", ("£61m", "£42m"), ("old", "new"), {"direction": "down"}),
+         ("repeated_figure", ("£42m", "$79m"), ("first", "second"), {})],
     ),
     "change-against": (
         "Quarterly profit climbed to 8.2bn kronor against 6.1bn kronor last year.",
@@ -288,7 +290,8 @@ CASES = {
         "Profit was $2.6bn (£1.4bn) for the last three months of the year - up from $2.1bn a year ago.",
         [("$2.6bn", count(2.6e9, unit="USD", precision=1e8)), ("£1.4bn", count(1.4e9, unit="GBP", precision=1e8)),
          ("three months", count(3, unit="month", precision=0)), ("$2.1bn", count(2.1e9, unit="USD", precision=1e8))],
-        [("change", ("$2.1bn", "$2.6bn"), ("old", "new"), {"direction": "up"})],
+        [("change", ("$2.1bn", "$2.6bn"), ("old", "new"), {"direction": "up"}),
+         ("repeated_figure", ("$2.6bn", "£1.4bn"), ("first", "second"), {})],
     ),
     "change-comma-from-a": (
         "Its shares fell to $41.5 in late trade, from a $45.25 close on Monday.",

@@ -48,8 +48,8 @@ def test_validate_prints_one_line_per_problem_and_exits_2(tmp_path: Path, capsys
     assert main(["rules", "validate", bad, good]) == 2
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        f"{bad}:4:12: unknown check 'percent' (expected one of: change, corpus_figure, expression, fraction_of, "
-        "granularity, part_whole, percent_of, range, repeated_figure, sum_of_parts)",
+        f"{bad}:4:12: unknown check 'percent' (expected one of: change, conversion, corpus_figure, expression, "
+        "fraction_of, granularity, part_whole, percent_of, range, repeated_figure, sum_of_parts)",
         f"{bad}:6:14: unknown message field 'total' (expected one of: actual, check, expected, explanation, figure, "
         "high, low, noun, noun_plural, qualifier, rule, severity, text, unit, value)",
     ]

@@ -66,7 +66,8 @@ def test_core_rules_use_the_agreed_check_kinds() -> None:
     expected = {"part-exceeds-whole": "part_whole", "breakdown-sum": "sum_of_parts", "percent-of-count": "percent_of",
                 "percent-granularity": "granularity", "fraction-of-whole": "fraction_of",
                 "change-arithmetic": "change", "repeated-figure": "repeated_figure",
-                "repeated-money-scale": "repeated_figure"}
+                "repeated-money-scale": "repeated_figure", "converted-figure": "conversion",
+                "converted-money": "conversion"}
     assert {r.id: r.check for r in ruleset.rules if r.pack == "core"} == expected
 
 
@@ -119,7 +120,8 @@ def test_folders_load_yaml_and_yml(tmp_path: Path) -> None:
 
 def test_unknown_check_names_the_allowed_ones(tmp_path: Path) -> None:
     (line,) = _problems(tmp_path, GOOD.replace("check: range", "check: percent"))
-    assert line.startswith("x.yaml:5:12: unknown check 'percent' (expected one of: change, corpus_figure, expression, ")
+    assert line.startswith("x.yaml:5:12: unknown check 'percent' "
+                           "(expected one of: change, conversion, corpus_figure, expression, ")
 
 
 def test_all_problems_of_a_file_are_reported_at_once(tmp_path: Path) -> None:

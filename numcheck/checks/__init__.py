@@ -23,6 +23,7 @@ __all__ = ["CHECKS", "CLAIM_CHECKS", "FRAME_CHECKS", "CheckKind"]
 
 _MODULES = (
     "change",
+    "conversion",
     "expression",
     "fraction_of",
     "granularity",

@@ -9,7 +9,8 @@ times, places or named subjects ("17 last year" and "18 this year"; "in Kharkiv"
 
 The package is shaped like ``numcheck.checks``: `ClauseView` (``clause.py``) is what every linker
 reads of the text; one module per relation kind holds its linkers (``part_whole``, ``sum_of_parts``,
-``percent_of``, ``fraction_of``, ``change``, ``repeated_figure``); ``shapes.py`` holds the text shapes
+``percent_of``, ``fraction_of``, ``change``, ``repeated_figure``, and ``conversion``, whose
+figures restated in another unit are repeated figures too); ``shapes.py`` holds the text shapes
 more than one kind reads; ``tables.py`` the words. `LINKERS` below is the explicit, ordered registry:
 earlier linkers win a duplicate, and a part already given a whole by an earlier part-linker is not
 given another. `link` runs them all; a linker that raises loses only its own relations, and the
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from numcheck.document import Document
 from numcheck.model import Claim, Relation
-from numcheck.relate import change, fraction_of, part_whole, percent_of, repeated_figure, sum_of_parts
+from numcheck.relate import change, conversion, fraction_of, part_whole, percent_of, repeated_figure, sum_of_parts
 from numcheck.relate.clause import ClauseView, Draft
 
 __all__ = ["KINDS", "LINKERS", "Linker", "Linking", "link", "relate"]
@@ -77,6 +78,8 @@ LINKERS: tuple[Linker, ...] = (
     Linker("share-restatements", "repeated_figure", repeated_figure.link_share_restatements),
     Linker("repeats", "repeated_figure", repeated_figure.link_repeats, reads_found=True),
     Linker("subject-repeats", "repeated_figure", repeated_figure.link_subject_repeats, reads_found=True),
+    # Last, so that no restatement linker above takes a figure's conversion for a restatement made.
+    Linker("conversions", "repeated_figure", conversion.link_conversions),
 )
 
 
