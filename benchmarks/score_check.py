@@ -69,6 +69,7 @@ KIND_SLUGS = MappingProxyType({
     "change": "change",
     "repeated-figure": "repeated_figure",
     "range": "range",
+    "conversion": "conversion",
 })
 _NAME = re.compile(r"^(?:(?P<slug>[a-z-]+?)-(?P<role>broken|trap)-\d+|clean-[a-z0-9-]+)$")
 
